@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// main / preload / renderer, as in the electron-vite templates, with the design card's folders.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve(__dirname, 'src-main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: resolve(__dirname, 'src-main/preload.ts'), formats: ['cjs'] },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    // Relative asset paths: the same build opens from file:// in Electron and from http:// in a browser.
+    base: './',
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});

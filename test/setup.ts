@@ -1,0 +1,2 @@
+// IndexedDB for Dexie under Node (unit tests of the store).
+import 'fake-indexeddb/auto';
