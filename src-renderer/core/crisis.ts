@@ -1,0 +1,45 @@
+// A crisis workspace (one activation) and the person using this copy of Vigie.
+import { z } from 'zod';
+import { isDepartementCode } from './departements';
+import { HAZARDS, ROLES } from './taxonomy';
+
+export const crisisInputSchema = z.object({
+  name: z.string().trim().min(2, { error: 'donnez un nom à la crise (2 caractères au moins)' }).max(120),
+  departement: z.string().refine(isDepartementCode, { error: 'choisissez un département' }),
+  hazard: z.enum(HAZARDS, { error: "choisissez le type d'aléa" }),
+  startedAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: 'date de début invalide' }),
+});
+export type CrisisInput = z.infer<typeof crisisInputSchema>;
+
+/** What this copy knows of a crisis. The key never enters the shared document. */
+export interface CrisisRecord extends CrisisInput {
+  id: string;
+  /** 256-bit secret (base64url), shared only through invitations. */
+  key: string;
+  createdAt: number;
+  lastOpenedAt: number;
+  /** Set when the crisis is closed (clôturée): it stays readable. */
+  closedAt?: number;
+}
+
+export const identityInputSchema = z.object({
+  name: z.string().trim().min(2, { error: 'indiquez votre nom ou pseudonyme (2 caractères au moins)' }).max(80),
+  organisation: z.string().trim().max(120),
+  role: z.enum(ROLES, { error: 'choisissez un rôle' }),
+});
+export type IdentityInput = z.infer<typeof identityInputSchema>;
+
+export interface Identity extends IdentityInput {
+  /** Stable actor id recorded as the author of this person's changes. */
+  id: string;
+}
+
+/** First French message per field, for forms. */
+export function formErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+// Random ids and keys from the platform's CSPRNG (browser, Electron and Node 20 alike).
+function base64url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomBytes(n: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+/** 96 random bits: unique across peers without coordination, and short in every log entry. */
+export function newId(): string {
+  return base64url(randomBytes(12));
+}
+
+/** A crisis's secret: 256 random bits, base64url (43 characters). */
+export function newCrisisKey(): string {
+  return base64url(randomBytes(32));
+}
+
+export const CRISIS_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,0 +1,94 @@
+// Filtering, sorting and counting the table: what volunteers ask of the shared table all day.
+import type { Sighting } from './sighting';
+import { matchesWords, normalise } from './search';
+import { PRIORITIES, STATUSES, type Category, type Priority, type Status } from './taxonomy';
+
+export interface SightingFilter {
+  /** Empty: every status but archived. */
+  statuses: Status[];
+  categories: Category[];
+  priorities: Priority[];
+  /** Commune name or INSEE code. */
+  commune: string;
+  /** Free text over the post, author, place and link. */
+  text: string;
+}
+
+export const EMPTY_FILTER: SightingFilter = { statuses: [], categories: [], priorities: [], commune: '', text: '' };
+
+export const SORT_KEYS = ['createdAt', 'updatedAt', 'postedAt', 'priority', 'status', 'category', 'commune', 'platform', 'text'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface SortOrder {
+  key: SortKey;
+  descending: boolean;
+}
+export const DEFAULT_SORT: SortOrder = { key: 'createdAt', descending: true };
+
+// Rows are immutable (a change makes a new object), so a normalised text can be cached per object.
+const haystacks = new WeakMap<Sighting, string>();
+function haystack(s: Sighting): string {
+  let h = haystacks.get(s);
+  if (h === undefined) {
+    h = normalise([s.text, s.authorHandle, s.placeText, s.communeName, s.url, s.publicTitle].join(' '));
+    haystacks.set(s, h);
+  }
+  return h;
+}
+
+function matchesExceptStatus(s: Sighting, f: SightingFilter): boolean {
+  if (f.categories.length && !f.categories.includes(s.category)) return false;
+  if (f.priorities.length && !f.priorities.includes(s.priority)) return false;
+  if (f.commune.trim()) {
+    const c = f.commune.trim();
+    if (s.communeInsee !== c && !matchesWords(normalise(s.communeName), c)) return false;
+  }
+  return !f.text.trim() || matchesWords(haystack(s), f.text);
+}
+
+function statusMatches(s: Sighting, statuses: Status[]): boolean {
+  return statuses.length ? statuses.includes(s.status) : s.status !== 'archive';
+}
+
+export function filterSightings(rows: Iterable<Sighting>, f: SightingFilter): Sighting[] {
+  const out: Sighting[] = [];
+  for (const s of rows) if (statusMatches(s, f.statuses) && matchesExceptStatus(s, f)) out.push(s);
+  return out;
+}
+
+/** Counts per status under the other filters, so the status tabs say what clicking them would show. */
+export function countByStatus(rows: Iterable<Sighting>, f: SightingFilter): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const s of rows) if (matchesExceptStatus(s, f)) counts[s.status]++;
+  return counts;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const rank = <T extends string>(list: readonly T[]) => (v: T) => list.indexOf(v);
+const priorityRank = rank(PRIORITIES);
+const statusRank = rank(STATUSES);
+
+function compare(a: Sighting, b: Sighting, key: SortKey): number {
+  switch (key) {
+    case 'createdAt':
+    case 'updatedAt':
+      return a[key] - b[key];
+    case 'postedAt':
+      return (Date.parse(a.postedAt) || 0) - (Date.parse(b.postedAt) || 0);
+    case 'priority':
+      return priorityRank(a.priority) - priorityRank(b.priority);
+    case 'status':
+      return statusRank(a.status) - statusRank(b.status);
+    case 'commune':
+      return collator.compare(a.communeName || a.placeText, b.communeName || b.placeText);
+    default:
+      return collator.compare(a[key], b[key]);
+  }
+}
+
+/** A new sorted array; ties fall back to newest first, then id, so the order is stable everywhere. */
+export function sortSightings(rows: readonly Sighting[], order: SortOrder): Sighting[] {
+  const sign = order.descending ? -1 : 1;
+  return [...rows].sort(
+    (a, b) => sign * compare(a, b, order.key) || b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}

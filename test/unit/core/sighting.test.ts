@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FIELDS, isValidField, validateFields } from '../../../src-renderer/core/sighting';
+import { isSafeHttpUrl } from '../../../src-renderer/core/links';
+
+describe('validation d’une remontée', () => {
+  it('accepte une remontée complète', () => {
+    const ok = { ...DEFAULT_FIELDS, url: 'https://x.com/meteo/status/1', text: 'Crue', communeInsee: '82112', departement: '82', lat: 44.1, lon: 1.08, category: 'alea' as const };
+    expect(validateFields(ok)).toEqual([]);
+  });
+  it('refuse un lien javascript: avec un message en français', () => {
+    const errors = validateFields({ ...DEFAULT_FIELDS, url: 'javascript:alert(1)' });
+    expect(errors).toEqual([{ field: 'url', message: 'lien invalide : seuls les liens http(s) sont acceptés' }]);
+  });
+  it('refuse une catégorie, un département ou un code INSEE inconnus', () => {
+    const errors = validateFields({ ...DEFAULT_FIELDS, category: 'zombie' as never, departement: '99', communeInsee: 'abc' });
+    expect(errors.map((e) => e.field).sort()).toEqual(['category', 'communeInsee', 'departement']);
+    expect(errors.find((e) => e.field === 'departement')!.message).toBe('département inconnu');
+  });
+  it('exige latitude et longitude ensemble, un original pour un doublon, un titre pour le public', () => {
+    expect(validateFields({ ...DEFAULT_FIELDS, lat: 44 })[0].message).toMatch(/latitude et longitude/);
+    expect(validateFields({ ...DEFAULT_FIELDS, status: 'doublon' })[0].field).toBe('duplicateOf');
+    expect(validateFields({ ...DEFAULT_FIELDS, isPublic: true })[0].field).toBe('publicTitle');
+    expect(validateFields({ ...DEFAULT_FIELDS, duplicateOf: 'abc', status: 'doublon' }, 'abc')[0].message).toMatch(/propre doublon/);
+  });
+  it('valide champ par champ (entrées venues d’un pair)', () => {
+    expect(isValidField('priority', 'P1')).toBe(true);
+    expect(isValidField('priority', 'P9')).toBe(false);
+    expect(isValidField('lat', 200)).toBe(false);
+    expect(isValidField('mediaUrls', ['https://a.fr/x.jpg'])).toBe(true);
+    expect(isValidField('mediaUrls', ['file:///etc/passwd'])).toBe(false);
+  });
+  it('n’accepte comme lien sûr que http(s) sans identifiants', () => {
+    expect(isSafeHttpUrl('https://www.facebook.com/x')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'file:///c:/x', 'https://u:p@evil.fr', 'vigie://join', 'pas un lien'])
+      expect(isSafeHttpUrl(bad)).toBe(false);
+  });
+});
