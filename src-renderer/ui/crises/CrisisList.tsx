@@ -1,0 +1,58 @@
+// The crises this copy takes part in: open one, close one, create one.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CrisisRecord } from '../../core/crisis';
+import { departementName } from '../../core/departements';
+import { HAZARD_LABELS } from '../../core/labels';
+import { useLang } from '../../i18n';
+import { closeCrisis, listCrises, reopenCrisis } from '../../store/registry';
+import { formatTime } from '../common/format';
+import { useSession } from '../session';
+import { CrisisForm } from './CrisisForm';
+
+export function CrisisList() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { db, identity, openCrisis } = useSession();
+  const [crises, setCrises] = useState<CrisisRecord[] | null>(null);
+  const refresh = useCallback(() => listCrises(db).then(setCrises), [db]);
+  useEffect(() => void refresh(), [refresh]);
+
+  return (
+    <main className="page">
+      <header className="page-header">
+        <h1>{t('crises.heading')}</h1>
+        <span className="who">{identity?.name}</span>
+      </header>
+      <section aria-label={t('crises.list')}>
+        {crises?.length === 0 && <p>{t('crises.empty')}</p>}
+        <ul className="crisis-list">
+          {crises?.map((c) => (
+            <li key={c.id} className={c.closedAt ? 'closed' : ''}>
+              <div>
+                <strong>{c.name}</strong>
+                <span>
+                  {c.departement} {departementName(c.departement)} · {HAZARD_LABELS[c.hazard][lang]} ·{' '}
+                  {formatTime(Date.parse(c.startedAt), lang)} · {c.closedAt ? t('crises.closed') : t('crises.ongoing')}
+                </span>
+              </div>
+              <button onClick={() => openCrisis(c)} aria-label={`${t('crises.open')} ${c.name}`}>
+                {t('crises.open')}
+              </button>
+              <button
+                className="secondary"
+                onClick={async () => {
+                  await (c.closedAt ? reopenCrisis(db, c.id) : closeCrisis(db, c.id));
+                  await refresh();
+                }}
+              >
+                {c.closedAt ? t('crises.reopen') : t('crises.close')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <CrisisForm onCreated={(c) => void openCrisis(c)} />
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+// Filters over the table: status tabs with counts, category, priority, commune and free text.
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../core/labels';
+import type { SightingFilter } from '../../core/query';
+import { CATEGORIES, PRIORITIES, STATUSES, type Category, type Priority, type Status } from '../../core/taxonomy';
+import { useLang } from '../../i18n';
+import { Field } from '../common/Field';
+import { Options } from '../common/options';
+
+interface Props {
+  filter: SightingFilter;
+  counts: Record<Status, number>;
+  onChange: (f: SightingFilter) => void;
+}
+
+export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBar({ filter, counts, onChange }, searchRef) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const active = STATUSES.filter((s) => s !== 'archive').reduce((n, s) => n + counts[s], 0);
+  const tab = (statuses: Status[], label: string, count: number) => {
+    const pressed = statuses.join() === filter.statuses.join();
+    return (
+      <button key={label} type="button" aria-pressed={pressed} className="tab" onClick={() => onChange({ ...filter, statuses })}>
+        {label} <span className="count">{count}</span>
+      </button>
+    );
+  };
+  return (
+    <div className="filters">
+      <div role="group" aria-label={t('table.statusTabs')} className="status-tabs">
+        {tab([], t('table.active'), active)}
+        {STATUSES.map((s) => tab([s], STATUS_LABELS[s][lang], counts[s]))}
+      </div>
+      <div className="filter-fields">
+        <Field label={t('table.search')} className="grow">
+          <input ref={searchRef} type="search" value={filter.text} placeholder={t('table.searchPlaceholder')} onChange={(e) => onChange({ ...filter, text: e.target.value })} />
+        </Field>
+        <Field label={t('table.commune')}>
+          <input value={filter.commune} onChange={(e) => onChange({ ...filter, commune: e.target.value })} />
+        </Field>
+        <Field label={t('capture.category')}>
+          <select value={filter.categories[0] ?? ''} onChange={(e) => onChange({ ...filter, categories: e.target.value ? [e.target.value as Category] : [] })}>
+            <option value="">{t('table.allCategories')}</option>
+            <Options keys={CATEGORIES} labels={CATEGORY_LABELS} lang={lang} />
+          </select>
+        </Field>
+        <Field label={t('capture.priority')}>
+          <select value={filter.priorities[0] ?? ''} onChange={(e) => onChange({ ...filter, priorities: e.target.value ? [e.target.value as Priority] : [] })}>
+            <option value="">{t('table.allPriorities')}</option>
+            <Options keys={PRIORITIES} labels={PRIORITY_LABELS} lang={lang} />
+          </select>
+        </Field>
+      </div>
+    </div>
+  );
+});

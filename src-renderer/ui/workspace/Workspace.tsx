@@ -1,0 +1,125 @@
+// One open crisis: quick capture, filters, the table and the detail panel, driven by the keyboard.
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { departementName } from '../../core/departements';
+import { HAZARD_LABELS } from '../../core/labels';
+import { DEFAULT_SORT, EMPTY_FILTER, type SightingFilter, type SortOrder } from '../../core/query';
+import type { Status } from '../../core/taxonomy';
+import { setLang, useLang } from '../../i18n';
+import { DetailPanel } from '../sightings/DetailPanel';
+import { FiltersBar } from '../sightings/FiltersBar';
+import { useSightingList } from '../sightings/hooks';
+import { QuickCapture } from '../sightings/QuickCapture';
+import { SightingsTable, type TableHandle } from '../sightings/SightingsTable';
+import { UndoBar } from '../sightings/UndoBar';
+import { useCrisisStore, useSession } from '../session';
+import { useShortcuts } from './useShortcuts';
+
+export function Workspace() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { leaveCrisis, identity } = useSession();
+  const store = useCrisisStore();
+  const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
+  const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
+  const deferredFilter = useDeferredValue(filter);
+  const { rows, counts } = useSightingList(deferredFilter, order);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState('');
+  const urlInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const table = useRef<TableHandle>(null);
+  const crisis = store.crisis;
+
+  const report = (e: unknown) => setFailure(`${t('workspace.saveError')} : ${(e as Error).message}`);
+  const archive = useCallback(
+    async (id: string) => {
+      try {
+        const previous = await store.archive(id);
+        setUndo({ id, previous });
+      } catch (e) {
+        report(e);
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store],
+  );
+  const dismissUndo = useCallback(() => setUndo(null), []);
+
+  const indexOfSelected = rows.findIndex((r) => r.id === selectedId);
+  useEffect(() => {
+    if (indexOfSelected >= 0) table.current?.scrollToIndex(indexOfSelected);
+  }, [indexOfSelected]);
+
+  useShortcuts({
+    newSighting: () => urlInput.current?.focus(),
+    search: () => searchInput.current?.focus(),
+    move: (delta) => {
+      if (!rows.length) return;
+      const next = Math.min(rows.length - 1, Math.max(0, (indexOfSelected < 0 ? -1 : indexOfSelected) + delta));
+      setSelectedId(rows[next].id);
+    },
+    open: () => selectedId && setOpenId(selectedId),
+    setPriority: (priority) => selectedId && store.update(selectedId, { priority }).catch(report),
+    archive: () => selectedId && void archive(selectedId),
+    closeDetail: () => setOpenId(null),
+  });
+
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <div>
+          <h1>{crisis.name}</h1>
+          <span className="meta">
+            {crisis.departement} {departementName(crisis.departement)} · {HAZARD_LABELS[crisis.hazard][lang]}
+          </span>
+        </div>
+        <button type="button" onClick={() => urlInput.current?.focus()}>
+          {t('capture.newSighting')}
+        </button>
+        <span className="spacer" />
+        <span className="who">{identity?.name}</span>
+        <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
+          {t('workspace.language')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void leaveCrisis()}>
+          {t('workspace.switch')}
+        </button>
+      </header>
+      {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
+      {failure && (
+        <p className="banner error" role="alert">
+          {failure}
+        </p>
+      )}
+      <QuickCapture
+        ref={urlInput}
+        onSaved={(id) => {
+          setSelectedId(id);
+          setMessage(t('capture.saved'));
+        }}
+      />
+      <p className="sr-status" role="status">
+        {message}
+      </p>
+      <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
+      <div className="split">
+        <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} />
+        {openId && <DetailPanel id={openId} onClose={() => setOpenId(null)} onArchive={(id) => void archive(id)} />}
+      </div>
+      <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
+      {undo && (
+        <UndoBar
+          onDismiss={dismissUndo}
+          onUndo={() => {
+            store.update(undo.id, { status: undo.previous }).catch(report);
+            setUndo(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}
