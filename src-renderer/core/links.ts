@@ -1,13 +1,21 @@
-// Links come from the internet and from any peer: only plain http(s) links to a named host are
-// ever opened, so "javascript:", "file:", "data:" or credential-bearing links never reach a browser.
-export function isSafeHttpUrl(value: string): boolean {
-  let url: URL;
+// The one rule for links that may leave the app, shared by the sighting model, the browser build
+// and the desktop shell (main process), so all refuse exactly the same things. Links come from the
+// internet and from any peer: javascript:, file:, data:, smb:, vigie:… could run code, reach the
+// local disk or a network share, and credentials in a link hand a password to a third party.
+
+/** Longer than any real link; bounds the work done on hostile input. */
+export const MAX_LINK_LENGTH = 2048;
+
+/** True only for an absolute http(s) URL with a host and without credentials. */
+export function isSafeHttpUrl(url: unknown): url is string {
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_LINK_LENGTH) return false;
+  let parsed: URL;
   try {
-    url = new URL(value);
+    parsed = new URL(url);
   } catch {
     return false;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (url.username || url.password) return false;
-  return url.hostname.length > 0;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (parsed.username !== '' || parsed.password !== '') return false;
+  return parsed.hostname !== '';
 }

@@ -24,5 +24,5 @@ export function formatValue(field: FieldName, value: unknown, lang: Lang): strin
 }
 
 export function formatTime(ms: number, lang: Lang): string {
-  return new Date(ms).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }

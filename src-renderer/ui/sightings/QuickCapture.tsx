@@ -23,26 +23,26 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
   const store = useCrisisStore();
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
   const link = recogniseLink(form.url);
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function save(e?: FormEvent) {
     e?.preventDefault();
-    if (saving) return;
-    setSaving(true);
+    const submitted = form;
+    // Cleared at once, not after the disk write: whatever is typed next belongs to the next sighting.
+    const saving = store.create({ ...submitted, url: submitted.url.trim() });
+    setForm(EMPTY);
     try {
-      const s = await store.create({ ...form, url: form.url.trim() });
-      setForm(EMPTY);
+      const s = await saving;
       setErrors({});
       onSaved(s.id);
-      if (urlRef && typeof urlRef !== 'function') urlRef.current?.focus();
     } catch (err) {
-      if (err instanceof SightingValidationError) setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
-      else setErrors({ sighting: (err as Error).message });
-    } finally {
-      setSaving(false);
+      if (err instanceof SightingValidationError) {
+        setForm(submitted);
+        setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
+      } else setErrors({ sighting: (err as Error).message });
     }
+    if (urlRef && typeof urlRef !== 'function') urlRef.current?.focus();
   }
 
   // Ctrl+Enter saves from anywhere in the form, the text area included.
@@ -72,7 +72,7 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
         <input value={form.placeText} onChange={set('placeText')} autoComplete="off" />
       </Field>
       <div className="actions">
-        <button type="submit" disabled={saving} title={t('capture.hint')}>
+        <button type="submit" title={t('capture.hint')}>
           {t('capture.submit')}
         </button>
         {errors.sighting && <small className="error" role="alert">{errors.sighting}</small>}

@@ -1,0 +1,66 @@
+// App lifecycle: one instance, one window, and every guard in place before any page loads.
+import { app, BrowserWindow, session, shell } from 'electron';
+import { registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_INDEX_PATH } from './paths';
+import { hardenWebContents } from './security';
+import { hardenSession } from './session';
+import { createMainWindow } from './window';
+
+/**
+ * Where Vigie keeps its data (the page's IndexedDB, Chromium's storage): Electron's default per-user
+ * folder, left unchanged on purpose so that backups and IT policies find it where they expect it —
+ * %APPDATA%\vigie on Windows, ~/Library/Application Support/vigie on macOS, ~/.config/vigie on Linux.
+ */
+export const DATA_DIR = app.getPath('userData');
+
+const devUrl = devServerUrl(app.isPackaged);
+const appUrl = appPageUrl(devUrl);
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, rendererIndexPath: RENDERER_INDEX_PATH, devUrl });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+// Every renderer runs in Chromium's sandbox, whatever options a later window might be given.
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would write the same local database at once: the running one keeps the data,
+  // and is brought to the front by its 'second-instance' handler.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  // Covers every web contents Electron creates, including ones this code never sees directly.
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { appUrl, openExternal: (url) => shell.openExternal(url) }),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow });
+      installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });
+      openMainWindow();
+    })
+    .catch((error: unknown) => {
+      // Without its guards the app must not run half-started: say why and leave.
+      console.error('Vigie n’a pas pu démarrer', error);
+      app.quit();
+    });
+}

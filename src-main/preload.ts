@@ -1,0 +1,19 @@
+// Runs in the sandboxed renderer before the page. Exposes one small API and nothing else: never
+// ipcRenderer itself, which would let the page send anything on any channel.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS, type VigieBridge } from './bridge';
+
+// Each function forwards only the arguments it declares, copied field by field, so the page can't
+// slip extra values through. The main process validates them again anyway.
+const api: VigieBridge = {
+  openExternal: (url) => ipcRenderer.invoke(CHANNELS.openExternal, url),
+  saveFile: (request) =>
+    ipcRenderer.invoke(CHANNELS.saveFile, {
+      suggestedName: request?.suggestedName,
+      data: request?.data,
+      mime: request?.mime,
+    }),
+  info: () => ipcRenderer.invoke(CHANNELS.info),
+};
+
+contextBridge.exposeInMainWorld('vigie', api);

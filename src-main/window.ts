@@ -1,0 +1,27 @@
+// The one app window.
+import { BrowserWindow } from 'electron';
+import { webPreferences } from './security';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  rendererIndexPath: string;
+  /** Set only in development (electron-vite dev); the built file is loaded otherwise. */
+  devUrl?: string;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Vigie',
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    // Shown once painted, so the user never sees a blank white frame.
+    show: false,
+    webPreferences: webPreferences(options.preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  const loading = options.devUrl ? window.loadURL(options.devUrl) : window.loadFile(options.rendererIndexPath);
+  loading.catch((error: unknown) => console.error('Vigie : la page de l’application ne s’est pas chargée', error));
+  return window;
+}

@@ -1,0 +1,47 @@
+// An in-memory Platform for unit tests: records every call, touches nothing outside the test.
+import type { AppInfo, Platform, SaveFileRequest } from './index-types';
+import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
+
+export type PlatformCall =
+  | { method: 'openExternal'; url: string; accepted: boolean }
+  | { method: 'saveFile'; request: SaveFileRequest; saved: boolean }
+  | { method: 'info' };
+
+export interface TestingPlatform extends Platform {
+  /** Every call, in order. */
+  readonly calls: PlatformCall[];
+  /** Links that would have been opened (the safe ones only). */
+  readonly openedUrls: string[];
+  /** Files that would have been saved. */
+  readonly savedFiles: SaveFileRequest[];
+  /** Set to true to play a user who cancels the save dialog. */
+  cancelSaves: boolean;
+}
+
+export function createTestingPlatform(appInfo: Partial<AppInfo> = {}): TestingPlatform {
+  const platform: TestingPlatform = {
+    shell: appInfo.shell ?? 'web',
+    calls: [],
+    openedUrls: [],
+    savedFiles: [],
+    cancelSaves: false,
+    async openExternal(url) {
+      // Same rule as the real shells, so a test catches a link they would refuse.
+      const accepted = isSafeExternalUrl(url);
+      platform.calls.push({ method: 'openExternal', url, accepted });
+      if (accepted) platform.openedUrls.push(url);
+      return accepted;
+    },
+    async saveFile(request) {
+      const saved = !platform.cancelSaves;
+      platform.calls.push({ method: 'saveFile', request, saved });
+      if (saved) platform.savedFiles.push(request);
+      return saved;
+    },
+    async info() {
+      platform.calls.push({ method: 'info' });
+      return { shell: platform.shell, version: appInfo.version ?? '0.0.0-test', dataDir: appInfo.dataDir };
+    },
+  };
+  return platform;
+}

@@ -1,0 +1,110 @@
+// The real src-main/index.ts, started against a fake Electron.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emitPreventable, FakeWebContents } from './electron-fake';
+
+const electron = await vi.hoisted(async () => (await import('./electron-fake')).createElectronFake());
+vi.mock('electron', () => electron);
+
+async function startApp(): Promise<void> {
+  vi.resetModules();
+  await import('../../src-main/index');
+  // Let app.whenReady().then(...) run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('app lifecycle', () => {
+  beforeEach(() => {
+    electron.reset();
+    vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValue(false);
+    await startApp();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledOnce();
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.handlers.size).toBe(0);
+  });
+
+  it('starts sandboxed, with session guards, IPC, menu and one hardened window', async () => {
+    await startApp();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
+    expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
+    expect(electron.handlers.size).toBe(3);
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+
+    expect(electron.windows).toHaveLength(1);
+    const [window] = electron.windows;
+    expect(window.options).toMatchObject({ title: 'Vigie', show: false });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(window.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]preload\.cjs$/);
+    expect(window.loadFile).toHaveBeenCalledWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/));
+    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the data in the default user data folder', async () => {
+    await startApp();
+    const { DATA_DIR } = await import('../../src-main/index');
+    expect(DATA_DIR).toBe('/fake/userData');
+    expect(electron.app.getPath).toHaveBeenCalledWith('userData');
+  });
+
+  it('brings the existing window forward when a second instance starts', async () => {
+    await startApp();
+    const [window] = electron.windows;
+    window.minimized = true;
+    electron.app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalledOnce();
+    expect(window.focus).toHaveBeenCalledOnce();
+  });
+
+  it('hardens every web contents Electron creates', async () => {
+    await startApp();
+    const contents = new FakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(emitPreventable(contents, 'will-navigate', 'https://example.org/')).toBe(true);
+    expect(emitPreventable(contents, 'will-attach-webview', 'about:blank')).toBe(true);
+    const built = electron.windows[0].loadFile.mock.calls[0][0];
+    expect(emitPreventable(contents, 'will-navigate', new URL(`file://${built}`).href)).toBe(false);
+
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'smb://srv/x', 'https://u:p@example.org/']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    expect(contents.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it('loads the dev server only in an unpackaged app', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    await startApp();
+    expect(electron.windows[0].loadURL).toHaveBeenCalledWith('http://localhost:5173');
+
+    electron.reset();
+    electron.app.isPackaged = true;
+    await startApp();
+    expect(electron.windows[0].loadURL).not.toHaveBeenCalled();
+    expect(electron.windows[0].loadFile).toHaveBeenCalledOnce();
+  });
+
+  it('quits when the last window closes', async () => {
+    await startApp();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The renderer's platform layer: same link rule in every shell, bridge used as declared.
+import { describe, expect, it, vi } from 'vitest';
+import type { VigieBridge } from '../../src-main/bridge';
+import { choosePlatform } from '../../src-renderer/platform';
+import { createElectronPlatform } from '../../src-renderer/platform/index.electron';
+import { createTestingPlatform } from '../../src-renderer/platform/index.testing';
+import { createWebPlatform, type WebEnvironment } from '../../src-renderer/platform/index.web';
+import { version } from '../../package.json';
+
+const UNSAFE = ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'smb://srv/x', 'https://u:p@example.org/'];
+
+function fakeBridge(): VigieBridge {
+  return {
+    openExternal: vi.fn(async () => true),
+    saveFile: vi.fn(async () => true),
+    info: vi.fn(async () => ({ shell: 'electron' as const, version: '1.2.3', dataDir: '/data' })),
+  };
+}
+
+describe('platform choice', () => {
+  it('uses the bridge when the preload defined one, the browser otherwise', () => {
+    expect(choosePlatform(fakeBridge()).shell).toBe('electron');
+    expect(choosePlatform(undefined).shell).toBe('web');
+  });
+});
+
+describe('electron platform', () => {
+  it('refuses unsafe links without calling the main process', async () => {
+    const bridge = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    for (const url of UNSAFE) await expect(platform.openExternal(url)).resolves.toBe(false);
+    expect(bridge.openExternal).not.toHaveBeenCalled();
+    await expect(platform.openExternal('https://example.org/')).resolves.toBe(true);
+    expect(bridge.openExternal).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it('forwards saves and info', async () => {
+    const bridge = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    const request = { suggestedName: 'a.csv', data: 'x', mime: 'text/csv' };
+    await expect(platform.saveFile(request)).resolves.toBe(true);
+    expect(bridge.saveFile).toHaveBeenCalledWith(request);
+    await expect(platform.info()).resolves.toEqual({ shell: 'electron', version: '1.2.3', dataDir: '/data' });
+  });
+});
+
+describe('web platform', () => {
+  function environment() {
+    const env = {
+      open: vi.fn(),
+      document,
+      createObjectURL: vi.fn((_blob: Blob) => 'blob:vigie/1'),
+      revokeObjectURL: vi.fn(),
+    } satisfies WebEnvironment;
+    return { env, platform: createWebPlatform(() => env) };
+  }
+
+  it('opens only safe links, without a handle back on the app', async () => {
+    const { env, platform } = environment();
+    for (const url of UNSAFE) await expect(platform.openExternal(url)).resolves.toBe(false);
+    expect(env.open).not.toHaveBeenCalled();
+    await expect(platform.openExternal('https://example.org/')).resolves.toBe(true);
+    expect(env.open).toHaveBeenCalledWith('https://example.org/', '_blank', 'noopener,noreferrer');
+  });
+
+  it('saves through a download link', async () => {
+    const { env, platform } = environment();
+    const clicked: HTMLAnchorElement[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    await expect(platform.saveFile({ suggestedName: 'carte.png', data: new Uint8Array([1, 2]), mime: 'image/png' })).resolves.toBe(true);
+    click.mockRestore();
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0].download).toBe('carte.png');
+    expect(clicked[0].href).toBe('blob:vigie/1');
+    expect(clicked[0].isConnected).toBe(false);
+    const blob = env.createObjectURL.mock.calls[0][0];
+    expect([blob.type, blob.size]).toEqual(['image/png', 2]);
+  });
+
+  it('reports the web shell and the package version', async () => {
+    await expect(environment().platform.info()).resolves.toEqual({ shell: 'web', version });
+  });
+});
+
+describe('testing platform', () => {
+  it('records calls and applies the same link rule', async () => {
+    const platform = createTestingPlatform({ version: '0.0.1' });
+    await platform.openExternal('https://example.org/');
+    await platform.openExternal('javascript:alert(1)');
+    platform.cancelSaves = true;
+    await expect(platform.saveFile({ suggestedName: 'a.csv', data: 'x', mime: 'text/csv' })).resolves.toBe(false);
+    expect(platform.openedUrls).toEqual(['https://example.org/']);
+    expect(platform.savedFiles).toEqual([]);
+    expect(platform.calls.map((call) => call.method)).toEqual(['openExternal', 'openExternal', 'saveFile']);
+    await expect(platform.info()).resolves.toMatchObject({ shell: 'web', version: '0.0.1' });
+  });
+});
