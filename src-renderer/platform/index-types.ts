@@ -22,3 +22,15 @@ export interface Platform {
   saveFile(request: SaveFileRequest): Promise<boolean>;
   info(): Promise<AppInfo>;
 }
+
+/**
+ * What the desktop shell's preload exposes as `window.vigie` (src-main/preload.ts implements it).
+ * Nothing else of Electron reaches the page.
+ */
+export interface VigieBridge {
+  /** Resolves true once the link was handed to the system browser; rejects if it was refused. */
+  openExternal(url: string): Promise<boolean>;
+  /** Resolves false when the user cancelled the save dialog. */
+  saveFile(request: SaveFileRequest): Promise<boolean>;
+  info(): Promise<AppInfo>;
+}

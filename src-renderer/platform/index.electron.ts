@@ -1,6 +1,5 @@
 // Platform inside the desktop shell: everything goes through the preload bridge (window.vigie).
-import type { VigieBridge } from '../../src-main/bridge';
-import type { AppInfo, Platform, SaveFileRequest } from './index-types';
+import type { AppInfo, Platform, SaveFileRequest, VigieBridge } from './index-types';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 
 export function createElectronPlatform(bridge: VigieBridge): Platform {

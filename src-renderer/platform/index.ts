@@ -1,8 +1,7 @@
 // The platform the app runs on, chosen once: the desktop shell's preload defines window.vigie,
 // a plain browser doesn't. Code elsewhere imports `platform` and never asks which shell it is in.
-import type { VigieBridge } from '../../src-main/bridge';
 import { createElectronPlatform } from './index.electron';
-import type { Platform } from './index-types';
+import type { Platform, VigieBridge } from './index-types';
 import { createWebPlatform } from './index.web';
 
 export type { AppInfo, Platform, SaveFileRequest } from './index-types';
