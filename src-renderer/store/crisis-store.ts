@@ -125,6 +125,11 @@ export class CrisisStore {
     await this.persistence.flushed();
   }
 
+  /** Resolves once everything, compaction included, is on disk. */
+  settled(): Promise<void> {
+    return this.persistence.settled();
+  }
+
   async close(): Promise<void> {
     await this.persistence.close();
     this.doc.destroy();

@@ -30,8 +30,9 @@ describe('validation d’une remontée', () => {
     expect(isValidField('mediaUrls', ['file:///etc/passwd'])).toBe(false);
   });
   it('n’accepte comme lien sûr que http(s) sans identifiants', () => {
-    expect(isSafeHttpUrl('https://www.facebook.com/x')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'file:///c:/x', 'https://u:p@evil.fr', 'vigie://join', 'pas un lien'])
+    for (const good of ['https://www.facebook.com/x', 'HTTP://X.COM/a/b?c=1#d', 'https://x.com', 'https://a.fr:8443/p', 'https://a.fr/@user/1', 'https://a.fr/chemin avec espace'])
+      expect(isSafeHttpUrl(good)).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'file:///c:/x', 'https://u:p@evil.fr', 'https://u@evil.fr/', 'vigie://join', 'pas un lien', 'http://[::1', 'https://a.fr:99999/', 'x'.repeat(3000)])
       expect(isSafeHttpUrl(bad)).toBe(false);
   });
 });

@@ -28,17 +28,27 @@ describe('enregistrement local', () => {
     spy.mockRestore();
   });
 
-  it('compacte le journal sans rien perdre', async () => {
+  it('compacte le journal sans rien perdre : fusion de la queue, puis réécriture complète', async () => {
     const db = freshDb();
     const crisis = await crisisIn(db);
     const store = await CrisisStore.open(db, crisis, alice);
     const s = await store.create({ text: 'départ' });
-    for (let i = 0; i < 520; i++) await store.update(s.id, { verificationNotes: `note ${i}` });
-    const stored = await db.updates.where('crisisId').equals(crisis.id).count();
-    expect(stored).toBeLessThan(100);
+    for (let i = 0; i < 450; i++) await store.update(s.id, { verificationNotes: `note ${i}` });
+    await store.settled();
+    // 452 writes; the tail was merged twice (every 200 writes): far fewer rows than writes.
+    const rows = () => db.updates.where('crisisId').equals(crisis.id).toArray();
+    const before = await rows();
+    expect(before.length).toBeLessThan(60);
+    // Big edits make the merged tail outgrow the base: the whole document becomes the new base.
+    for (let i = 0; i < 200; i++) await store.update(s.id, { verificationNotes: `${i} ${'x'.repeat(2000)}` });
+    await store.settled();
+    const after = await rows();
+    expect(after[0].seq).not.toBe(before[0].seq);
+    expect(after[0].update.byteLength).toBeGreaterThan(256 * 1024);
+    expect(after.length).toBeLessThan(60);
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
-    expect(again.get(s.id)?.verificationNotes).toBe('note 519');
-    expect(again.entries(s.id)).toHaveLength(521);
+    expect(again.get(s.id)?.verificationNotes).toBe(`199 ${'x'.repeat(2000)}`);
+    expect(again.entries(s.id)).toHaveLength(651);
   });
 
   it('archive au lieu de supprimer, et l’annulation rend le statut d’avant', async () => {
@@ -64,5 +74,21 @@ describe('enregistrement local', () => {
     await expect(store.createMany([{ text: 'ok' }, { lat: 1 }])).rejects.toThrow(/ligne 2/);
     expect(await db.updates.count()).toBe(before);
     expect(store.rows.size).toBe(1);
+  });
+});
+
+describe('échec d’écriture', () => {
+  it('le signale sans le taire, puis récupère par une réécriture complète', async () => {
+    const db = freshDb();
+    const crisis = await crisisIn(db);
+    const store = await CrisisStore.open(db, crisis, alice);
+    const add = vi.spyOn(db.updates, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(store.create({ text: 'pendant la panne' })).rejects.toThrow("Échec de l'enregistrement sur le disque : QuotaExceededError");
+    add.mockRestore();
+    await store.settled();
+    const s = await store.create({ text: 'après la panne' });
+    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
+    expect([...again.rows.values()].map((r) => r.text).sort()).toEqual(['après la panne', 'pendant la panne']);
+    expect(again.get(s.id)).toBeDefined();
   });
 });

@@ -1,0 +1,194 @@
+// npm run bench: measures the store against the IndexedDB floor in headless Chromium, for 10k and
+// 100k sightings, and writes bench/results.json. See bench/README.md.
+//   BENCH_SIZES=10000 npm run bench      (other sizes, e.g. a quick check)
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { serveWeb } from '../scripts/serve-web.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'out/bench');
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const BATCH = 5000; // sightings per createMany call (one Yjs transaction, one stored update)
+const LAUNCH = {
+  headless: true,
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+};
+const MB = 1024 * 1024;
+const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
+await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
+const server = await serveWeb({ root: OUT, port: 0 });
+// A persistent profile: IndexedDB survives between launches. Every measured read gets a freshly
+// launched browser on this profile (Playwright's new contexts would each start with empty storage).
+const profile = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
+
+async function withPage(path, fn) {
+  const context = await chromium.launchPersistentContext(profile, LAUNCH);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log('page error:', e.message));
+    page.on('console', (m) => m.type() === 'error' && log('console error:', m.text()));
+    await page.goto(server.url + path);
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+/**
+ * JS heap in MB (performance.memory: V8 heap plus external strings and buffers), after full
+ * collections asked from outside while the page is idle: a gc() called inside a step would keep
+ * what the step's pending frames still reference.
+ */
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  return (await page.evaluate(() => performance.memory.usedJSHeapSize)) / MB;
+}
+/** A fresh bench page: fn(call, heap) where call runs a step of bench/page/main.ts. */
+const benchPage = (fn) =>
+  withPage('bench/page/index.html', async (page) => {
+    await page.waitForFunction(() => window.bench, null, { timeout: 30_000 });
+    const call = (name, ...args) => page.evaluate(([n, a]) => window.bench[n](...a), [name, args]);
+    return fn(call, () => heapMB(page));
+  });
+const step = (name, ...args) => benchPage((call) => call(name, ...args));
+/** A step in a fresh page, with the heap it leaves behind. */
+const stepWithHeap = (name, ...args) =>
+  benchPage(async (call, heap) => {
+    const before = await heap();
+    const result = await call(name, ...args);
+    return { ...result, heapDelta: (await heap()) - before };
+  });
+
+/** The real app, cold: opens the crisis from the list and waits for the first table row painted. */
+const coldLoad = (crisisName) =>
+  withPage('src-renderer/index.html', async (page) => {
+    const open = page.getByRole('button', { name: `Ouvrir ${crisisName}`, exact: true });
+    await open.waitFor({ timeout: 60_000 });
+    const heapBefore = await heapMB(page);
+    await page.evaluate(() => {
+      window.__firstRow = new Promise((resolve) => {
+        let clickAt = 0;
+        document.addEventListener('click', () => (clickAt = performance.now()), { capture: true, once: true });
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('[role=row][data-id]')) return;
+          seen.disconnect();
+          // the row is in the DOM; resolve once the next frame has been produced
+          requestAnimationFrame(() => setTimeout(() => resolve({ clickAt, rowAt: performance.now() })));
+        });
+        seen.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    const wall0 = Date.now();
+    await open.click();
+    await page.getByRole('region', { name: 'Tableau des remontées' }).locator('[role=row][data-id]').first().waitFor({ state: 'visible', timeout: 300_000 });
+    const wallMs = Date.now() - wall0;
+    const { clickAt, rowAt } = await page.evaluate(() => window.__firstRow);
+    const heapAfter = await heapMB(page);
+    return { ms: rowAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore };
+  });
+
+const results = {};
+const put = (name, raw, unit, target) => {
+  const value = Number(raw.toPrecision(4));
+  results[name] = target ? { value, unit, target } : { value, unit };
+};
+const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+const started = Date.now();
+try {
+  for (const n of SIZES) {
+    const k = label(n);
+    const [raw, store, models] = [`bench-raw-${n}`, `bench-store-${n}`, `bench-models-${n}`];
+
+    log(`${k}: raw Dexie bulkPut`);
+    const w = await step('rawWrite', raw, n);
+    put(`${k} raw bulkPut`, w.ms, 'ms');
+    put(`${k} JSON bytes per row`, w.perRow, 'B');
+    const toArray = await stepWithHeap('rawToArray', raw);
+    put(`${k} raw toArray (cold)`, toArray.ms, 'ms');
+    put(`${k} raw toArray heap`, toArray.heapDelta, 'MB');
+    put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
+
+    log(`${k}: store createMany in batches of ${BATCH}, 500 edits`);
+    const s = await step('storeCreate', store, n, BATCH);
+    put(`${k} store createMany total`, s.createMs, 'ms');
+    put(`${k} store createMany first batch`, s.firstBatchMs, 'ms');
+    put(`${k} store createMany last batch`, s.lastBatchMs, 'ms');
+    put(`${k} store edit median (first 50)`, s.editMedian, 'ms');
+    put(`${k} store edit p95 (first 50)`, s.editP95, 'ms');
+    put(`${k} store edit median (all 500)`, s.editMedianAll, 'ms');
+    put(`${k} store edit p95 (all 500)`, s.editP95All, 'ms');
+    put(`${k} store edit max of 500 (waits for a compaction)`, s.editMax, 'ms');
+    put(`${k} store settled after edits`, s.settleMs, 'ms');
+    put(`${k} stored updates after edits`, s.storedUpdates, 'rows');
+    put(`${k} log doc bytes`, s.docBytes / MB, 'MB');
+    put(`${k} rows JSON bytes`, s.jsonBytes / MB, 'MB');
+    put(`${k} log doc / JSON`, s.docBytes / s.jsonBytes, '×', '≤ 1.5');
+
+    log(`${k}: CrisisStore.open, cold`);
+    const o = await stepWithHeap('storeOpen', store, s.crisis, s.identity);
+    put(`${k} CrisisStore.open (cold)`, o.openMs, 'ms');
+    put(`${k} CrisisStore.open heap`, o.heapDelta, 'MB');
+    const st = await step('storeOpenSteps', store, s.crisis.id);
+    put(`${k}   open: read updates`, st.readMs, 'ms');
+    put(`${k}   open: Y.applyUpdate`, st.applyMs, 'ms');
+    put(`${k}   open: log.toArray`, st.toArrayMs, 'ms');
+    put(`${k}   open: parseChange ×all`, st.parseMs, 'ms');
+    put(`${k}   open: LogMirror.reset`, st.mirrorMs, 'ms');
+
+    log(`${k}: app cold load`);
+    await step('copyToApp', store, s.crisis, s.identity);
+    const app = await coldLoad(s.crisis.name);
+    put(`${k} app click → first row`, app.ms, 'ms');
+    put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
+    put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
+    put(`${k} app heap after load`, app.heapAfter, 'MB', '≤ 300');
+    put(`${k} app heap delta (vs crisis list)`, app.heapDelta, 'MB');
+
+    log(`${k}: model alternatives: log with JSON-string fields, Y.Map of JSON rows`);
+    const m = await step('buildModels', store, s.crisis.id, models, n);
+    put(`${k} log JSON-fields doc / JSON`, m.logJsonBytes / m.jsonBytes, '×', '≤ 1.5');
+    put(`${k} Y.Map rows doc bytes`, m.mapBytes / MB, 'MB');
+    put(`${k} Y.Map rows doc / JSON`, m.mapBytes / m.jsonBytes, '×', '≤ 1.5');
+    const MODELS = { log: 'log (current)', logjson: 'log JSON-fields', map: 'Y.Map rows' };
+    for (const [kind, name] of Object.entries(MODELS)) {
+      await benchPage(async (call, heap) => {
+        const h0 = await heap();
+        const { applyMs } = await call('applyModel', models, kind);
+        put(`${k} ${name} cold applyUpdate`, applyMs, 'ms');
+        // the saved bytes are garbage by now: only the document remains
+        put(`${k} ${name} heap: doc`, (await heap()) - h0, 'MB');
+        const rowsMs = (await call('materialise', kind)).ms;
+        put(`${k} ${name} rows materialised`, rowsMs, 'ms');
+        put(`${k} ${name} apply + rows`, applyMs + rowsMs, 'ms');
+        put(`${k} ${name} heap: doc + rows`, (await heap()) - h0, 'MB');
+      });
+    }
+  }
+} finally {
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}
+
+// A readable table; pass/miss only where there is a target.
+const verdict = ({ value, target }) => {
+  if (!target) return '';
+  const limit = Number(target.replace(/[^\d.]/g, ''));
+  return value <= limit ? 'pass' : 'MISS';
+};
+const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+const lines = Object.entries(results).map(([name, r]) => [name, fmt(r.value), r.unit, r.target ?? '', verdict(r)]);
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...lines.map((l) => l[i].length), 6));
+const row = (l) => l.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(row(['name', 'value', 'unit', 'target', 'result']));
+for (const l of lines) console.log(row(l));
+await writeFile(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json written`);
