@@ -1,6 +1,7 @@
 // A crisis workspace (one activation) and the person using this copy of Vigie.
 import { z } from 'zod';
 import { isDepartementCode } from './departements';
+import type { SyncAddresses } from './invitation';
 import { HAZARDS, ROLES } from './taxonomy';
 
 export const crisisInputSchema = z.object({
@@ -20,6 +21,8 @@ export interface CrisisRecord extends CrisisInput {
   lastOpenedAt: number;
   /** Set when the crisis is closed (clôturée): it stays readable. */
   closedAt?: number;
+  /** Where to find the others: signaling servers, relays, ICE servers. None by default. */
+  addresses?: SyncAddresses;
 }
 
 export const identityInputSchema = z.object({

@@ -19,6 +19,14 @@ export class SightingValidationError extends Error {
 }
 
 export type Member = IdentityInput;
+
+/** "Je m'en occupe": who handles a sighting, until when. Travels with the document, expires by itself. */
+export interface Claim {
+  actor: string;
+  name: string;
+  until: number;
+}
+export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 export class CrisisStore {
@@ -26,6 +34,9 @@ export class CrisisStore {
   private readonly log = this.doc.getArray<unknown>('log');
   private readonly membersMap = this.doc.getMap<Member>('members');
   private readonly meta = this.doc.getMap<unknown>('meta');
+  private readonly claimsMap = this.doc.getMap<unknown>('claims');
+  /** Yjs client ids this copy has written with for this crisis (one per session): "my changes". */
+  ownClientIds: number[] = [];
   private readonly mirror = new LogMirror();
   private readonly listeners = new Set<Listener>();
   private readonly persistence: DocPersistence;
@@ -35,7 +46,7 @@ export class CrisisStore {
   private constructor(
     db: VigieDatabase,
     readonly crisis: CrisisRecord,
-    private readonly me: Identity,
+    private readonly identity: Identity,
     private readonly now: () => number,
   ) {
     this.persistence = new DocPersistence(db, crisis.id, this.doc);
@@ -47,11 +58,16 @@ export class CrisisStore {
     store.mirror.reset(store.log.toArray());
     store.log.observe((event) => store.emit(store.mirror.applyDelta(event.changes.delta)));
     store.membersMap.observe(() => store.emit(new Set()));
+    store.claimsMap.observe((e) => store.emit(new Set(e.keysChanged)));
+    const ownKey = `own-clients:${crisis.id}`;
+    const known = ((await db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
+    store.ownClientIds = [...known.slice(-200), store.doc.clientID];
+    await db.settings.put({ key: ownKey, value: store.ownClientIds });
     store.doc.transact(() => {
       if (!store.meta.get('crisis')) store.meta.set('crisis', crisisMeta(crisis));
       const { name, organisation, role } = me;
-      const known = store.membersMap.get(me.id);
-      if (!known || known.name !== name || known.organisation !== organisation || known.role !== role)
+      const member = store.membersMap.get(me.id);
+      if (!member || member.name !== name || member.organisation !== organisation || member.role !== role)
         store.membersMap.set(me.id, { name, organisation, role });
     });
     await store.persistence.flushed();
@@ -72,6 +88,15 @@ export class CrisisStore {
   member(actorId: string): Member | undefined {
     return this.membersMap.get(actorId);
   }
+  /** The current claim on a sighting, if any and not expired. */
+  claimOf(id: string): Claim | undefined {
+    const c = this.claimsMap.get(id) as Partial<Claim> | undefined;
+    if (!c || typeof c.actor !== 'string' || typeof c.name !== 'string' || typeof c.until !== 'number') return undefined;
+    return c.until > this.now() ? (c as Claim) : undefined;
+  }
+  get me(): Identity {
+    return this.identity;
+  }
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -90,7 +115,7 @@ export class CrisisStore {
       const fields = withRecognisedLink({ ...DEFAULT_FIELDS, ...input });
       const errors = validateFields(fields);
       if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
-      return { s: newId(), t, a: this.me.id, k: 'c' as const, f: nonDefault(fields) };
+      return { s: newId(), t, a: this.identity.id, k: 'c' as const, f: nonDefault(fields) };
     });
     this.doc.transact(() => this.log.push(entries));
     await this.persistence.flushed();
@@ -107,7 +132,7 @@ export class CrisisStore {
       ]);
     const errors = validateFields({ ...row, ...patch }, id);
     if (errors.length) throw new SightingValidationError(errors);
-    const change = editChange(row, patch, this.me.id, this.now());
+    const change = editChange(row, patch, this.identity.id, this.now());
     if (!change) return;
     this.doc.transact(() => this.log.push([change]));
     await this.persistence.flushed();
@@ -118,6 +143,18 @@ export class CrisisStore {
     const previous = this.get(id)?.status ?? 'nouveau';
     await this.update(id, { status: 'archive' });
     return previous;
+  }
+
+  async claim(id: string, minutes = CLAIM_MINUTES): Promise<void> {
+    if (!this.get(id)) return;
+    this.claimsMap.set(id, { actor: this.identity.id, name: this.identity.name, until: this.now() + minutes * 60_000 });
+    await this.persistence.flushed();
+  }
+
+  async release(id: string): Promise<void> {
+    if (this.claimOf(id)?.actor !== this.identity.id) return;
+    this.claimsMap.delete(id);
+    await this.persistence.flushed();
   }
 
   async updateCrisisMeta(input: CrisisInput): Promise<void> {

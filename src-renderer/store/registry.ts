@@ -2,6 +2,7 @@
 // is using it. Neither is shared through sync.
 import { crisisInputSchema, identityInputSchema, type CrisisInput, type CrisisRecord, type Identity, type IdentityInput } from '../core/crisis';
 import { newCrisisKey, newId } from '../core/ids';
+import { syncAddressesSchema, type Invitation, type SyncAddresses } from '../core/invitation';
 import type { VigieDatabase } from './database';
 
 const IDENTITY_KEY = 'identity';
@@ -43,4 +44,22 @@ export async function closeCrisis(db: VigieDatabase, id: string, now = Date.now(
 
 export async function reopenCrisis(db: VigieDatabase, id: string): Promise<void> {
   await db.crises.update(id, { closedAt: undefined });
+}
+
+/** Joins a crisis from an invitation; joining again updates its addresses. */
+export async function joinCrisis(db: VigieDatabase, inv: Invitation, now = Date.now()): Promise<CrisisRecord> {
+  const existing = await db.crises.get(inv.id);
+  if (existing && existing.key !== inv.key)
+    throw new Error('Cette crise existe déjà ici avec une autre clé : invitation refusée.');
+  const { id, name, departement, hazard, startedAt, key, addresses } = inv;
+  const record: CrisisRecord = existing
+    ? { ...existing, addresses, lastOpenedAt: now }
+    : { id, name, departement, hazard, startedAt, key, addresses, createdAt: now, lastOpenedAt: now };
+  await db.crises.put(record);
+  return record;
+}
+
+export async function saveAddresses(db: VigieDatabase, id: string, addresses: SyncAddresses): Promise<CrisisRecord> {
+  await db.crises.update(id, { addresses: syncAddressesSchema.parse(addresses) });
+  return (await db.crises.get(id))!;
 }

@@ -1,15 +1,23 @@
-// The app's session: the local database, who is using it, and the crisis open right now.
+// The app's session: the local database, who is using it, the crisis open right now and its sync.
 // Components read it through these hooks; they change it only through the actions below.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CrisisRecord, Identity, IdentityInput } from '../core/crisis';
+import { NO_ADDRESSES } from '../core/invitation';
 import { CrisisStore } from '../store/crisis-store';
 import { VigieDatabase } from '../store/database';
 import { loadIdentity, markOpened, saveIdentity } from '../store/registry';
+import { SyncSession } from '../sync/session';
+
+interface Open {
+  store: CrisisStore;
+  sync: SyncSession;
+}
 
 interface Session {
   db: VigieDatabase;
   identity: Identity | null;
   store: CrisisStore | null;
+  sync: SyncSession | null;
   ready: boolean;
   error: string | null;
   setIdentity(input: IdentityInput): Promise<void>;
@@ -22,7 +30,8 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children, dbName }: { children: ReactNode; dbName?: string }) {
   const db = useMemo(() => new VigieDatabase(dbName), [dbName]);
   const [identity, setIdentityState] = useState<Identity | null>(null);
-  const [store, setStore] = useState<CrisisStore | null>(null);
+  const [open, setOpen] = useState<Open | null>(null);
+  const openRef = useRef<Open | null>(null);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,23 +44,31 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
 
   const setIdentity = useCallback(async (input: IdentityInput) => setIdentityState(await saveIdentity(db, input)), [db]);
 
+  const leaveCrisis = useCallback(async () => {
+    const current = openRef.current;
+    openRef.current = null;
+    setOpen(null);
+    if (current) {
+      current.sync.destroy();
+      await current.store.close();
+    }
+  }, []);
+
   const openCrisis = useCallback(
     async (crisis: CrisisRecord) => {
       if (!identity) return;
-      await store?.close();
-      setStore(null);
+      await leaveCrisis();
       await markOpened(db, crisis.id);
-      setStore(await CrisisStore.open(db, crisis, identity));
+      const store = await CrisisStore.open(db, crisis, identity);
+      const sync = new SyncSession(store, crisis.addresses ?? NO_ADDRESSES);
+      openRef.current = { store, sync };
+      setOpen(openRef.current);
+      sync.start().catch((e: Error) => console.warn('Vigie : synchronisation impossible', e));
     },
-    [db, identity, store],
+    [db, identity, leaveCrisis],
   );
 
-  const leaveCrisis = useCallback(async () => {
-    await store?.close();
-    setStore(null);
-  }, [store]);
-
-  const value = { db, identity, store, ready, error, setIdentity, openCrisis, leaveCrisis };
+  const value = { db, identity, store: open?.store ?? null, sync: open?.sync ?? null, ready, error, setIdentity, openCrisis, leaveCrisis };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -66,4 +83,11 @@ export function useCrisisStore(): CrisisStore {
   const { store } = useSession();
   if (!store) throw new Error('no crisis open');
   return store;
+}
+
+/** The open crisis's sync session (components below the workspace only). */
+export function useSyncSession(): SyncSession {
+  const { sync } = useSession();
+  if (!sync) throw new Error('no crisis open');
+  return sync;
 }

@@ -23,6 +23,8 @@ export function formatValue(field: FieldName, value: unknown, lang: Lang): strin
   return String(value);
 }
 
-export function formatTime(ms: number, lang: Lang): string {
-  return new Date(ms).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+export function formatTime(ms: number, lang: Lang, seconds = false): string {
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  if (seconds) return new Date(ms).toLocaleTimeString(locale);
+  return new Date(ms).toLocaleString(locale, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }

@@ -9,12 +9,22 @@ import { closeCrisis, listCrises, reopenCrisis } from '../../store/registry';
 import { formatTime } from '../common/format';
 import { useSession } from '../session';
 import { CrisisForm } from './CrisisForm';
+import { JoinForm } from './JoinForm';
+
+/** A "#/join/<code>" address (web build) carries an invitation; it is taken once, then cleared. */
+function takeInvitationFromAddress(): string {
+  const match = location.hash.match(/^#\/join\/(.+)$/);
+  if (!match) return '';
+  history.replaceState(null, '', location.pathname + location.search);
+  return match[1];
+}
 
 export function CrisisList() {
   const { t } = useTranslation();
   const lang = useLang();
   const { db, identity, openCrisis } = useSession();
   const [crises, setCrises] = useState<CrisisRecord[] | null>(null);
+  const [invitation] = useState(takeInvitationFromAddress);
   const refresh = useCallback(() => listCrises(db).then(setCrises), [db]);
   useEffect(() => void refresh(), [refresh]);
 
@@ -52,7 +62,10 @@ export function CrisisList() {
           ))}
         </ul>
       </section>
-      <CrisisForm onCreated={(c) => void openCrisis(c)} />
+      <div className="forms">
+        <CrisisForm onCreated={(c) => void openCrisis(c)} />
+        <JoinForm initial={invitation} />
+      </div>
     </main>
   );
 }

@@ -13,7 +13,8 @@ import { SightingValidationError } from '../../store/crisis-store';
 import { Field } from '../common/Field';
 import { formatTime } from '../common/format';
 import { Options } from '../common/options';
-import { useCrisisStore } from '../session';
+import { useCrisisStore, useSyncSession } from '../session';
+import { useViewers } from '../sync/hooks';
 import { HistoryList } from './HistoryList';
 import { useSighting } from './hooks';
 
@@ -33,12 +34,20 @@ export function DetailPanel({ id, onClose, onArchive }: Props) {
   const [draft, setDraft] = useState<Draft>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
+  const sync = useSyncSession();
+  const others = useViewers().get(id) ?? [];
+  const dirty = Object.keys(draft).length > 0;
   useEffect(() => {
     setDraft({});
     setErrors({});
     setNotice('');
   }, [id]);
+  // Colleagues see that this sighting is open here, and whether it is being edited.
+  useEffect(() => sync.setViewing(id, dirty), [sync, id, dirty]);
+  useEffect(() => () => sync.setViewing(null), [sync]);
   if (!s) return null;
+  const claim = store.claimOf(id);
+  const mine = claim?.actor === store.me.id;
 
   const value = <K extends FieldName>(k: K): SightingFields[K] => (k in draft ? (draft[k] as SightingFields[K]) : s[k]);
   const set = <K extends FieldName>(k: K, v: SightingFields[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -96,6 +105,17 @@ export function DetailPanel({ id, onClose, onArchive }: Props) {
         </button>
       </header>
       <p className="meta">{t('detail.createdBy', { name: store.member(s.createdBy)?.name ?? s.createdBy, date: formatTime(s.createdAt, lang) })}</p>
+      <div className="claim">
+        {claim && <span>{t('sync.claimedBy', { name: claim.name, time: formatTime(claim.until, lang) })}</span>}
+        {!claim || mine ? (
+          <button type="button" className="secondary" onClick={() => void (mine ? store.release(id) : store.claim(id))}>
+            {mine ? t('sync.release') : t('sync.claim')}
+          </button>
+        ) : null}
+        {others.length > 0 && (
+          <span className="viewers">{t('sync.alsoViewing', { names: others.map((o) => (o.editing ? `${o.name} (${t('sync.editing')})` : o.name)).join(', ') })}</span>
+        )}
+      </div>
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('detail.groups.triage')}</legend>

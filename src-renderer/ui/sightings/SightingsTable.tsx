@@ -10,7 +10,8 @@ import { useLang } from '../../i18n';
 import { formatTime } from '../common/format';
 
 const ROW_HEIGHT = 34;
-const COLUMNS: SortKey[] = ['priority', 'status', 'category', 'text', 'commune', 'platform', 'createdAt'];
+type Column = SortKey | 'followUp';
+const COLUMNS: Column[] = ['priority', 'status', 'category', 'text', 'commune', 'platform', 'followUp', 'createdAt'];
 
 export interface TableHandle {
   scrollToIndex(index: number): void;
@@ -23,17 +24,21 @@ interface Props {
   onSort: (o: SortOrder) => void;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
+  /** Who handles or looks at a sighting (claims and presence), as text. */
+  followUp: (id: string) => string;
 }
 
-export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsTable({ rows, order, selectedId, onSort, onSelect, onOpen }, ref) {
+export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsTable({ rows, order, selectedId, onSort, onSelect, onOpen, followUp }, ref) {
   const { t } = useTranslation();
   const lang = useLang();
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   useImperativeHandle(ref, () => ({ scrollToIndex: (i) => virtual.scrollToIndex(i, { align: 'auto' }) }), [virtual]);
 
-  const cell = (s: Sighting, key: SortKey) => {
+  const cell = (s: Sighting, key: Column) => {
     switch (key) {
+      case 'followUp':
+        return followUp(s.id);
       case 'priority':
         return <span className={`prio prio-${s.priority}`}>{s.priority}</span>;
       case 'status':
@@ -57,6 +62,12 @@ export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsT
         <div role="rowgroup" className="thead">
           <div role="row" className="tr" aria-rowindex={1}>
             {COLUMNS.map((key) => {
+              if (key === 'followUp')
+                return (
+                  <div role="columnheader" key={key} className={`td col-${key}`}>
+                    {t('table.columns.followUp')}
+                  </div>
+                );
               const sorted = order.key === key;
               return (
                 <div role="columnheader" key={key} className={`td col-${key}`} aria-sort={sorted ? (order.descending ? 'descending' : 'ascending') : 'none'}>

@@ -13,6 +13,8 @@ import { QuickCapture } from '../sightings/QuickCapture';
 import { SightingsTable, type TableHandle } from '../sightings/SightingsTable';
 import { UndoBar } from '../sightings/UndoBar';
 import { useCrisisStore, useSession } from '../session';
+import { useViewers } from '../sync/hooks';
+import { SyncBar } from '../sync/SyncBar';
 import { useShortcuts } from './useShortcuts';
 
 export function Workspace() {
@@ -33,6 +35,12 @@ export function Workspace() {
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<TableHandle>(null);
   const crisis = store.crisis;
+  const viewers = useViewers();
+  const followUp = (id: string) => {
+    const claim = store.claimOf(id);
+    const seen = viewers.get(id) ?? [];
+    return [claim ? `✋ ${claim.name}` : '', ...seen.map((v) => `👁 ${v.name}${v.editing ? ' ✎' : ''}`)].filter(Boolean).join(' · ');
+  };
 
   const report = (e: unknown) => setFailure(`${t('workspace.saveError')} : ${(e as Error).message}`);
   const archive = useCallback(
@@ -89,6 +97,7 @@ export function Workspace() {
           {t('workspace.switch')}
         </button>
       </header>
+      <SyncBar />
       {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
       {failure && (
         <p className="banner error" role="alert">
@@ -107,7 +116,7 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className="split">
-        <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} />
+        <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
         {openId && <DetailPanel id={openId} onClose={() => setOpenId(null)} onArchive={(id) => void archive(id)} />}
       </div>
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>

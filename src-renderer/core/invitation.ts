@@ -1,0 +1,95 @@
+// An invitation carries everything a colleague needs to join a crisis: its id, name, key and the
+// addresses to reach the others. It is a secret (it holds the key): pass it by a trusted channel.
+// Format: vigie://join/<payload>.<mac> (desktop) or <page>#/join/<payload>.<mac> (web build), where
+// payload is base64url(JSON) and mac the first 16 bytes of HMAC-SHA-256(key, payload), so a
+// mistyped, cut or altered invitation is refused instead of joining the wrong thing.
+import { z } from 'zod';
+import { CRISIS_KEY_PATTERN } from './ids';
+import { isDepartementCode } from './departements';
+import { HAZARDS } from './taxonomy';
+
+export const INVITATION_VERSION = 1;
+
+const wsUrl = z.string().max(300).refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'ws:' || u.protocol === 'wss:') && !!u.hostname && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}, { error: 'adresse ws:// ou wss:// attendue' });
+
+const iceUrl = z.string().max(300).regex(/^(stun|stuns|turn|turns):[^\s]+$/, { error: 'adresse stun: ou turn: attendue' });
+
+export const syncAddressesSchema = z.object({
+  signaling: z.array(wsUrl).max(8),
+  relay: z.array(wsUrl).max(8),
+  ice: z.array(iceUrl).max(8),
+});
+export type SyncAddresses = z.infer<typeof syncAddressesSchema>;
+export const NO_ADDRESSES: SyncAddresses = { signaling: [], relay: [], ice: [] };
+
+const invitationSchema = z.object({
+  v: z.literal(INVITATION_VERSION),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  name: z.string().min(1).max(120),
+  departement: z.string().refine(isDepartementCode),
+  hazard: z.enum(HAZARDS),
+  startedAt: z.string().refine((v) => !Number.isNaN(Date.parse(v))),
+  key: z.string().regex(CRISIS_KEY_PATTERN),
+  addresses: syncAddressesSchema,
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export class InvitationError extends Error {}
+
+function toBase64url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+}
+
+async function mac(key: string, payload: string): Promise<string> {
+  const subtle = globalThis.crypto.subtle;
+  const hmacKey = await subtle.importKey('raw', new TextEncoder().encode(`vigie/invitation/v1:${key}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const sig = new Uint8Array(await subtle.sign('HMAC', hmacKey, new TextEncoder().encode(payload)));
+  return toBase64url(sig.subarray(0, 16));
+}
+
+/** The invitation's code: what follows "join/" in a link. */
+export async function encodeInvitation(inv: Omit<Invitation, 'v'>): Promise<string> {
+  const full = invitationSchema.parse({ v: INVITATION_VERSION, ...inv });
+  const payload = toBase64url(new TextEncoder().encode(JSON.stringify(full)));
+  return `${payload}.${await mac(full.key, payload)}`;
+}
+
+export function invitationLinks(code: string, webPage?: string) {
+  return { desktop: `vigie://join/${code}`, web: webPage ? `${webPage.split('#')[0]}#/join/${code}` : undefined };
+}
+
+/** Accepts a whole link (vigie:// or web) or the bare code; throws InvitationError in French. */
+export async function decodeInvitation(text: string): Promise<Invitation> {
+  const trimmed = text.trim();
+  const code = trimmed.match(/join\/([^\s]+)$/)?.[1] ?? trimmed;
+  const [payload, tag, ...rest] = code.split('.');
+  if (!payload || !tag || rest.length || !/^[A-Za-z0-9_-]+$/.test(payload + tag))
+    throw new InvitationError('Invitation illisible : collez le lien complet reçu (vigie://join/… ou …#/join/…).');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(payload)));
+  } catch {
+    throw new InvitationError('Invitation illisible : le lien est incomplet ou abîmé.');
+  }
+  if ((raw as { v?: unknown })?.v !== INVITATION_VERSION && typeof (raw as { v?: unknown })?.v === 'number')
+    throw new InvitationError("Cette invitation vient d'une autre version de Vigie : mettez l'application à jour.");
+  const parsed = invitationSchema.safeParse(raw);
+  if (!parsed.success) throw new InvitationError('Invitation invalide : ' + parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(' ; '));
+  if ((await mac(parsed.data.key, payload)) !== tag)
+    throw new InvitationError('Invitation altérée : elle ne correspond pas à sa clé. Demandez une nouvelle invitation.');
+  return parsed.data;
+}

@@ -1,0 +1,125 @@
+// A data channel that never drops a big message and never hides a send error. It stands in for
+// the real RTCDataChannel that simple-peer (inside y-webrtc) drives: sends are framed (chunks.ts)
+// and queued with back-pressure on bufferedAmount; frames received are reassembled before
+// simple-peer sees them. A failure is reported and the channel closed, so y-webrtc reconnects and
+// resynchronises from scratch instead of carrying on with a hole in what was sent.
+import { Reassembler, isFrame, needsFraming, toFrames } from './chunks';
+
+/** Pause sending while more than this is buffered (Chromium fails sends past ~16 MiB). */
+const HIGH_WATER = 2 * 1024 * 1024;
+const LOW_WATER = 256 * 1024;
+
+export type ChannelErrorHandler = (error: Error) => void;
+
+function bytesOf(data: unknown): Uint8Array | null {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null;
+}
+
+export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHandler): RTCDataChannel {
+  const queue: (Uint8Array | string)[] = [];
+  const reassembler = new Reassembler();
+  let nextId = 1;
+  let waiting = false;
+
+  const fail = (error: Error) => {
+    queue.length = 0;
+    onError(error);
+    try {
+      channel.close();
+    } catch {
+      /* already closed */
+    }
+  };
+
+  const pump = () => {
+    while (queue.length && channel.readyState === 'open') {
+      if (channel.bufferedAmount > HIGH_WATER) {
+        if (!waiting) {
+          waiting = true;
+          channel.bufferedAmountLowThreshold = Math.min(channel.bufferedAmountLowThreshold || LOW_WATER, LOW_WATER);
+          channel.addEventListener('bufferedamountlow', () => ((waiting = false), pump()), { once: true });
+        }
+        return;
+      }
+      const next = queue.shift()!;
+      try {
+        channel.send(next as Uint8Array<ArrayBuffer>);
+      } catch (e) {
+        return fail(new Error(`Envoi WebRTC impossible : ${(e as Error).message}`));
+      }
+    }
+  };
+
+  const send = (data: unknown) => {
+    if (channel.readyState !== 'open') {
+      // y-webrtc would swallow this throw: report it as well.
+      const error = new Error(`Envoi WebRTC impossible : canal ${channel.readyState}`);
+      onError(error);
+      throw error;
+    }
+    const bytes = bytesOf(data);
+    if (bytes && needsFraming(bytes)) queue.push(...toFrames(bytes, nextId++));
+    else queue.push((bytes ?? data) as Uint8Array | string);
+    pump();
+  };
+
+  channel.addEventListener('close', () => {
+    if (queue.length) onError(new Error(`Canal WebRTC fermé avec ${queue.length} trame(s) non envoyée(s) : resynchronisation à la reconnexion`));
+    queue.length = 0;
+  });
+
+  const receive = (handler: (event: MessageEvent) => void) => (event: MessageEvent) => {
+    try {
+      const bytes = bytesOf(event.data);
+      if (!bytes || !isFrame(bytes)) return handler(event);
+      const whole = reassembler.push(bytes);
+      if (whole) handler(new MessageEvent('message', { data: whole.buffer }));
+    } catch (e) {
+      // A peer's garbage (or a bug) must not break this copy: report, drop the connection.
+      fail(new Error(`Message WebRTC rejeté : ${(e as Error).message}`));
+    }
+  };
+
+  return new Proxy(channel, {
+    get(target, prop) {
+      if (prop === 'send') return send;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set(target, prop, value) {
+      if (prop === 'onmessage') {
+        target.onmessage = typeof value === 'function' ? receive(value) : value;
+        return true;
+      }
+      return Reflect.set(target, prop, value, target);
+    },
+  });
+}
+
+export interface RtcImplementation {
+  RTCPeerConnection: typeof RTCPeerConnection;
+  RTCSessionDescription: typeof RTCSessionDescription;
+  RTCIceCandidate: typeof RTCIceCandidate;
+}
+
+/**
+ * The RTC implementation given to simple-peer (y-webrtc's `peerOpts.wrtc`): the browser's own, or
+ * @roamhq/wrtc in Node, with every data channel wrapped by chunkedChannel.
+ */
+export function withChunkedChannels(rtc: RtcImplementation, onError: ChannelErrorHandler): RtcImplementation {
+  class ChunkedPeerConnection extends rtc.RTCPeerConnection {
+    override createDataChannel(label: string, init?: RTCDataChannelInit): RTCDataChannel {
+      return chunkedChannel(super.createDataChannel(label, init), onError);
+    }
+    override set ondatachannel(handler: ((event: RTCDataChannelEvent) => void) | null) {
+      super.ondatachannel = handler && ((event: RTCDataChannelEvent) => handler({ channel: chunkedChannel(event.channel, onError) } as RTCDataChannelEvent));
+    }
+    override get ondatachannel() {
+      return super.ondatachannel;
+    }
+  }
+  return { ...rtc, RTCPeerConnection: ChunkedPeerConnection };
+}

@@ -1,0 +1,86 @@
+// Framing for messages larger than a WebRTC data channel takes. Chromium drops messages over
+// 256 KiB, and y-webrtc sends a newcomer the whole document in one message: cut big messages into
+// numbered frames, put them back together on the other side. Small messages travel unchanged, so
+// a plain y-webrtc peer still understands everything a small crisis sends.
+//
+// Frame: F5 56 47 01 | message id (u32) | index (u32) | count (u32) | payload (≤ FRAME_PAYLOAD)
+// y-webrtc's own messages start with a small varint message type, never 0xF5.
+
+const MAGIC = [0xf5, 0x56, 0x47, 0x01];
+const HEADER_BYTES = 16;
+export const FRAME_PAYLOAD = 60 * 1024;
+/** A whole message may not exceed this: bounds what a hostile peer can make us buffer. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+
+export class ChunkError extends Error {}
+
+export function isFrame(data: Uint8Array): boolean {
+  return data.length >= HEADER_BYTES && MAGIC.every((b, i) => data[i] === b);
+}
+
+/** Whether a message must be framed to travel (too big, or looking like a frame itself). */
+export function needsFraming(message: Uint8Array): boolean {
+  return message.length > FRAME_PAYLOAD || (message.length > 0 && message[0] === MAGIC[0]);
+}
+
+export function toFrames(message: Uint8Array, id: number): Uint8Array[] {
+  const count = Math.max(1, Math.ceil(message.length / FRAME_PAYLOAD));
+  const frames: Uint8Array[] = [];
+  for (let index = 0; index < count; index++) {
+    const payload = message.subarray(index * FRAME_PAYLOAD, (index + 1) * FRAME_PAYLOAD);
+    const frame = new Uint8Array(HEADER_BYTES + payload.length);
+    frame.set(MAGIC, 0);
+    const view = new DataView(frame.buffer);
+    view.setUint32(4, id >>> 0);
+    view.setUint32(8, index);
+    view.setUint32(12, count);
+    frame.set(payload, HEADER_BYTES);
+    frames.push(frame);
+  }
+  return frames;
+}
+
+/** Rebuilds messages from frames that arrive in order (data channels are ordered and reliable). */
+export class Reassembler {
+  private id = -1;
+  private expected = 0;
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+
+  /** Returns the whole message when its last frame arrives; throws ChunkError on a bad frame. */
+  push(frame: Uint8Array): Uint8Array | null {
+    if (!isFrame(frame)) throw new ChunkError('trame invalide');
+    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+    const id = view.getUint32(4);
+    const index = view.getUint32(8);
+    const count = view.getUint32(12);
+    if (count === 0 || count > Math.ceil(MAX_MESSAGE_BYTES / FRAME_PAYLOAD)) return this.fail('nombre de trames invalide');
+    if (index === 0) this.start(id, count);
+    else if (id !== this.id || index !== this.parts.length || count !== this.expected) return this.fail('trame hors séquence');
+    const payload = frame.subarray(HEADER_BYTES);
+    if (payload.length > FRAME_PAYLOAD) return this.fail('trame trop longue');
+    this.parts.push(payload.slice());
+    this.bytes += payload.length;
+    if (this.parts.length < this.expected) return null;
+    const whole = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const p of this.parts) {
+      whole.set(p, at);
+      at += p.length;
+    }
+    this.start(-1, 0);
+    return whole;
+  }
+
+  private start(id: number, count: number): void {
+    this.id = id;
+    this.expected = count;
+    this.parts = [];
+    this.bytes = 0;
+  }
+
+  private fail(reason: string): never {
+    this.start(-1, 0);
+    throw new ChunkError(reason);
+  }
+}

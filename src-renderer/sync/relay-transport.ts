@@ -1,0 +1,55 @@
+// The WebSocket relay (a Hocuspocus server, see docs/relay.md): for networks where WebRTC cannot
+// connect and for many peers. The relay only accepts a client that proves it holds the crisis key.
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { relayDocumentName, relayToken } from '../core/secrets';
+import type { Transport, TransportStatus } from './transport';
+
+export interface RelayOptions {
+  doc: Y.Doc;
+  awareness: Awareness;
+  crisisKey: string;
+  url: string;
+  /** A WebSocket implementation where there is no global one (Node 20 tests pass 'ws'). */
+  WebSocketPolyfill?: unknown;
+  onChange: () => void;
+}
+
+export async function connectRelay(o: RelayOptions): Promise<Transport> {
+  const token = await relayToken(o.crisisKey);
+  let online = false;
+  let error: string | undefined;
+  const provider = new HocuspocusProvider({
+    url: o.url,
+    name: await relayDocumentName(token),
+    token,
+    document: o.doc,
+    awareness: o.awareness,
+    ...(o.WebSocketPolyfill ? { WebSocketPolyfill: o.WebSocketPolyfill } : {}),
+    onStatus: ({ status }) => {
+      online = status === 'connected';
+      o.onChange();
+    },
+    onSynced: () => {
+      error = undefined;
+      o.onChange();
+    },
+    onUnsyncedChanges: () => o.onChange(),
+    onAuthenticationFailed: () => {
+      error = 'Relais : accès refusé (la clé de cette crise ne lui correspond pas).';
+      o.onChange();
+    },
+  });
+  return {
+    kind: 'relay',
+    status: (): TransportStatus => ({
+      kind: 'relay',
+      online,
+      peers: online && provider.isSynced ? 1 : 0,
+      holdsEverything: online && provider.isSynced && provider.unsyncedChanges === 0,
+      error,
+    }),
+    destroy: () => provider.destroy(),
+  };
+}

@@ -1,0 +1,184 @@
+// The sync of one open crisis: its transports (WebRTC mesh, relay), shared presence (who looks at
+// which sighting), and what the sync bar shows: connected or not, through what, who is there, when
+// the last exchange happened, how many local changes no peer has confirmed yet.
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { SyncAddresses } from '../core/invitation';
+import { unconfirmedChanges } from '../core/sync-status';
+import type { CrisisStore } from '../store/crisis-store';
+import { LOAD_ORIGIN } from '../store/persistence';
+import { connectRelay } from './relay-transport';
+import type { Transport, TransportStatus } from './transport';
+import { connectWebrtc } from './webrtc-transport';
+import type { RtcImplementation } from './chunked-channel';
+
+export interface PeerPresence {
+  clientId: number;
+  actor: string;
+  name: string;
+  role: string;
+  viewing?: string;
+  editing?: boolean;
+}
+
+export interface SyncStatus {
+  paused: boolean;
+  configured: boolean;
+  transports: TransportStatus[];
+  peers: PeerPresence[];
+  lastExchange?: number;
+  unconfirmed: number;
+}
+
+export interface SessionOptions {
+  rtc?: RtcImplementation;
+  WebSocketPolyfill?: unknown;
+}
+
+const SV_EVERY_MS = 1000;
+
+function text(v: unknown, max = 200): string | undefined {
+  return typeof v === 'string' && v.length <= max ? v : undefined;
+}
+
+export class SyncSession {
+  readonly awareness: Awareness;
+  private transports: Transport[] = [];
+  private readonly listeners = new Set<() => void>();
+  private lastExchange?: number;
+  private paused = false;
+  private svTimer: ReturnType<typeof setTimeout> | null = null;
+  private snapshot: SyncStatus | null = null;
+  /** This copy's presence, kept here because providers may clear the awareness's copy. */
+  private presence: Record<string, unknown>;
+
+  constructor(
+    private readonly store: CrisisStore,
+    private addresses: SyncAddresses,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.awareness = new Awareness(store.doc);
+    const me = store.me;
+    this.presence = { user: { actor: me.id, name: me.name, role: me.role } };
+    this.awareness.setLocalState({ ...this.presence });
+    store.doc.on('update', this.onDocUpdate);
+    this.awareness.on('change', this.onAwareness);
+    this.publishStateVector();
+  }
+
+  async start(): Promise<void> {
+    if (this.paused) return;
+    const { doc, crisis } = this.store;
+    const common = { doc, awareness: this.awareness, crisisKey: crisis.key, onChange: this.changed };
+    if (this.addresses.signaling.length)
+      this.transports.push(await connectWebrtc({ ...common, signaling: this.addresses.signaling, ice: this.addresses.ice, rtc: this.options.rtc }));
+    for (const url of this.addresses.relay)
+      this.transports.push(await connectRelay({ ...common, url, WebSocketPolyfill: this.options.WebSocketPolyfill }));
+    // A stopped provider removes this copy's presence from the shared awareness (now or a little
+    // later): put it back once the new transports exist.
+    this.awareness.setLocalState({ ...this.presence });
+    this.changed();
+  }
+
+  get currentAddresses(): SyncAddresses {
+    return this.addresses;
+  }
+
+  async setAddresses(addresses: SyncAddresses): Promise<void> {
+    this.stopTransports();
+    this.addresses = addresses;
+    await this.start();
+  }
+
+  async pause(paused: boolean): Promise<void> {
+    this.paused = paused;
+    if (paused) this.stopTransports();
+    else await this.start();
+    this.changed();
+  }
+
+  setViewing(sightingId: string | null, editing = false): void {
+    this.setPresence({ viewing: sightingId ?? undefined, editing: editing || undefined });
+  }
+
+  private setPresence(fields: Record<string, unknown>): void {
+    this.presence = { ...this.presence, ...fields };
+    this.awareness.setLocalState({ ...this.presence });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A stable snapshot until something changes (for useSyncExternalStore). */
+  status(): SyncStatus {
+    if (this.snapshot) return this.snapshot;
+    const peers: PeerPresence[] = [];
+    const peerVectors: Map<number, number>[] = [];
+    this.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === this.awareness.clientID) return;
+      const user = state?.user as Record<string, unknown> | undefined;
+      const name = text(user?.name);
+      if (!name) return;
+      peers.push({ clientId, actor: text(user?.actor) ?? '', name, role: text(user?.role) ?? '', viewing: text(state.viewing, 64), editing: state.editing === true });
+      const sv = text(state.sv, 100_000);
+      if (sv) {
+        try {
+          peerVectors.push(Y.decodeStateVector(Uint8Array.from(atob(sv), (c) => c.charCodeAt(0))));
+        } catch {
+          /* a peer's garbage: ignored */
+        }
+      }
+    });
+    const transports = this.transports.map((t) => t.status());
+    const local = Y.decodeStateVector(Y.encodeStateVector(this.store.doc));
+    if (transports.some((t) => t.holdsEverything)) peerVectors.push(local);
+    this.snapshot = {
+      paused: this.paused,
+      configured: this.addresses.signaling.length + this.addresses.relay.length > 0,
+      transports,
+      peers,
+      lastExchange: this.lastExchange,
+      unconfirmed: unconfirmedChanges(local, this.store.ownClientIds, peerVectors),
+    };
+    return this.snapshot;
+  }
+
+  destroy(): void {
+    this.stopTransports();
+    if (this.svTimer) clearTimeout(this.svTimer);
+    this.store.doc.off('update', this.onDocUpdate);
+    this.awareness.off('change', this.onAwareness);
+    this.awareness.destroy();
+  }
+
+  private stopTransports(): void {
+    for (const t of this.transports) t.destroy();
+    this.transports = [];
+  }
+
+  private readonly changed = () => {
+    this.snapshot = null;
+    for (const l of this.listeners) l();
+  };
+
+  private readonly onDocUpdate = (_u: Uint8Array, origin: unknown) => {
+    // Local commands run without an origin; anything else with one came from a transport or a file.
+    if (origin !== null && origin !== undefined && origin !== LOAD_ORIGIN) this.lastExchange = Date.now();
+    if (!this.svTimer) this.svTimer = setTimeout(() => this.publishStateVector(), SV_EVERY_MS);
+    this.changed();
+  };
+
+  private readonly onAwareness = (_c: unknown, origin: unknown) => {
+    if (origin !== 'local') this.lastExchange = Date.now();
+    this.changed();
+  };
+
+  private publishStateVector(): void {
+    this.svTimer = null;
+    let s = '';
+    for (const b of Y.encodeStateVector(this.store.doc)) s += String.fromCharCode(b);
+    this.setPresence({ sv: btoa(s) });
+  }
+}

@@ -1,0 +1,20 @@
+// What every sync transport reports, so the sync bar can say how this copy is connected.
+export type TransportKind = 'webrtc' | 'relay';
+
+export interface TransportStatus {
+  kind: TransportKind;
+  /** At least one server (signaling or relay) answers. */
+  online: boolean;
+  /** Peers reached directly through this transport (WebRTC data channels; 1 for a synced relay). */
+  peers: number;
+  /** The relay holds every local change (relay only). */
+  holdsEverything?: boolean;
+  /** Last error, in French, until the transport recovers. */
+  error?: string;
+}
+
+export interface Transport {
+  readonly kind: TransportKind;
+  status(): TransportStatus;
+  destroy(): void;
+}

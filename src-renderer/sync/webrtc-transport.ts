@@ -1,0 +1,73 @@
+// The y-webrtc mesh: encrypted with the crisis key (y-webrtc's password), in a room whose name is
+// derived from the key, with data channels that carry messages of any size (chunked-channel.ts).
+// Addresses come only from the invitation or the settings: no public signaling or STUN default.
+import { WebrtcProvider } from 'y-webrtc';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { webrtcRoomName } from '../core/secrets';
+import { withChunkedChannels, type RtcImplementation } from './chunked-channel';
+import type { Transport, TransportStatus } from './transport';
+
+export interface WebrtcOptions {
+  doc: Y.Doc;
+  awareness: Awareness;
+  crisisKey: string;
+  signaling: string[];
+  ice: string[];
+  /** The RTC implementation (tests in Node pass @roamhq/wrtc); the browser's by default. */
+  rtc?: RtcImplementation;
+  onChange: () => void;
+}
+
+interface SignalingConnLike {
+  connected: boolean;
+  on(event: string, f: () => void): void;
+}
+
+export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
+  let lastError: string | undefined;
+  let webrtcPeers = 0;
+  const rtc = o.rtc ?? { RTCPeerConnection, RTCSessionDescription, RTCIceCandidate };
+  const provider = new WebrtcProvider(await webrtcRoomName(o.crisisKey), o.doc, {
+    signaling: o.signaling,
+    password: o.crisisKey,
+    awareness: o.awareness,
+    peerOpts: {
+      config: { iceServers: o.ice.length ? [{ urls: o.ice }] : [] },
+      wrtc: withChunkedChannels(rtc, (e) => {
+        lastError = e.message;
+        console.warn('Vigie WebRTC :', e.message);
+        o.onChange();
+      }),
+    },
+  });
+  provider.on('peers', (e: { webrtcPeers: string[] }) => {
+    webrtcPeers = e.webrtcPeers.length;
+    if (webrtcPeers) lastError = undefined;
+    o.onChange();
+  });
+  provider.on('status', () => o.onChange());
+  for (const conn of provider.signalingConns as unknown as SignalingConnLike[]) {
+    conn.on('connect', o.onChange);
+    conn.on('disconnect', o.onChange);
+  }
+  const connectedPeers = () => {
+    const conns = provider.room?.webrtcConns as Map<string, { connected: boolean }> | undefined;
+    return conns ? [...conns.values()].filter((c) => c.connected).length : webrtcPeers;
+  };
+  return {
+    kind: 'webrtc',
+    status: (): TransportStatus => ({
+      kind: 'webrtc',
+      online: (provider.signalingConns as unknown as SignalingConnLike[]).some((c) => c.connected),
+      peers: connectedPeers(),
+      error: lastError,
+    }),
+    destroy: () => {
+      // destroy() alone leaves the signaling connections open and subscribed (they are shared
+      // module-wide): a copy switched to other servers would still be found through the old ones.
+      provider.disconnect();
+      provider.destroy();
+    },
+  };
+}

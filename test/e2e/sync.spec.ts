@@ -1,0 +1,83 @@
+import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
+import { expect, test } from './fixtures';
+import { seedCrisis, workspaceUpdate } from './seed';
+import { capture, copyOf, invitationLink, join, rowOf, setAddresses, startCrisis, webrtcPeers } from './sync-helpers';
+
+let s1: RelayServer;
+let s2: RelayServer;
+test.beforeAll(async () => {
+  s1 = await startRelayServer({ host: '127.0.0.1', port: 0, log: () => undefined });
+  s2 = await startRelayServer({ host: '127.0.0.1', port: 0, log: () => undefined });
+});
+test.afterAll(async () => {
+  await s1.close();
+  await s2.close();
+});
+
+test('trois copies convergent par WebRTC, même reliées indirectement, à travers une partition', async ({ browser, page, guard }) => {
+  test.setTimeout(120_000);
+  const a = page;
+  await startCrisis(a);
+  await setAddresses(a, [s1.signalingUrl!]);
+  const link = await invitationLink(a);
+
+  const { page: b } = await copyOf(browser, guard.errors);
+  const { page: c } = await copyOf(browser, guard.errors);
+  await join(b, link, 'Bob Durand');
+  await join(c, link, 'Carole Petit');
+  // A–B through s1, B–C through s2: A and C never meet, B passes updates on.
+  await setAddresses(b, [s1.signalingUrl!, s2.signalingUrl!]);
+  await setAddresses(c, [s2.signalingUrl!]);
+  for (const p of [a, c]) await expect(webrtcPeers(p)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+  await expect(webrtcPeers(b)).toHaveAttribute('data-peers', '2', { timeout: 20_000 });
+  await expect(a.getByRole('region', { name: 'Synchronisation' })).toContainText('Bob Durand');
+
+  await capture(a, 'Crue : le Tarn déborde à Moissac');
+  await expect(rowOf(c, 'le Tarn déborde')).toBeVisible({ timeout: 10_000 });
+  await expect(a.getByTestId('unconfirmed')).toHaveAttribute('data-count', '0', { timeout: 10_000 });
+
+  // Partition: B pauses; A, B and C edit the same sighting, two of them different fields.
+  await b.getByRole('button', { name: 'Suspendre la synchronisation' }).click();
+  await expect(webrtcPeers(a)).toHaveAttribute('data-peers', '0', { timeout: 20_000 });
+  await rowOf(a, 'le Tarn déborde').click();
+  await a.keyboard.press('1');
+  await rowOf(b, 'le Tarn déborde').dblclick();
+  const detailB = b.getByRole('complementary', { name: 'Détail de la remontée' });
+  await detailB.getByLabel('Lieu', { exact: true }).fill('Quai du Port, Moissac');
+  await detailB.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(detailB.getByRole('status')).toHaveText('Modifications enregistrées');
+  await rowOf(c, 'le Tarn déborde').dblclick();
+  const detailC = c.getByRole('complementary', { name: 'Détail de la remontée' });
+  await detailC.getByLabel('Statut').selectOption({ label: 'En vérification' });
+  await detailC.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(b.getByTestId('unconfirmed')).not.toHaveAttribute('data-count', '0');
+
+  await b.getByRole('button', { name: 'Reprendre la synchronisation' }).click();
+  for (const p of [a, b, c]) {
+    const row = rowOf(p, 'le Tarn déborde');
+    await expect(row).toContainText('P1', { timeout: 20_000 });
+    await expect(row).toContainText('Quai du Port, Moissac');
+    await expect(row).toContainText('En vérification');
+  }
+  await expect(b.getByTestId('unconfirmed')).toHaveAttribute('data-count', '0', { timeout: 10_000 });
+});
+
+test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebRTC', async ({ browser, page, guard }) => {
+  test.setTimeout(120_000);
+  await startCrisis(page);
+  await page.getByRole('button', { name: 'Changer de crise' }).click();
+  await seedCrisis(page, workspaceUpdate(10_000));
+  await page.reload();
+  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await setAddresses(page, [s1.signalingUrl!]);
+  const link = await invitationLink(page);
+
+  const { page: newcomer } = await copyOf(browser, guard.errors);
+  const started = Date.now();
+  await join(newcomer, link, 'Nouvelle Recrue');
+  await expect(webrtcPeers(newcomer)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
+  const tabs = newcomer.getByRole('group', { name: 'Filtrer par statut' });
+  await expect(tabs.getByRole('button', { name: /^En cours/ })).toHaveText('En cours 10000', { timeout: 60_000 });
+  console.log(`10 000 remontées reçues par WebRTC en ${Date.now() - started} ms (depuis « Rejoindre »)`);
+  await expect(rowOf(newcomer, 'Remontée n° 9999 :')).toBeVisible();
+});
