@@ -72,14 +72,24 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
   });
 
   const receive = (handler: (event: MessageEvent) => void) => (event: MessageEvent) => {
+    let message = event;
     try {
       const bytes = bytesOf(event.data);
-      if (!bytes || !isFrame(bytes)) return handler(event);
-      const whole = reassembler.push(bytes);
-      if (whole) handler(new MessageEvent('message', { data: whole.buffer }));
+      if (bytes && isFrame(bytes)) {
+        const whole = reassembler.push(bytes);
+        if (!whole) return;
+        message = new MessageEvent('message', { data: whole.buffer });
+      }
     } catch (e) {
-      // A peer's garbage (or a bug) must not break this copy: report, drop the connection.
-      fail(new Error(`Message WebRTC rejeté : ${(e as Error).message}`));
+      // Framing out of step: what follows cannot be trusted; start over on a new connection.
+      return fail(new Error(`Trame WebRTC rejetée : ${(e as Error).message}`));
+    }
+    try {
+      handler(message);
+    } catch (e) {
+      // A message y-webrtc could not read (a peer's garbage, or a bug) is dropped and reported;
+      // it must not break this copy, and the messages after it are independent.
+      onError(new Error(`Message WebRTC ignoré : ${(e as Error).message}`));
     }
   };
 

@@ -41,6 +41,16 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
       }),
     },
   });
+  // y-webrtc decrypts signaling messages without catching failures: a message sealed with another
+  // key (an intruder, or a stale invitation) surfaces as an unhandled WebCrypto OperationError.
+  // Say so once in the sync bar instead of letting it pass for a crash.
+  const onRejection = (e: PromiseRejectionEvent) => {
+    if (!(e.reason instanceof DOMException) || e.reason.name !== 'OperationError') return;
+    e.preventDefault();
+    lastError = 'Messages de signalisation illisibles reçus (autre clé ?) : ignorés.';
+    o.onChange();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('unhandledrejection', onRejection);
   provider.on('peers', (e: { webrtcPeers: string[] }) => {
     webrtcPeers = e.webrtcPeers.length;
     if (webrtcPeers) lastError = undefined;
@@ -68,6 +78,7 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
       // module-wide): a copy switched to other servers would still be found through the old ones.
       provider.disconnect();
       provider.destroy();
+      if (typeof window !== 'undefined') window.removeEventListener('unhandledrejection', onRejection);
     },
   };
 }

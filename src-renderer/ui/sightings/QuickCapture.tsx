@@ -32,6 +32,8 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
     // Cleared at once, not after the disk write: whatever is typed next belongs to the next sighting.
     const saving = store.create({ ...submitted, url: submitted.url.trim() });
     setForm(EMPTY);
+    // Focus moves now, not after the disk write: by then the next post may be half typed.
+    if (urlRef && typeof urlRef !== 'function') urlRef.current?.focus();
     try {
       const s = await saving;
       setErrors({});
@@ -42,7 +44,6 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
         setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
       } else setErrors({ sighting: (err as Error).message });
     }
-    if (urlRef && typeof urlRef !== 'function') urlRef.current?.focus();
   }
 
   // Ctrl+Enter saves from anywhere in the form, the text area included.
