@@ -81,3 +81,30 @@ test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebR
   console.log(`10 000 remontées reçues par WebRTC en ${Date.now() - started} ms (depuis « Rejoindre »)`);
   await expect(rowOf(newcomer, 'Remontée n° 9999 :')).toBeVisible();
 });
+
+test('la présence et « Je m’en occupe » se voient chez les autres', async ({ browser, page, guard }) => {
+  await startCrisis(page);
+  await setAddresses(page, [s1.signalingUrl!]);
+  await capture(page, 'Personnes bloquées rue de la Paix');
+  const link = await invitationLink(page);
+  const { page: b } = await copyOf(browser, guard.errors);
+  await join(b, link, 'Bob Durand');
+  await expect(rowOf(b, 'rue de la Paix')).toBeVisible({ timeout: 20_000 });
+
+  await rowOf(b, 'rue de la Paix').dblclick();
+  await expect(rowOf(page, 'rue de la Paix')).toContainText('👁 Bob Durand', { timeout: 10_000 });
+  const detailB = b.getByRole('complementary', { name: 'Détail de la remontée' });
+  await detailB.getByLabel('Notes de vérification').fill('J’appelle le SDIS');
+  await expect(rowOf(page, 'rue de la Paix')).toContainText('👁 Bob Durand ✎', { timeout: 10_000 });
+  await detailB.getByRole('button', { name: 'Je m’en occupe' }).click();
+  await expect(rowOf(page, 'rue de la Paix')).toContainText('✋ Bob Durand', { timeout: 10_000 });
+  await rowOf(page, 'rue de la Paix').dblclick();
+  const detailA = page.getByRole('complementary', { name: 'Détail de la remontée' });
+  await expect(detailA).toContainText(/Pris en charge par Bob Durand jusqu’à/);
+  await expect(detailA.getByRole('button', { name: 'Je m’en occupe' })).toHaveCount(0);
+  await expect(detailA).toContainText('Consulté aussi par : Bob Durand (modifie)');
+
+  await detailB.getByRole('button', { name: 'Libérer' }).click();
+  await b.keyboard.press('Escape');
+  await expect(rowOf(page, 'rue de la Paix').locator('.col-followUp')).toHaveText('', { timeout: 10_000 });
+});
