@@ -7,7 +7,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'src-main/index.ts') },
+      // Two programs: the desktop shell (out/main/index.js, package.json "main") and the standalone LAN
+      // relay (out/main/relay.js, npm run relay), which must never import electron.
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          relay: resolve(__dirname, 'src-main/services/relay-cli.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,10 +1,14 @@
 // The contract between the preload (src-main/preload.ts) and the page. Its shape is declared beside
 // the renderer's platform interface; the main process and the preload share the channel names from
 // here so they can't drift apart.
-export type { AppInfo, SaveFileRequest, VigieBridge } from '../src-renderer/platform/index-types';
+export type { AppInfo, RelayInterface, RelayStatus, RelayUrls, SaveFileRequest, VigieBridge } from '../src-renderer/platform/index-types';
 
 export const CHANNELS = {
   openExternal: 'vigie:open-external',
   saveFile: 'vigie:save-file',
   info: 'vigie:info',
+  relayInterfaces: 'vigie:relay-interfaces',
+  relayStart: 'vigie:relay-start',
+  relayStop: 'vigie:relay-stop',
+  relayStatus: 'vigie:relay-status',
 } as const;

@@ -1,7 +1,9 @@
 // The main-process side of the bridge. Each handler trusts nothing: not the caller, not the arguments.
+import { join } from 'node:path';
 import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { CHANNELS, type AppInfo } from './bridge';
+import { CHANNELS, type AppInfo, type RelayInterface, type RelayStatus, type RelayUrls } from './bridge';
+import { RelayHost } from './relay-host';
 import { isAppUrl, isSafeExternalUrl } from './security';
 import { writeFileAtomic } from './services/files';
 
@@ -34,9 +36,18 @@ const saveRequestSchema = z.strictObject({
     .regex(/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/, { error: 'type MIME invalide' }),
 });
 
+// The page names an interface and a port, nothing else: no path, no Redis, no option to listen on
+// every interface. Ports below 1024 need privileges a desktop user should not be asked for.
+const relayStartSchema = z.strictObject({
+  host: z.string().max(64),
+  port: z.int({ error: 'le port doit être un entier' }).min(1024, { error: 'port entre 1024 et 65535' }).max(65535, { error: 'port entre 1024 et 65535' }),
+});
+
 export interface IpcDeps {
   appUrl: string;
   getMainWindow(): BrowserWindow | null;
+  /** The LAN relay this window may start; by default one keeping its documents in userData/relay. */
+  relayHost?: RelayHost;
 }
 
 /** Only the top frame of our own window, showing our own page, may call the shell. */
@@ -85,5 +96,43 @@ export function registerIpcHandlers(deps: IpcDeps): void {
   ipcMain.handle(CHANNELS.info, (event): AppInfo => {
     assertTrustedSender(event, deps);
     return { shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData') };
+  });
+
+  registerRelayHandlers(deps);
+}
+
+function registerRelayHandlers(deps: IpcDeps): void {
+  const relay = deps.relayHost ?? new RelayHost({ dataDir: join(app.getPath('userData'), 'relay') });
+
+  ipcMain.handle(CHANNELS.relayInterfaces, (event): RelayInterface[] => {
+    assertTrustedSender(event, deps);
+    return relay.interfaces();
+  });
+
+  ipcMain.handle(CHANNELS.relayStart, async (event, request: unknown): Promise<RelayUrls> => {
+    assertTrustedSender(event, deps);
+    const { host, port } = parse(relayStartSchema, request, CHANNELS.relayStart);
+    // Only an address this machine has now: the page cannot ask for 0.0.0.0 or someone else's.
+    if (!relay.interfaces().some((i) => i.address === host)) {
+      throw new Error(`Argument invalide pour ${CHANNELS.relayStart} (host) : adresse absente des interfaces de cette machine.`);
+    }
+    return relay.start({ host, port });
+  });
+
+  ipcMain.handle(CHANNELS.relayStop, async (event): Promise<void> => {
+    assertTrustedSender(event, deps);
+    await relay.stop();
+  });
+
+  ipcMain.handle(CHANNELS.relayStatus, (event): RelayStatus => {
+    assertTrustedSender(event, deps);
+    return relay.status();
+  });
+
+  // Quitting with the relay on: close it first so that the last edits it received are on disk.
+  app.on('before-quit', (event) => {
+    if (!relay.running) return;
+    event.preventDefault();
+    void relay.stop().finally(() => app.quit());
   });
 }

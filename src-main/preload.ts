@@ -14,6 +14,12 @@ const api: VigieBridge = {
       mime: request?.mime,
     }),
   info: () => ipcRenderer.invoke(CHANNELS.info),
+  relay: {
+    interfaces: () => ipcRenderer.invoke(CHANNELS.relayInterfaces),
+    start: (options) => ipcRenderer.invoke(CHANNELS.relayStart, { host: options?.host, port: options?.port }),
+    stop: () => ipcRenderer.invoke(CHANNELS.relayStop),
+    status: () => ipcRenderer.invoke(CHANNELS.relayStatus),
+  },
 };
 
 contextBridge.exposeInMainWorld('vigie', api);

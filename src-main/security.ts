@@ -32,14 +32,16 @@ export function webPreferences(preload: string): WebPreferences {
 }
 
 /** Same policy as the <meta> in src-renderer/index.html; sent as a header too, so it also holds
- *  for any response the meta tag would not cover. Only this machine's WebSocket may be reached. */
+ *  for any response the meta tag would not cover. WebSockets (ws:, wss:) may reach any host because
+ *  the signaling servers and relays are whatever the crisis cell typed in its settings or
+ *  invitation (a LAN address, most often); no HTTP fetch leaves the app, and no address is built in. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "connect-src 'self' ws: wss:",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -14,6 +14,38 @@ export interface SaveFileRequest {
   mime: string;
 }
 
+/** A network interface of this machine the relay can listen on (IPv4, loopback included). */
+export interface RelayInterface {
+  /** The system's name for it (eth0, Wi-Fi, en0…). */
+  name: string;
+  address: string;
+}
+
+export interface RelayUrls {
+  /** ws://host:port/signal: y-webrtc signaling, for the volunteers' WebRTC connections. */
+  signalingUrl: string;
+  /** ws://host:port/sync: the Yjs relay (Hocuspocus protocol), keeps the crisis for latecomers. */
+  syncUrl: string;
+}
+
+export interface RelayStatus {
+  running: boolean;
+  signalingUrl?: string;
+  syncUrl?: string;
+}
+
+/**
+ * The desktop shell can host the LAN relay (src-main/relay-host.ts, docs/relay.md): signaling and
+ * Yjs relay on one port of the interface the user picks. A browser cannot host a server.
+ */
+export interface RelayCapability {
+  interfaces(): Promise<RelayInterface[]>;
+  /** Rejects with a French message (port taken, address not of this machine…). */
+  start(options: { host: string; port: number }): Promise<RelayUrls>;
+  stop(): Promise<void>;
+  status(): Promise<RelayStatus>;
+}
+
 export interface Platform {
   readonly shell: 'electron' | 'web';
   /** Opens an http(s) link outside the app, after validation. Resolves false when the link was refused. */
@@ -21,6 +53,8 @@ export interface Platform {
   /** Lets the user save a file. Resolves false when the user cancelled. */
   saveFile(request: SaveFileRequest): Promise<boolean>;
   info(): Promise<AppInfo>;
+  /** Present only in the desktop shell. */
+  readonly relay?: RelayCapability;
 }
 
 /**
@@ -33,4 +67,6 @@ export interface VigieBridge {
   /** Resolves false when the user cancelled the save dialog. */
   saveFile(request: SaveFileRequest): Promise<boolean>;
   info(): Promise<AppInfo>;
+  /** Absent from a preload that predates it; index.electron.ts passes it through as is. */
+  relay?: RelayCapability;
 }

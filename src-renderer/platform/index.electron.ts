@@ -1,6 +1,30 @@
 // Platform inside the desktop shell: everything goes through the preload bridge (window.vigie).
-import type { AppInfo, Platform, SaveFileRequest, VigieBridge } from './index-types';
+import type { AppInfo, Platform, RelayCapability, SaveFileRequest, VigieBridge } from './index-types';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
+
+/**
+ * Electron prefixes an error thrown in the main process with "Error invoking remote method '…':
+ * Error:"; the main process already words its refusals in French for the user, so only that is kept.
+ */
+export function mainProcessMessage(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, ''));
+}
+
+function relayOf(bridge: VigieBridge): RelayCapability | undefined {
+  const relay = bridge.relay;
+  if (!relay) return undefined;
+  const call = <T>(run: () => Promise<T>): Promise<T> =>
+    run().catch((error: unknown) => {
+      throw mainProcessMessage(error);
+    });
+  return {
+    interfaces: () => call(() => relay.interfaces()),
+    start: (options) => call(() => relay.start(options)),
+    stop: () => call(() => relay.stop()),
+    status: () => call(() => relay.status()),
+  };
+}
 
 export function createElectronPlatform(bridge: VigieBridge): Platform {
   return {
@@ -13,5 +37,6 @@ export function createElectronPlatform(bridge: VigieBridge): Platform {
     },
     saveFile: (request: SaveFileRequest): Promise<boolean> => bridge.saveFile(request),
     info: (): Promise<AppInfo> => bridge.info(),
+    relay: relayOf(bridge),
   };
 }

@@ -36,7 +36,8 @@ describe('app lifecycle', () => {
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
-    expect(electron.handlers.size).toBe(3);
+    // open-external, save-file, info, and the four relay channels.
+    expect(electron.handlers.size).toBe(7);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
 
     expect(electron.windows).toHaveLength(1);

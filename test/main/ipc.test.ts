@@ -9,6 +9,8 @@ vi.mock('electron', () => electron);
 const { CHANNELS } = await import('../../src-main/bridge');
 const { MAX_SAVE_BYTES, registerIpcHandlers } = await import('../../src-main/ipc');
 const { FakeWebContents } = await import('./electron-fake');
+const { RelayHost } = await import('../../src-main/relay-host');
+type RelayServerOptions = import('../../src-main/services/relay-server').RelayServerOptions;
 
 const APP_URL = 'file:///opt/vigie/out/renderer/index.html';
 
@@ -26,20 +28,45 @@ describe('IPC handlers', () => {
     ...overrides,
   });
 
+  // The relay host with its server replaced by a recorder: these tests are about the IPC layer;
+  // relay-host.test.ts and the relay tests start real servers.
+  const INTERFACES = [
+    { name: 'eth0', address: '192.168.1.10' },
+    { name: 'lo', address: '127.0.0.1' },
+  ];
+  let relayHost: InstanceType<typeof RelayHost>;
+  let startRelay: ReturnType<typeof vi.fn<(options: RelayServerOptions) => Promise<never>>>;
+  let closeRelay: ReturnType<typeof vi.fn<() => Promise<void>>>;
+
   beforeEach(async () => {
     electron.reset();
     window = new electron.BrowserWindow({});
     window.webContents.mainFrame.url = APP_URL;
-    registerIpcHandlers({ appUrl: APP_URL, getMainWindow: () => window as never });
+    closeRelay = vi.fn(async () => undefined);
+    startRelay = vi.fn(async ({ host, port }: RelayServerOptions) => {
+      const base = `${host}:${port}`;
+      return { host, port, url: `http://${base}`, signalingUrl: `ws://${base}/signal`, syncUrl: `ws://${base}/sync`, close: closeRelay } as never;
+    });
+    relayHost = new RelayHost({ interfaces: () => INTERFACES, start: startRelay, dataDir: '/fake/userData/relay' });
+    registerIpcHandlers({ appUrl: APP_URL, getMainWindow: () => window as never, relayHost });
     dir = await mkdtemp(join(tmpdir(), 'vigie-ipc-'));
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('registers exactly the three channels', () => {
-    expect([...electron.handlers.keys()].sort()).toEqual(
-      [CHANNELS.info, CHANNELS.openExternal, CHANNELS.saveFile].sort(),
+  it('registers exactly the seven channels', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    expect(Object.values(CHANNELS).sort()).toEqual(
+      [
+        'vigie:info',
+        'vigie:open-external',
+        'vigie:relay-interfaces',
+        'vigie:relay-start',
+        'vigie:relay-status',
+        'vigie:relay-stop',
+        'vigie:save-file',
+      ],
     );
   });
 
@@ -68,8 +95,13 @@ describe('IPC handlers', () => {
         await expect(invoke(CHANNELS.info, event)).rejects.toThrow(/Appel refusé/);
         await expect(invoke(CHANNELS.openExternal, event, 'https://example.org/')).rejects.toThrow(/Appel refusé/);
         await expect(invoke(CHANNELS.saveFile, event, saveRequest())).rejects.toThrow(/Appel refusé/);
+        await expect(invoke(CHANNELS.relayInterfaces, event)).rejects.toThrow(/Appel refusé/);
+        await expect(invoke(CHANNELS.relayStart, event, { host: '127.0.0.1', port: 4444 })).rejects.toThrow(/Appel refusé/);
+        await expect(invoke(CHANNELS.relayStop, event)).rejects.toThrow(/Appel refusé/);
+        await expect(invoke(CHANNELS.relayStatus, event)).rejects.toThrow(/Appel refusé/);
         expect(electron.shell.openExternal).not.toHaveBeenCalled();
         expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+        expect(startRelay).not.toHaveBeenCalled();
       });
     }
   });
@@ -166,6 +198,70 @@ describe('IPC handlers', () => {
       shell: 'electron',
       version: '9.9.9',
       dataDir: '/fake/userData',
+    });
+  });
+
+  describe('relay', () => {
+    it(`${CHANNELS.relayInterfaces} lists this machine's IPv4 addresses`, async () => {
+      await expect(invoke(CHANNELS.relayInterfaces, goodEvent())).resolves.toEqual(INTERFACES);
+    });
+
+    it('starts on a listed interface, reports it, and stops', async () => {
+      await expect(invoke(CHANNELS.relayStatus, goodEvent())).resolves.toEqual({ running: false });
+      await expect(invoke(CHANNELS.relayStart, goodEvent(), { host: '192.168.1.10', port: 4444 })).resolves.toEqual({
+        signalingUrl: 'ws://192.168.1.10:4444/signal',
+        syncUrl: 'ws://192.168.1.10:4444/sync',
+      });
+      expect(startRelay).toHaveBeenCalledWith(expect.objectContaining({ host: '192.168.1.10', port: 4444, dataDir: '/fake/userData/relay' }));
+      await expect(invoke(CHANNELS.relayStatus, goodEvent())).resolves.toEqual({
+        running: true,
+        signalingUrl: 'ws://192.168.1.10:4444/signal',
+        syncUrl: 'ws://192.168.1.10:4444/sync',
+      });
+      // Asking again for the same address is a no-op; for another one, the user must stop first.
+      await invoke(CHANNELS.relayStart, goodEvent(), { host: '192.168.1.10', port: 4444 });
+      expect(startRelay).toHaveBeenCalledOnce();
+      await expect(invoke(CHANNELS.relayStart, goodEvent(), { host: '127.0.0.1', port: 4444 })).rejects.toThrow(
+        'Le relais fonctionne déjà sur 192.168.1.10:4444 : arrêtez-le avant de changer d’adresse.',
+      );
+      await expect(invoke(CHANNELS.relayStop, goodEvent())).resolves.toBeUndefined();
+      expect(closeRelay).toHaveBeenCalledOnce();
+      await expect(invoke(CHANNELS.relayStatus, goodEvent())).resolves.toEqual({ running: false });
+      await expect(invoke(CHANNELS.relayStop, goodEvent())).resolves.toBeUndefined();
+    });
+
+    it.each([
+      ['every interface', { host: '0.0.0.0', port: 4444 }, 'adresse absente des interfaces de cette machine'],
+      ['an address of another machine', { host: '192.168.1.11', port: 4444 }, 'adresse absente des interfaces'],
+      ['a host name', { host: 'localhost', port: 4444 }, 'adresse absente des interfaces'],
+      ['a privileged port', { host: '127.0.0.1', port: 80 }, '(port) : port entre 1024 et 65535'],
+      ['port 0', { host: '127.0.0.1', port: 0 }, '(port) : port entre 1024 et 65535'],
+      ['a port too high', { host: '127.0.0.1', port: 65536 }, '(port) : port entre 1024 et 65535'],
+      ['a fractional port', { host: '127.0.0.1', port: 4444.5 }, '(port) : le port doit être un entier'],
+      ['a port as text', { host: '127.0.0.1', port: '4444' }, '(port)'],
+      ['a host of the wrong type', { host: 127001, port: 4444 }, '(host)'],
+      ['a host too long', { host: '1'.repeat(65), port: 4444 }, '(host)'],
+      ['a missing port', { host: '127.0.0.1' }, '(port)'],
+      ['an unknown field', { host: '127.0.0.1', port: 4444, dataDir: '/etc' }, 'Argument invalide pour vigie:relay-start'],
+      ['an unknown field (redis)', { host: '127.0.0.1', port: 4444, redisUrl: 'redis://x' }, 'Argument invalide'],
+      ['nothing', undefined, 'Argument invalide pour vigie:relay-start'],
+      ['a string', 'ws://127.0.0.1:4444', 'Argument invalide pour vigie:relay-start'],
+    ])('refuses to start on %s', async (_name, request, message) => {
+      await expect(invoke(CHANNELS.relayStart, goodEvent(), request)).rejects.toThrow(message);
+      expect(startRelay).not.toHaveBeenCalled();
+    });
+
+    it('stops the relay before the app quits', async () => {
+      await invoke(CHANNELS.relayStart, goodEvent(), { host: '127.0.0.1', port: 4444 });
+      const event = { preventDefault: vi.fn() };
+      electron.app.emit('before-quit', event);
+      expect(event.preventDefault).toHaveBeenCalledOnce();
+      await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledOnce());
+      expect(closeRelay).toHaveBeenCalledOnce();
+      // Once stopped, quitting is no longer held back.
+      const again = { preventDefault: vi.fn() };
+      electron.app.emit('before-quit', again);
+      expect(again.preventDefault).not.toHaveBeenCalled();
     });
   });
 });

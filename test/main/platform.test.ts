@@ -98,3 +98,46 @@ describe('testing platform', () => {
     await expect(platform.info()).resolves.toMatchObject({ shell: 'web', version: '0.0.1' });
   });
 });
+
+describe('relay capability', () => {
+  it('exists only in the desktop shell, passed through from the bridge', async () => {
+    const relay = {
+      interfaces: vi.fn(async () => [{ name: 'eth0', address: '192.168.1.10' }]),
+      start: vi.fn(async ({ host, port }: { host: string; port: number }) => ({
+        signalingUrl: `ws://${host}:${port}/signal`,
+        syncUrl: `ws://${host}:${port}/sync`,
+      })),
+      stop: vi.fn(async () => undefined),
+      status: vi.fn(async () => ({ running: false })),
+    };
+    const platform = createElectronPlatform({ ...fakeBridge(), relay });
+    await expect(platform.relay!.interfaces()).resolves.toEqual([{ name: 'eth0', address: '192.168.1.10' }]);
+    await expect(platform.relay!.start({ host: '192.168.1.10', port: 4444 })).resolves.toEqual({
+      signalingUrl: 'ws://192.168.1.10:4444/signal',
+      syncUrl: 'ws://192.168.1.10:4444/sync',
+    });
+    expect(relay.start).toHaveBeenCalledWith({ host: '192.168.1.10', port: 4444 });
+    await platform.relay!.stop();
+    await expect(platform.relay!.status()).resolves.toEqual({ running: false });
+    expect(relay.stop).toHaveBeenCalledOnce();
+
+    expect(createElectronPlatform(fakeBridge()).relay).toBeUndefined();
+    expect(createWebPlatform().relay).toBeUndefined();
+    expect(createTestingPlatform().relay).toBeUndefined();
+  });
+
+  it('shows the main process refusal without Electron’s English prefix', async () => {
+    const relay = {
+      interfaces: vi.fn(async () => []),
+      start: vi.fn(async () => {
+        throw new Error("Error invoking remote method 'vigie:relay-start': Error: Le port 4444 est déjà utilisé sur 192.168.1.10 : choisissez-en un autre ou arrêtez l’autre programme.");
+      }),
+      stop: vi.fn(async () => undefined),
+      status: vi.fn(async () => ({ running: false })),
+    };
+    const platform = createElectronPlatform({ ...fakeBridge(), relay });
+    await expect(platform.relay!.start({ host: '192.168.1.10', port: 4444 })).rejects.toThrow(
+      /^Le port 4444 est déjà utilisé sur 192\.168\.1\.10/,
+    );
+  });
+});

@@ -15,12 +15,15 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['info', 'openExternal', 'saveFile']);
-    for (const value of Object.values(api)) {
+    expect(Object.keys(api).sort()).toEqual(['info', 'openExternal', 'relay', 'saveFile']);
+    const relay = api.relay as Record<string, unknown>;
+    expect(Object.keys(relay).sort()).toEqual(['interfaces', 'start', 'status', 'stop']);
+    for (const value of [...Object.values(api).filter((v) => v !== relay), ...Object.values(relay)]) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(electron.ipcRenderer.invoke);
     }
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
+    expect(Object.values(relay)).not.toContain(electron.ipcRenderer);
   });
 
   it('forwards each call to its own channel', async () => {
@@ -40,5 +43,17 @@ describe('preload', () => {
       data: 'x',
       mime: 'text/csv',
     });
+  });
+
+  it('forwards the relay calls to their channels, with only host and port', async () => {
+    const bridge = api as unknown as import('../../src-main/bridge').VigieBridge;
+    await bridge.relay!.interfaces();
+    await bridge.relay!.status();
+    await bridge.relay!.stop();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.relayInterfaces);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.relayStatus);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.relayStop);
+    await bridge.relay!.start({ host: '192.168.1.10', port: 4444, dataDir: '/etc' } as never);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.relayStart, { host: '192.168.1.10', port: 4444 });
   });
 });
