@@ -1,5 +1,6 @@
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { expect, test } from './fixtures';
+import { plainPeer, readInvitation } from './plain-peer';
 import { seedCrisis, workspaceUpdate } from './seed';
 import { capture, copyOf, invitationLink, join, rowOf, setAddresses, startCrisis, webrtcPeers } from './sync-helpers';
 
@@ -14,7 +15,7 @@ test.afterAll(async () => {
   await s2.close();
 });
 
-test('trois copies convergent par WebRTC, même reliées indirectement, à travers une partition', async ({ browser, page, guard }) => {
+test('trois copies et un pair Node convergent par WebRTC, même reliés indirectement, à travers une partition', async ({ browser, page, guard }) => {
   test.setTimeout(120_000);
   const a = page;
   await startCrisis(a);
@@ -32,8 +33,15 @@ test('trois copies convergent par WebRTC, même reliées indirectement, à trave
   await expect(webrtcPeers(b)).toHaveAttribute('data-peers', '2', { timeout: 20_000 });
   await expect(a.getByRole('region', { name: 'Synchronisation' })).toContainText('Bob Durand');
 
+  // A plain Node Yjs peer (y-webrtc + @roamhq/wrtc) behind the same signaling service as C.
+  const inv = readInvitation(link);
+  const node = plainPeer({ ...inv, addresses: { ...inv.addresses, signaling: [s2.signalingUrl!] } });
+  await expect.poll(() => node.connected().length, { timeout: 20_000 }).toBe(2);
+
   await capture(a, 'Crue : le Tarn déborde à Moissac');
   await expect(rowOf(c, 'le Tarn déborde')).toBeVisible({ timeout: 10_000 });
+  await expect.poll(() => [...node.rows().values()].map((r) => r.text), { timeout: 10_000 }).toEqual(['Crue : le Tarn déborde à Moissac']);
+  const sightingId = [...node.rows().keys()][0];
   await expect(a.getByTestId('unconfirmed')).toHaveAttribute('data-count', '0', { timeout: 10_000 });
 
   // Partition: B pauses; A, B and C edit the same sighting, two of them different fields.
@@ -51,6 +59,8 @@ test('trois copies convergent par WebRTC, même reliées indirectement, à trave
   await detailC.getByLabel('Statut').selectOption({ label: 'En vérification' });
   await detailC.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(b.getByTestId('unconfirmed')).not.toHaveAttribute('data-count', '0');
+  // The Node peer edits yet another field, as a plain Yjs client would: one log entry.
+  node.doc.getArray('log').push([{ s: sightingId, t: Date.now(), a: 'node-peer', f: { category: 'routes' }, p: { category: 'autre' } }]);
 
   await b.getByRole('button', { name: 'Reprendre la synchronisation' }).click();
   for (const p of [a, b, c]) {
@@ -58,7 +68,12 @@ test('trois copies convergent par WebRTC, même reliées indirectement, à trave
     await expect(row).toContainText('P1', { timeout: 20_000 });
     await expect(row).toContainText('Quai du Port, Moissac');
     await expect(row).toContainText('En vérification');
+    await expect(row).toContainText('Routes et transports coupés');
   }
+  await expect
+    .poll(() => node.rows().get(sightingId), { timeout: 20_000 })
+    .toMatchObject({ priority: 'P1', placeText: 'Quai du Port, Moissac', status: 'en_verification', category: 'routes' });
+  node.stop();
   await expect(b.getByTestId('unconfirmed')).toHaveAttribute('data-count', '0', { timeout: 10_000 });
 });
 
@@ -80,6 +95,29 @@ test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebR
   await expect(tabs.getByRole('button', { name: /^En cours/ })).toHaveText('En cours 10000', { timeout: 60_000 });
   console.log(`10 000 remontées reçues par WebRTC en ${Date.now() - started} ms (depuis « Rejoindre »)`);
   await expect(rowOf(newcomer, 'Remontée n° 9999 :')).toBeVisible();
+});
+
+test('un espace de 10 000 remontées parvient entier à un nouveau venu par le relais seul', async ({ browser, page, guard }) => {
+  test.setTimeout(120_000);
+  await startCrisis(page);
+  await page.getByRole('button', { name: 'Changer de crise' }).click();
+  await seedCrisis(page, workspaceUpdate(10_000));
+  await page.reload();
+  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await setAddresses(page, [], [s1.syncUrl!]);
+  await expect(page.getByTestId('relay-state')).toHaveText('Relais : à jour', { timeout: 30_000 });
+  const link = await invitationLink(page);
+  // The first copy leaves: the newcomer can only get the crisis from the relay.
+  await page.getByRole('button', { name: 'Changer de crise' }).click();
+
+  const { page: newcomer } = await copyOf(browser, guard.errors);
+  const started = Date.now();
+  await join(newcomer, link, 'Nouvelle Recrue');
+  const tabs = newcomer.getByRole('group', { name: 'Filtrer par statut' });
+  await expect(tabs.getByRole('button', { name: /^En cours/ })).toHaveText('En cours 10000', { timeout: 60_000 });
+  console.log(`10 000 remontées reçues par le relais en ${Date.now() - started} ms (depuis « Rejoindre »)`);
+  await expect(newcomer.getByTestId('relay-state')).toHaveText('Relais : à jour');
+  await expect(newcomer.getByTestId('webrtc-peers')).toHaveCount(0);
 });
 
 test('la présence et « Je m’en occupe » se voient chez les autres', async ({ browser, page, guard }) => {
