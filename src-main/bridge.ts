@@ -11,4 +11,11 @@ export const CHANNELS = {
   relayStart: 'vigie:relay-start',
   relayStop: 'vigie:relay-stop',
   relayStatus: 'vigie:relay-status',
+  takeInvitation: 'vigie:take-invitation',
+} as const;
+
+/** Main → page messages (no handler, no payload). */
+export const EVENTS = {
+  /** An invitation link arrived: take it through CHANNELS.takeInvitation. */
+  invitationArrived: 'vigie:invitation-arrived',
 } as const;

@@ -1,5 +1,7 @@
 // App lifecycle: one instance, one window, and every guard in place before any page loads.
 import { app, BrowserWindow, session, shell } from 'electron';
+import { EVENTS } from './bridge';
+import { findInvitationLink, InvitationInbox } from './invitation-inbox';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_INDEX_PATH } from './paths';
@@ -17,6 +19,8 @@ export const DATA_DIR = app.getPath('userData');
 const devUrl = devServerUrl(app.isPackaged);
 const appUrl = appPageUrl(devUrl);
 let mainWindow: BrowserWindow | null = null;
+const inbox = new InvitationInbox();
+inbox.onArrival(() => mainWindow?.webContents.send(EVENTS.invitationArrived));
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, rendererIndexPath: RENDERER_INDEX_PATH, devUrl });
@@ -39,7 +43,19 @@ if (!app.requestSingleInstanceLock()) {
   // and is brought to the front by its 'second-instance' handler.
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // Invitations arrive as vigie://join/… links: on the command line (Windows, Linux, and a second
+  // launch), or through open-url (macOS).
+  app.setAsDefaultProtocolClient('vigie');
+  inbox.receive(findInvitationLink(process.argv));
+  app.on('second-instance', (_event, argv) => {
+    inbox.receive(findInvitationLink(argv ?? []));
+    focusMainWindow();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    inbox.receive(url);
+    focusMainWindow();
+  });
   // Covers every web contents Electron creates, including ones this code never sees directly.
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { appUrl, openExternal: (url) => shell.openExternal(url) }),
@@ -54,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession);
-      registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow });
+      registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow, inbox });
       installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });
       openMainWindow();
     })

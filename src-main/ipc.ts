@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { CHANNELS, type AppInfo, type RelayInterface, type RelayStatus, type RelayUrls } from './bridge';
+import type { InvitationInbox } from './invitation-inbox';
 import { RelayHost } from './relay-host';
 import { isAppUrl, isSafeExternalUrl } from './security';
 import { writeFileAtomic } from './services/files';
@@ -48,6 +49,8 @@ export interface IpcDeps {
   getMainWindow(): BrowserWindow | null;
   /** The LAN relay this window may start; by default one keeping its documents in userData/relay. */
   relayHost?: RelayHost;
+  /** vigie:// invitation links received by the app, for the page to take. */
+  inbox?: InvitationInbox;
 }
 
 /** Only the top frame of our own window, showing our own page, may call the shell. */
@@ -96,6 +99,11 @@ export function registerIpcHandlers(deps: IpcDeps): void {
   ipcMain.handle(CHANNELS.info, (event): AppInfo => {
     assertTrustedSender(event, deps);
     return { shell: 'electron', version: app.getVersion(), dataDir: app.getPath('userData') };
+  });
+
+  ipcMain.handle(CHANNELS.takeInvitation, (event): string | null => {
+    assertTrustedSender(event, deps);
+    return deps.inbox?.take() ?? null;
   });
 
   registerRelayHandlers(deps);

@@ -1,7 +1,7 @@
 // Runs in the sandboxed renderer before the page. Exposes one small API and nothing else: never
 // ipcRenderer itself, which would let the page send anything on any channel.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type VigieBridge } from './bridge';
+import { CHANNELS, EVENTS, type VigieBridge } from './bridge';
 
 // Each function forwards only the arguments it declares, copied field by field, so the page can't
 // slip extra values through. The main process validates them again anyway.
@@ -14,6 +14,17 @@ const api: VigieBridge = {
       mime: request?.mime,
     }),
   info: () => ipcRenderer.invoke(CHANNELS.info),
+  onInvitation: (listener) => {
+    // Pull model: the main process only says "one arrived"; the link comes back through a
+    // validated invoke, so the page never receives anything it did not ask for.
+    const take = () =>
+      void ipcRenderer.invoke(CHANNELS.takeInvitation).then((link: unknown) => {
+        if (typeof link === 'string') listener(link);
+      });
+    ipcRenderer.on(EVENTS.invitationArrived, take);
+    take();
+    return () => void ipcRenderer.removeListener(EVENTS.invitationArrived, take);
+  },
   relay: {
     interfaces: () => ipcRenderer.invoke(CHANNELS.relayInterfaces),
     start: (options) => ipcRenderer.invoke(CHANNELS.relayStart, { host: options?.host, port: options?.port }),

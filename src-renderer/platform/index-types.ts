@@ -55,6 +55,11 @@ export interface Platform {
   info(): Promise<AppInfo>;
   /** Present only in the desktop shell. */
   readonly relay?: RelayCapability;
+  /**
+   * Desktop only: calls back with each vigie://join/… link the system hands to the app (one waiting
+   * from the launch included). Returns the unsubscribe function. The web build reads #/join/… instead.
+   */
+  onInvitation?(listener: (link: string) => void): () => void;
 }
 
 /**
@@ -69,4 +74,5 @@ export interface VigieBridge {
   info(): Promise<AppInfo>;
   /** Absent from a preload that predates it; index.electron.ts passes it through as is. */
   relay?: RelayCapability;
+  onInvitation?(listener: (link: string) => void): () => void;
 }

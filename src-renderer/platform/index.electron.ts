@@ -38,5 +38,6 @@ export function createElectronPlatform(bridge: VigieBridge): Platform {
     saveFile: (request: SaveFileRequest): Promise<boolean> => bridge.saveFile(request),
     info: (): Promise<AppInfo> => bridge.info(),
     relay: relayOf(bridge),
+    onInvitation: bridge.onInvitation ? (listener) => bridge.onInvitation!(listener) : undefined,
   };
 }

@@ -11,6 +11,7 @@ export interface FakeFrame {
 export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   windowOpenHandler?: (details: { url: string }) => { action: string };
+  send = vi.fn();
   constructor(url = 'about:blank') {
     super();
     this.mainFrame = { url };
@@ -58,6 +59,7 @@ export function createElectronFake() {
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     getVersion: vi.fn(() => '9.9.9'),
+    setAsDefaultProtocolClient: vi.fn(() => true),
   });
 
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -80,7 +82,7 @@ export function createElectronFake() {
     dialog: { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => undefined), send: vi.fn(), on: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => undefined as unknown), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     /** Back to a fresh state between tests (the module-level fakes are shared). */
     reset(): void {
       windows.length = 0;

@@ -36,8 +36,9 @@ describe('app lifecycle', () => {
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
-    // open-external, save-file, info, and the four relay channels.
-    expect(electron.handlers.size).toBe(7);
+    // open-external, save-file, info, take-invitation, and the four relay channels.
+    expect(electron.handlers.size).toBe(8);
+    expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('vigie');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
 
     expect(electron.windows).toHaveLength(1);
@@ -72,6 +73,23 @@ describe('app lifecycle', () => {
     electron.app.emit('second-instance');
     expect(window.restore).toHaveBeenCalledOnce();
     expect(window.focus).toHaveBeenCalledOnce();
+  });
+
+  it('hands a vigie://join link from a second launch to the page, which takes it once', async () => {
+    await startApp();
+    const [window] = electron.windows;
+    const link = 'vigie://join/eyJ2IjoxfQ.AAAAAAAAAAAAAAAAAAAAAA';
+    electron.app.emit('second-instance', {}, ['/opt/vigie', link]);
+    expect(window.webContents.send).toHaveBeenCalledWith('vigie:invitation-arrived');
+    const take = electron.handlers.get('vigie:take-invitation')!;
+    const built = window.loadFile.mock.calls[0][0];
+    window.webContents.mainFrame.url = new URL(`file://${built}`).href;
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    expect(take(event)).toBe(link);
+    expect(take(event)).toBeNull();
+    // A foreign sender gets nothing.
+    electron.app.emit('second-instance', {}, [link]);
+    expect(() => take({ sender: window.webContents, senderFrame: { url: 'https://evil.example/' } })).toThrow(/Appel refusé/);
   });
 
   it('hardens every web contents Electron creates', async () => {

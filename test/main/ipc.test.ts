@@ -55,7 +55,7 @@ describe('IPC handlers', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('registers exactly the seven channels', () => {
+  it('registers exactly the eight channels', () => {
     expect([...electron.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
     expect(Object.values(CHANNELS).sort()).toEqual(
       [
@@ -66,6 +66,7 @@ describe('IPC handlers', () => {
         'vigie:relay-status',
         'vigie:relay-stop',
         'vigie:save-file',
+        'vigie:take-invitation',
       ],
     );
   });

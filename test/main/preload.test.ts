@@ -4,7 +4,7 @@ const electron = await vi.hoisted(async () => (await import('./electron-fake')).
 vi.mock('electron', () => electron);
 
 await import('../../src-main/preload');
-const { CHANNELS } = await import('../../src-main/bridge');
+const { CHANNELS, EVENTS } = await import('../../src-main/bridge');
 
 // Read right after the import: the recorded calls are cleared between tests.
 const exposed = [...electron.contextBridge.exposeInMainWorld.mock.calls] as [string, Record<string, unknown>][];
@@ -15,7 +15,7 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['info', 'openExternal', 'relay', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['info', 'onInvitation', 'openExternal', 'relay', 'saveFile']);
     const relay = api.relay as Record<string, unknown>;
     expect(Object.keys(relay).sort()).toEqual(['interfaces', 'start', 'status', 'stop']);
     for (const value of [...Object.values(api).filter((v) => v !== relay), ...Object.values(relay)]) {
@@ -55,5 +55,24 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.relayStop);
     await bridge.relay!.start({ host: '192.168.1.10', port: 4444, dataDir: '/etc' } as never);
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.relayStart, { host: '192.168.1.10', port: 4444 });
+  });
+
+  it('takes a waiting invitation, then each one announced, and only strings', async () => {
+    const bridge = api as unknown as import('../../src-main/bridge').VigieBridge;
+    const links: string[] = [];
+    electron.ipcRenderer.invoke.mockResolvedValueOnce('vigie://join/abc.0123456789abcdef');
+    const stop = bridge.onInvitation!((l) => links.push(l));
+    await vi.waitFor(() => expect(links).toEqual(['vigie://join/abc.0123456789abcdef']));
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.takeInvitation);
+    const [channel, announce] = electron.ipcRenderer.on.mock.calls[0] as [string, () => void];
+    expect(channel).toBe(EVENTS.invitationArrived);
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ not: 'a string' });
+    announce();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce('vigie://join/def.0123456789abcdef');
+    announce();
+    await vi.waitFor(() => expect(links).toHaveLength(2));
+    expect(links[1]).toBe('vigie://join/def.0123456789abcdef');
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EVENTS.invitationArrived, announce);
   });
 });

@@ -10,21 +10,14 @@ import { formatTime } from '../common/format';
 import { useSession } from '../session';
 import { CrisisForm } from './CrisisForm';
 import { JoinForm } from './JoinForm';
-
-/** A "#/join/<code>" address (web build) carries an invitation; it is taken once, then cleared. */
-function takeInvitationFromAddress(): string {
-  const match = location.hash.match(/^#\/join\/(.+)$/);
-  if (!match) return '';
-  history.replaceState(null, '', location.pathname + location.search);
-  return match[1];
-}
+import { usePendingInvitation } from './pending-invitation';
 
 export function CrisisList() {
   const { t } = useTranslation();
   const lang = useLang();
   const { db, identity, openCrisis } = useSession();
   const [crises, setCrises] = useState<CrisisRecord[] | null>(null);
-  const [invitation] = useState(takeInvitationFromAddress);
+  const invitation = usePendingInvitation();
   const refresh = useCallback(() => listCrises(db).then(setCrises), [db]);
   useEffect(() => void refresh(), [refresh]);
 
@@ -64,7 +57,7 @@ export function CrisisList() {
       </section>
       <div className="forms">
         <CrisisForm onCreated={(c) => void openCrisis(c)} />
-        <JoinForm initial={invitation} />
+        <JoinForm key={invitation} initial={invitation} />
       </div>
     </main>
   );
