@@ -1,9 +1,12 @@
-// Accent- and case-insensitive matching: "st etienne" finds "Saint-Étienne", "creche" finds "Crèche".
+// Accent- and case-insensitive matching: "st etienne" finds "Saint-Étienne", "creche" finds "Crèche",
+// "oeuilly" finds "Œuilly".
 export function normalise(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
     .replace(/\bst\b/g, 'saint')
     .replace(/\bste\b/g, 'sainte')
     .replace(/[-'’_]/g, ' ')

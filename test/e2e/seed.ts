@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 const CATS = ['secours', 'routes', 'reseaux', 'alea', 'degats', 'solidarite', 'rumeur'];
 const PLACES = ['Moissac', 'Montauban', 'Castelsarrasin', 'Caussade', 'Valence', 'Beaumont-de-Lomagne'];
 
-export function workspaceUpdate(n: number, actor = 'seed-actor'): Uint8Array {
+export function workspaceUpdate(n: number, actor = 'seed-actor', located = false): Uint8Array {
   const doc = new Y.Doc();
   const entries = Array.from({ length: n }, (_, i) => ({
     s: `seed${String(i).padStart(6, '0')}`,
@@ -20,6 +20,8 @@ export function workspaceUpdate(n: number, actor = 'seed-actor'): Uint8Array {
       placeText: PLACES[i % PLACES.length],
       url: `https://x.com/veilleur${i % 50}/status/${1_000_000 + i}`,
       platform: 'x',
+      // A grid around Montauban, 0.01° apart, when asked.
+      ...(located ? { lat: 44.0 + (i % 30) * 0.01, lon: 1.3 + Math.floor(i / 30) * 0.01, precision: 'exacte' } : {}),
     },
   }));
   doc.transact(() => doc.getArray('log').push(entries));

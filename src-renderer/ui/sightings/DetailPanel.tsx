@@ -15,6 +15,7 @@ import { formatTime } from '../common/format';
 import { Options } from '../common/options';
 import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
+import { PlaceEditor } from '../map/PlaceEditor';
 import { HistoryList } from './HistoryList';
 import { useSighting } from './hooks';
 
@@ -22,11 +23,13 @@ interface Props {
   id: string;
   onClose: () => void;
   onArchive: (id: string) => void;
+  placing: boolean;
+  onTogglePlacing: () => void;
 }
 
 type Draft = Partial<SightingFields>;
 
-export function DetailPanel({ id, onClose, onArchive }: Props) {
+export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
@@ -143,6 +146,7 @@ export function DetailPanel({ id, onClose, onArchive }: Props) {
         </fieldset>
         <fieldset>
           <legend>{t('detail.groups.place')}</legend>
+          <PlaceEditor sighting={s} placing={placing} onTogglePlacing={onTogglePlacing} />
           {text('placeText')}
           {text('communeName')}
           {text('communeInsee')}

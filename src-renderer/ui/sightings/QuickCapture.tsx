@@ -10,6 +10,8 @@ import { SightingValidationError } from '../../store/crisis-store';
 import { Field } from '../common/Field';
 import { Options } from '../common/options';
 import { useCrisisStore } from '../session';
+import { loadGazetteer } from '../../map/gazetteer-loader';
+import { communeFromPlace } from '../../core/gazetteer';
 
 interface Props {
   onSaved: (id: string) => void;
@@ -29,18 +31,24 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
   async function save(e?: FormEvent) {
     e?.preventDefault();
     const submitted = form;
-    // Cleared at once, not after the disk write: whatever is typed next belongs to the next sighting.
-    const saving = store.create({ ...submitted, url: submitted.url.trim() });
+    // Cleared and refocused at once, not after the disk write: whatever is typed next belongs to
+    // the next sighting.
     setForm(EMPTY);
-    // Focus moves now, not after the disk write: by then the next post may be half typed.
     if (urlRef && typeof urlRef !== 'function') urlRef.current?.focus();
     try {
-      const s = await saving;
+      // "Moissac, quai du Port": a place that starts with a commune's name places the sighting there.
+      const gazetteer = submitted.placeText.trim() ? await loadGazetteer().catch(() => null) : null;
+      const commune = gazetteer ? communeFromPlace(gazetteer, submitted.placeText, store.crisis.departement) : undefined;
+      const place = commune
+        ? { communeName: commune.name, communeInsee: commune.insee, departement: commune.departement, lat: commune.lat, lon: commune.lon, precision: 'commune' as const }
+        : {};
+      const s = await store.create({ ...submitted, ...place, url: submitted.url.trim() });
       setErrors({});
       onSaved(s.id);
     } catch (err) {
       if (err instanceof SightingValidationError) {
-        setForm(submitted);
+        // Given back for correction, unless the next post is already being typed.
+        setForm((current) => (JSON.stringify(current) === JSON.stringify(EMPTY) ? submitted : current));
         setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
       } else setErrors({ sighting: (err as Error).message });
     }

@@ -15,6 +15,8 @@ import { UndoBar } from '../sightings/UndoBar';
 import { useCrisisStore, useSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
+import { MapView } from '../map/MapView';
+import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
 
 export function Workspace() {
@@ -30,6 +32,10 @@ export function Workspace() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
+  const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
+  const [mapShare, setMapShare] = useState(45);
+  const [placingId, setPlacingId] = useState<string | null>(null);
+  const placingRow = placingId ? store.get(placingId) : undefined;
   const [failure, setFailure] = useState('');
   const urlInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -73,7 +79,7 @@ export function Workspace() {
     open: () => selectedId && setOpenId(selectedId),
     setPriority: (priority) => selectedId && store.update(selectedId, { priority }).catch(report),
     archive: () => selectedId && void archive(selectedId),
-    closeDetail: () => setOpenId(null),
+    closeDetail: () => (placingId ? setPlacingId(null) : setOpenId(null)),
   });
 
   return (
@@ -92,6 +98,12 @@ export function Workspace() {
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
+        </button>
+        <button type="button" className="secondary" aria-pressed={mapMode === 'full'} onClick={() => setMapMode(mapMode === 'full' ? 'split' : 'full')}>
+          {mapMode === 'full' ? t('map.exitFullscreen') : t('map.fullscreen')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setMapMode(mapMode === 'hidden' ? 'split' : 'hidden')}>
+          {mapMode === 'hidden' ? t('map.show') : t('map.hide')}
         </button>
         <button type="button" className="secondary" onClick={() => void leaveCrisis()}>
           {t('workspace.switch')}
@@ -115,9 +127,37 @@ export function Workspace() {
         {message}
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
-      <div className="split">
-        <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
-        {openId && <DetailPanel id={openId} onClose={() => setOpenId(null)} onArchive={(id) => void archive(id)} />}
+      <div className={`split map-${mapMode}`}>
+        {mapMode !== 'full' && (
+          <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
+        )}
+        {mapMode === 'split' && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
+        {mapMode !== 'hidden' && (
+          <div className="map-pane" style={{ flexBasis: mapMode === 'full' ? '100%' : `${mapShare}%` }}>
+            <MapView
+              rows={rows}
+              selectedId={openId ?? selectedId}
+              onOpen={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+              placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
+              onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
+            />
+          </div>
+        )}
+        {openId && (
+          <DetailPanel
+            id={openId}
+            onClose={() => {
+              setOpenId(null);
+              setPlacingId(null);
+            }}
+            onArchive={(id) => void archive(id)}
+            placing={placingId === openId}
+            onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+          />
+        )}
       </div>
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
       {undo && (

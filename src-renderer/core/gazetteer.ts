@@ -1,0 +1,251 @@
+// The offline gazetteer of French communes (metropolitan and overseas): search as you type by name, postal
+// code or INSEE code, and the commune's point. Data: resources/gazetteer/communes.json, built by
+// scripts/build-gazetteer.mjs (sources and licences in resources/gazetteer/LICENCE.md).
+import { normalise } from './search';
+
+export interface Commune {
+  insee: string;
+  name: string;
+  departement: string;
+  postalCodes: string[];
+  lat: number;
+  lon: number;
+  population: number;
+  /** Present when the point is an estimate (the commune is not in GeoNames' cities500: mostly villages
+   *  under 500 inhabitants): its error radius in km, which 90 % of such estimates stay within. Absent: the
+   *  point is the commune's own GeoNames point (its centre, usually the mairie's village). */
+  approximateKm?: number;
+}
+
+export interface SearchOptions {
+  /** The crisis's département: its communes come first among equally good matches. */
+  departement?: string;
+  /** At most this many results (default 10). */
+  limit?: number;
+}
+
+const DEFAULT_LIMIT = 10;
+
+// Match classes, best first.
+const EXACT = 0; // the whole name, or the INSEE code or a postal code
+const PREFIX = 1; // the name starts with the query
+const WORDS = 2; // every word of the query starts a word of the name, or a code starts with the digits
+
+/** A code or the start of one, as typed: département ("26", "2a", "974"), postal or INSEE ("82200", "2a004"). */
+const CODE = /^(\d{1,5}|2[ab]\d{0,3})$/;
+
+export class Gazetteer {
+  readonly size: number;
+  private readonly communes: readonly Commune[];
+  /** Normalised names, and the same with a leading space (to find " word" starts). */
+  private readonly names: string[];
+  private readonly spaced: string[];
+  private readonly insee = new Map<string, number>();
+  private readonly postal = new Map<string, number[]>();
+  /** Communes by the first one and two characters of each word of their normalised name. */
+  private readonly wordStarts = new Map<string, Int32Array>();
+
+  constructor(communes: Commune[]) {
+    this.communes = communes;
+    this.size = communes.length;
+    this.names = communes.map((c) => key(c.name));
+    this.spaced = this.names.map((n) => ' ' + n);
+    const starts = new Map<string, number[]>();
+    communes.forEach((c, i) => {
+      this.insee.set(c.insee, i);
+      for (const cp of c.postalCodes) {
+        const list = this.postal.get(cp);
+        if (list) list.push(i);
+        else this.postal.set(cp, [i]);
+      }
+      const keys = new Set<string>();
+      for (const w of this.names[i].split(' ')) {
+        if (!w) continue;
+        keys.add(w.slice(0, 1));
+        if (w.length > 1) keys.add(w.slice(0, 2));
+      }
+      for (const k of keys) {
+        const list = starts.get(k);
+        if (list) list.push(i);
+        else starts.set(k, [i]);
+      }
+    });
+    for (const [k, list] of starts) this.wordStarts.set(k, Int32Array.from(list));
+  }
+
+  byInsee(code: string): Commune | undefined {
+    const i = this.insee.get(code.trim().toUpperCase());
+    return i === undefined ? undefined : this.communes[i];
+  }
+
+  /**
+   * Search as you type, ignoring accents, case, hyphens and apostrophes ("st etienne" finds Saint-Étienne):
+   * a name, a postal code ("82200"), an INSEE code ("82112"), the start of a code ("822"), or a name
+   * with a département or postal code ("valence 26", "saint-denis 974"). Ranked: exact name (or INSEE
+   * code, or postal code) first, then names starting with the query, then names
+   * whose words start with the query's words in any order ("etienne" finds Saint-Étienne; or codes
+   * starting with the digits); within each, the crisis's département first, then the larger population.
+   */
+  search(query: string, options: SearchOptions = {}): Commune[] {
+    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    if (limit === 0 || typeof query !== 'string') return [];
+    // Words of letters (and digits inside names), and codes: "2a004", "82200", "26", "822".
+    const tokens = key(query)
+      .split(' ')
+      .filter((t) => t !== '');
+    if (tokens.length === 0) return [];
+    const top = new TopK(limit, this.communes, options.departement?.toUpperCase());
+    const words = tokens.filter((t) => !CODE.test(t));
+    const codes = tokens.filter((t) => CODE.test(t)).map((t) => t.toUpperCase());
+
+    if (words.length === 0) {
+      if (codes.length === 1) this.searchCode(codes[0], top);
+      return top.results();
+    }
+
+    const name = words.join(' ');
+    // Every match has, for each query word, a word of its name starting with it: scan the smallest list.
+    let candidates: Int32Array | undefined;
+    for (const w of words) {
+      const list = this.wordStarts.get(w.slice(0, 2));
+      if (!list) return [];
+      if (!candidates || list.length < candidates.length) candidates = list;
+    }
+    const needles = words.map((w) => ' ' + w);
+    for (const i of candidates!) {
+      const n = this.names[i];
+      let cls: number;
+      if (n === name) cls = EXACT;
+      else if (n.startsWith(name)) cls = PREFIX;
+      else {
+        const s = this.spaced[i];
+        if (!needles.every((needle) => s.includes(needle))) continue;
+        cls = WORDS;
+      }
+      // A code after the name narrows: "valence 26", "saint-denis 974", "moissac 82200".
+      if (codes.length && !codes.every((code) => hasCode(this.communes[i], code))) continue;
+      top.offer(i, cls);
+    }
+    return top.results();
+  }
+
+  /** Digits alone: a full code is an INSEE code, then a postal code; fewer digits ("822", being typed) match
+   *  the codes that start with them. */
+  private searchCode(code: string, top: TopK): void {
+    if (code.length === 5) {
+      const i = this.insee.get(code);
+      if (i !== undefined) top.offer(i, EXACT);
+      // As good as the INSEE code: 13008 is Aurons' INSEE code and a postal code of Marseille.
+      for (const j of this.postal.get(code) ?? []) top.offer(j, EXACT);
+      return;
+    }
+    if (code.length < 2) return; // one digit matches a tenth of France
+    this.communes.forEach((c, i) => {
+      if (c.insee.startsWith(code) || c.postalCodes.some((cp) => cp.startsWith(code))) top.offer(i, WORDS);
+    });
+  }
+}
+
+/** normalise (accents, case, hyphens, apostrophes, "st") and only letters, digits and single spaces. */
+function key(s: string): string {
+  return normalise(s)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
+}
+
+/** A département, INSEE or postal code, or the start of one. */
+function hasCode(c: Commune, code: string): boolean {
+  return c.departement === code || c.insee.startsWith(code) || c.postalCodes.some((cp) => cp.startsWith(code));
+}
+
+/** The best `limit` communes seen so far, in order: class, the preferred département, population, code. */
+class TopK {
+  private readonly items: { i: number; rank: number }[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly communes: readonly Commune[],
+    private readonly departement: string | undefined,
+  ) {}
+
+  offer(i: number, cls: number): void {
+    const c = this.communes[i];
+    const rank = cls * 2 + (this.departement !== undefined && c.departement !== this.departement ? 1 : 0);
+    const items = this.items;
+    if (items.some((it) => it.i === i)) return;
+    if (items.length === this.limit && !this.before(i, rank, items[items.length - 1])) return;
+    let at = items.length;
+    while (at > 0 && this.before(i, rank, items[at - 1])) at--;
+    items.splice(at, 0, { i, rank });
+    if (items.length > this.limit) items.pop();
+  }
+
+  private before(i: number, rank: number, other: { i: number; rank: number }): boolean {
+    if (rank !== other.rank) return rank < other.rank;
+    const a = this.communes[i];
+    const b = this.communes[other.i];
+    if (a.population !== b.population) return a.population > b.population;
+    return a.insee < b.insee;
+  }
+
+  results(): Commune[] {
+    return this.items.map((it) => this.communes[it.i]);
+  }
+}
+
+// --- the compact JSON ------------------------------------------------------------------------------------
+
+const INSEE = /^(\d{2}|2[AB])\d{3}$/;
+const DEPARTEMENT = /^(\d{2}|2[AB]|9[78]\d)$/;
+const POSTAL = /^\d{5}$/;
+
+/**
+ * The communes of resources/gazetteer/communes.json: an array of
+ * `{ i: INSEE, n: name, d: département, p: [postal codes], y: lat, x: lon, h: population, e?: error km }`.
+ * Throws on anything else, naming the first bad entry (the file ships with the app: a bad one is a bug).
+ */
+export function parseGazetteer(raw: unknown): Commune[] {
+  if (!Array.isArray(raw)) throw new Error('gazetteer: expected an array of communes');
+  const out: Commune[] = new Array(raw.length);
+  for (let k = 0; k < raw.length; k++) {
+    const r: unknown = raw[k];
+    const bad = (field: string) => new Error(`gazetteer: entry ${k} (${JSON.stringify(r)?.slice(0, 80)}): bad ${field}`);
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) throw bad('entry');
+    const o = r as Record<string, unknown>;
+    const { i, n, d, p, y, x, h, e } = o;
+    if (typeof i !== 'string' || !INSEE.test(i)) throw bad('INSEE code (i)');
+    if (typeof n !== 'string' || n.trim() === '') throw bad('name (n)');
+    if (typeof d !== 'string' || !DEPARTEMENT.test(d) || !i.startsWith(d.slice(0, 2))) throw bad('département (d)');
+    if (!Array.isArray(p) || !p.every((cp) => typeof cp === 'string' && POSTAL.test(cp))) throw bad('postal codes (p)');
+    if (typeof y !== 'number' || !Number.isFinite(y) || y < -90 || y > 90) throw bad('latitude (y)');
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < -180 || x > 180) throw bad('longitude (x)');
+    if (typeof h !== 'number' || !Number.isInteger(h) || h < 0) throw bad('population (h)');
+    if (e !== undefined && (typeof e !== 'number' || !Number.isFinite(e) || e <= 0)) throw bad('error radius (e)');
+    const commune: Commune = { insee: i, name: n, departement: d, postalCodes: p as string[], lat: y, lon: x, population: h };
+    if (e !== undefined) commune.approximateKm = e as number;
+    out[k] = commune;
+  }
+  return out;
+}
+
+/**
+ * The commune a free-text place names, when it starts with a commune's exact name: "Moissac, quai du Port",
+ * "Moissac quai du Port", "Saint-Étienne". Only whole names: the longest run of leading words that is a
+ * commune's name. A commune of the crisis's département is taken whenever one fits; a commune elsewhere only
+ * when its name is all the place says before a comma ("Lyon", "Lyon, place Bellecour"), so that "Port de
+ * Moissac" is not placed in Port (Ain).
+ */
+export function communeFromPlace(g: Gazetteer, place: string, departement?: string): Commune | undefined {
+  const segment = key(place.split(/[,;:(\n]/)[0] ?? '');
+  const words = segment.split(' ').filter((w) => w !== '' && !CODE.test(w));
+  const dep = departement?.toUpperCase();
+  for (let n = Math.min(words.length, 8); n > 0; n--) {
+    const name = words.slice(0, n).join(' ');
+    const exact = g.search(name, { departement: dep, limit: 50 }).filter((c) => key(c.name) === name);
+    if (exact.length === 0) continue;
+    const inCrisis = dep ? exact.find((c) => c.departement === dep) : undefined;
+    if (inCrisis) return inCrisis;
+    if (n === words.length) return exact[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,129 @@
+// The crisis map: every located sighting of the table's current filter, clustered on canvas, with
+// the pointer's coordinates and a scale. Click a sighting to open it; in placement mode, click the
+// map (or drag the marker) to place the sighting being edited.
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import { useEffect, useRef, useState } from 'react';
+import { MapContainer, ScaleControl, useMap, useMapEvents } from 'react-leaflet';
+import { useTranslation } from 'react-i18next';
+import { formatCoordinates, type LatLon } from '../../core/geo';
+import type { Sighting } from '../../core/sighting';
+import { SightingsLayer } from '../../map/sightings-layer';
+
+export interface MapViewProps {
+  rows: readonly Sighting[];
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+  /** Placement mode: the sighting being placed (its current position, if any). */
+  placing: { id: string; at: LatLon | null } | null;
+  onPlace: (at: LatLon) => void;
+  children?: React.ReactNode;
+}
+
+const FRANCE: L.LatLngExpression = [46.6, 2.4];
+
+function Sightings({ rows, selectedId, onOpen }: Pick<MapViewProps, 'rows' | 'selectedId' | 'onOpen'>) {
+  const map = useMap();
+  const layer = useRef<SightingsLayer | null>(null);
+  const open = useRef(onOpen);
+  open.current = onOpen;
+  useEffect(() => {
+    layer.current = new SightingsLayer(map, { onOpen: (id) => open.current(id) });
+    return () => layer.current?.destroy();
+  }, [map]);
+  useEffect(() => layer.current?.setRows(rows), [rows]);
+  useEffect(() => {
+    layer.current?.setSelected(selectedId);
+    const s = selectedId ? rows.find((r) => r.id === selectedId) : undefined;
+    // Selecting in the table brings the sighting to the centre of the map. A zoom animation still
+    // running would put its own target back when it ends: move after it.
+    if (!s || s.lat === null || s.lon === null) return;
+    const at: L.LatLngTuple = [s.lat, s.lon];
+    const move = () => map.setView(at, Math.max(map.getZoom(), 12), { animate: false });
+    if ((map as unknown as { _animatingZoom?: boolean })._animatingZoom) map.once('zoomend', move);
+    else move();
+    // Only a new selection moves the map, not every edit of the rows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId, map]);
+  return null;
+}
+
+function Pointer() {
+  const [at, setAt] = useState<LatLon | null>(null);
+  useMapEvents({
+    mousemove: (e) => setAt({ lat: e.latlng.lat, lon: e.latlng.lng }),
+    mouseout: () => setAt(null),
+  });
+  return (
+    <div className="map-pointer" aria-live="off" data-testid="pointer">
+      {at ? formatCoordinates(at) : ''}
+    </div>
+  );
+}
+
+function Placement({ placing, onPlace }: Pick<MapViewProps, 'placing' | 'onPlace'>) {
+  const map = useMap();
+  const place = useRef(onPlace);
+  place.current = onPlace;
+  useMapEvents({
+    click: (e) => placing && place.current({ lat: round(e.latlng.lat), lon: round(e.latlng.lng) }),
+  });
+  useEffect(() => {
+    map.getContainer().classList.toggle('placing', !!placing);
+    if (!placing?.at) return;
+    // One draggable DOM marker, for the one sighting being placed.
+    const icon = L.divIcon({ className: 'placing-marker', iconSize: [22, 22] });
+    const marker = L.marker([placing.at.lat, placing.at.lon], { draggable: true, icon, keyboard: false }).addTo(map);
+    marker.on('dragend', () => {
+      const p = marker.getLatLng();
+      place.current({ lat: round(p.lat), lon: round(p.lng) });
+    });
+    return () => void marker.remove();
+  }, [map, placing]);
+  return null;
+}
+
+/** Credits for the data the map and the commune search use (our own constant text). */
+const GAZETTEER_CREDIT = 'Communes : COG INSEE (Licence Ouverte 2.0), coordonnées © GeoNames CC BY 4.0';
+
+function Credits() {
+  const map = useMap();
+  useEffect(() => {
+    map.attributionControl?.setPrefix(false).addAttribution(GAZETTEER_CREDIT);
+    return () => void map.attributionControl?.removeAttribution(GAZETTEER_CREDIT);
+  }, [map]);
+  return null;
+}
+
+/** The split and the full-screen mode resize the map's box: Leaflet must be told. */
+function FollowSize() {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+export function MapView({ rows, selectedId, onOpen, placing, onPlace, children }: MapViewProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="map" aria-label={t('map.region')}>
+      <MapContainer center={FRANCE} zoom={6} minZoom={2} maxZoom={18} preferCanvas className="map-canvas" attributionControl>
+        <FollowSize />
+        <Credits />
+        <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} />
+        <Placement placing={placing} onPlace={onPlace} />
+        <ScaleControl imperial={false} position="bottomleft" />
+        <Pointer />
+        {children}
+      </MapContainer>
+      {placing && <p className="map-hint" role="status">{t('map.placingHint')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { expect, startCrisis, test } from './fixtures';
+import { seedCrisis, workspaceUpdate } from './seed';
+import { capture, rowOf } from './sync-helpers';
+
+test('sans réseau, la carte montre chaque remontée localisée, et un clic ouvre son détail', async ({ page }, info) => {
+  await startCrisis(page);
+  await page.getByRole('button', { name: 'Changer de crise' }).click();
+  await seedCrisis(page, workspaceUpdate(600, 'seed-actor', true));
+  await page.reload();
+  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+
+  const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
+  await expect(map).toHaveAttribute('data-located', '600');
+  const drawn = async () => Number(await map.getAttribute('data-points')) + Number(await map.getAttribute('data-clustered'));
+  await expect.poll(drawn).toBe(600);
+  expect(Number(await map.getAttribute('data-points'))).toBeLessThan(50); // clustered, not 600 markers
+  await expect(map.locator('.cluster-label').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(drawn).toBe(600);
+  await page.screenshot({ path: info.outputPath('carte.png') });
+
+  // Select in the table: the map centres on it; a click there opens its detail.
+  await page.getByLabel('Rechercher').fill('remontee n° 123 :');
+  await rowOf(page, 'Remontée n° 123 :').click();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const detail = page.getByRole('complementary', { name: 'Détail de la remontée' });
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText('Remontée n° 123 :');
+  await expect(detail.getByTestId('position')).toContainText('(précision : exacte)');
+  await page.screenshot({ path: info.outputPath('carte-detail.png') });
+});
+
+test('placer une remontée : commune tapée, coordonnées DMS, clic sur la carte', async ({ page }) => {
+  await startCrisis(page);
+  const form = page.getByRole('form', { name: 'Saisie rapide' });
+  await form.getByLabel('Texte').fill('Rue de la République inondée');
+  await form.getByLabel('Lieu').fill('moissac');
+  await form.getByLabel('Lieu').press('Control+Enter');
+  await rowOf(page, 'Rue de la République').dblclick();
+  const detail = page.getByRole('complementary', { name: 'Détail de la remontée' });
+  await expect(detail.getByTestId('position')).toContainText(/44\.1\d+° N, 1\.0\d+° E \(précision : commune\)/);
+  await expect(detail.getByLabel('Code INSEE')).toHaveValue('82112');
+  await expect(detail.getByLabel('Commune', { exact: true })).toHaveValue('Moissac');
+
+  await capture(page, 'Arbre sur la voie');
+  await rowOf(page, 'Arbre sur la voie').dblclick();
+  await expect(detail.getByTestId('position')).toHaveText('Pas encore placée sur la carte');
+  await detail.getByLabel('Commune (recherche hors ligne)').fill('st etienne');
+  await expect(detail.getByRole('listbox').getByRole('option').first()).toContainText('Saint-Étienne (42');
+  await detail.getByLabel('Commune (recherche hors ligne)').press('Enter');
+  await expect(detail.getByLabel('Code INSEE')).toHaveValue('42218');
+  await detail.getByLabel('Coordonnées (décimales ou degrés-minutes-secondes)').fill(`44°01'N 1°21'E`);
+  await detail.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(detail.getByTestId('position')).toContainText('44.01667° N, 1.35000° E (précision : exacte)');
+
+  await detail.getByRole('button', { name: 'Placer sur la carte' }).click();
+  const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 4, box.y + box.height / 4);
+  await expect(detail.getByTestId('position')).not.toContainText('44.01667° N');
+  await expect(detail.getByTestId('position')).toContainText('(précision : exacte)');
+  await page.keyboard.press('Escape');
+  await expect(detail.getByRole('button', { name: 'Placer sur la carte' })).toBeVisible();
+});
