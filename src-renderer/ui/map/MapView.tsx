@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCoordinates, type LatLon } from '../../core/geo';
 import type { Sighting } from '../../core/sighting';
 import { SightingsLayer } from '../../map/sightings-layer';
+import { MapLegend } from './MapLegend';
 
 export interface MapViewProps {
   rows: readonly Sighting[];
@@ -123,6 +124,7 @@ export function MapView({ rows, selectedId, onOpen, placing, onPlace, children }
         <Pointer />
         {children}
       </MapContainer>
+      <MapLegend />
       {placing && <p className="map-hint" role="status">{t('map.placingHint')}</p>}
     </section>
   );
