@@ -1,5 +1,6 @@
 // App lifecycle: one instance, one window, and every guard in place before any page loads.
 import { app, BrowserWindow, session, shell } from 'electron';
+import { registerBasemapHandlers } from './basemaps';
 import { EVENTS } from './bridge';
 import { findInvitationLink, InvitationInbox } from './invitation-inbox';
 import { registerIpcHandlers } from './ipc';
@@ -71,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       hardenSession(session.defaultSession);
       registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow, inbox });
+      registerBasemapHandlers({ appUrl, getMainWindow: () => mainWindow });
       installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });
       openMainWindow();
     })

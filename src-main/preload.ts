@@ -1,6 +1,7 @@
 // Runs in the sandboxed renderer before the page. Exposes one small API and nothing else: never
 // ipcRenderer itself, which would let the page send anything on any channel.
 import { contextBridge, ipcRenderer } from 'electron';
+import { BASEMAP_CHANNELS } from './basemap-channels';
 import { CHANNELS, EVENTS, type VigieBridge } from './bridge';
 
 // Each function forwards only the arguments it declares, copied field by field, so the page can't
@@ -30,6 +31,13 @@ const api: VigieBridge = {
     start: (options) => ipcRenderer.invoke(CHANNELS.relayStart, { host: options?.host, port: options?.port }),
     stop: () => ipcRenderer.invoke(CHANNELS.relayStop),
     status: () => ipcRenderer.invoke(CHANNELS.relayStatus),
+  },
+  basemaps: {
+    pickPmtiles: () => ipcRenderer.invoke(BASEMAP_CHANNELS.pickPmtiles),
+    readPmtiles: (request) =>
+      ipcRenderer.invoke(BASEMAP_CHANNELS.readPmtiles, { id: request?.id, offset: request?.offset, length: request?.length }),
+    allowOnlineTiles: (template) => ipcRenderer.invoke(BASEMAP_CHANNELS.allowOnline, template),
+    fetchOnlineTile: (tile) => ipcRenderer.invoke(BASEMAP_CHANNELS.onlineTile, { z: tile?.z, x: tile?.x, y: tile?.y }),
   },
 };
 

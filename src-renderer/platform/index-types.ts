@@ -46,6 +46,37 @@ export interface RelayCapability {
   status(): Promise<RelayStatus>;
 }
 
+/** A PMTiles file the user picked in the desktop app's own dialog; the path stays in the main process. */
+export interface PmtilesFileRef {
+  id: string;
+  name: string;
+  size: number;
+}
+
+/** One online tile, fetched by the main process from the address the user approved. */
+export interface OnlineTileBytes {
+  data: Uint8Array;
+  /** MIME type, image/… */
+  type: string;
+}
+
+/**
+ * Desktop only: basemap files and online tiles through the main process (src-main/basemaps.ts), so
+ * the page's CSP stays closed to any HTTP host. Rejections carry a French message.
+ */
+export interface BasemapCapability {
+  /** Opens the system's file dialog; null when the user cancelled. */
+  pickPmtiles(): Promise<PmtilesFileRef | null>;
+  /** Bytes [offset, offset + length) of a picked file (fewer at its end). */
+  readPmtiles(request: { id: string; offset: number; length: number }): Promise<Uint8Array>;
+  /**
+   * Lets the main process fetch tiles from `template` (asks the user in a system dialog the first
+   * time for an address); null withdraws the permission. Resolves false when the user declined.
+   */
+  allowOnlineTiles(template: string | null): Promise<boolean>;
+  fetchOnlineTile(tile: { z: number; x: number; y: number }): Promise<OnlineTileBytes>;
+}
+
 export interface Platform {
   readonly shell: 'electron' | 'web';
   /** Opens an http(s) link outside the app, after validation. Resolves false when the link was refused. */
@@ -60,6 +91,8 @@ export interface Platform {
    * from the launch included). Returns the unsubscribe function. The web build reads #/join/… instead.
    */
   onInvitation?(listener: (link: string) => void): () => void;
+  /** Present only in the desktop shell (basemap files and online tiles through the main process). */
+  readonly basemaps?: BasemapCapability;
 }
 
 /**
@@ -75,4 +108,6 @@ export interface VigieBridge {
   /** Absent from a preload that predates it; index.electron.ts passes it through as is. */
   relay?: RelayCapability;
   onInvitation?(listener: (link: string) => void): () => void;
+  /** Absent from a preload that predates it. */
+  basemaps?: BasemapCapability;
 }

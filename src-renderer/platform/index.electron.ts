@@ -1,5 +1,5 @@
 // Platform inside the desktop shell: everything goes through the preload bridge (window.vigie).
-import type { AppInfo, Platform, RelayCapability, SaveFileRequest, VigieBridge } from './index-types';
+import type { AppInfo, BasemapCapability, Platform, RelayCapability, SaveFileRequest, VigieBridge } from './index-types';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 
 /**
@@ -26,6 +26,21 @@ function relayOf(bridge: VigieBridge): RelayCapability | undefined {
   };
 }
 
+function basemapsOf(bridge: VigieBridge): BasemapCapability | undefined {
+  const basemaps = bridge.basemaps;
+  if (!basemaps) return undefined;
+  const call = <T>(run: () => Promise<T>): Promise<T> =>
+    run().catch((error: unknown) => {
+      throw mainProcessMessage(error);
+    });
+  return {
+    pickPmtiles: () => call(() => basemaps.pickPmtiles()),
+    readPmtiles: (request) => call(() => basemaps.readPmtiles(request)),
+    allowOnlineTiles: (template) => call(() => basemaps.allowOnlineTiles(template)),
+    fetchOnlineTile: (tile) => call(() => basemaps.fetchOnlineTile(tile)),
+  };
+}
+
 export function createElectronPlatform(bridge: VigieBridge): Platform {
   return {
     shell: 'electron',
@@ -39,5 +54,6 @@ export function createElectronPlatform(bridge: VigieBridge): Platform {
     info: (): Promise<AppInfo> => bridge.info(),
     relay: relayOf(bridge),
     onInvitation: bridge.onInvitation ? (listener) => bridge.onInvitation!(listener) : undefined,
+    basemaps: basemapsOf(bridge),
   };
 }

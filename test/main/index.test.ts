@@ -36,8 +36,8 @@ describe('app lifecycle', () => {
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
-    // open-external, save-file, info, take-invitation, and the four relay channels.
-    expect(electron.handlers.size).toBe(8);
+    // open-external, save-file, info, take-invitation, the four relay channels and the four basemap ones.
+    expect(electron.handlers.size).toBe(12);
     expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('vigie');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
 

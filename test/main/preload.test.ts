@@ -15,15 +15,31 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['info', 'onInvitation', 'openExternal', 'relay', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onInvitation', 'openExternal', 'relay', 'saveFile']);
     const relay = api.relay as Record<string, unknown>;
     expect(Object.keys(relay).sort()).toEqual(['interfaces', 'start', 'status', 'stop']);
-    for (const value of [...Object.values(api).filter((v) => v !== relay), ...Object.values(relay)]) {
+    const basemaps = api.basemaps as Record<string, unknown>;
+    expect(Object.keys(basemaps).sort()).toEqual(['allowOnlineTiles', 'fetchOnlineTile', 'pickPmtiles', 'readPmtiles']);
+    for (const value of [...Object.values(api).filter((v) => v !== relay && v !== basemaps), ...Object.values(relay), ...Object.values(basemaps)]) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(electron.ipcRenderer.invoke);
     }
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(Object.values(relay)).not.toContain(electron.ipcRenderer);
+    expect(Object.values(basemaps)).not.toContain(electron.ipcRenderer);
+  });
+
+  it('forwards the basemap calls with only their declared arguments', async () => {
+    const { BASEMAP_CHANNELS } = await import('../../src-main/basemap-channels');
+    const basemaps = (api as unknown as import('../../src-main/bridge').VigieBridge).basemaps!;
+    await basemaps.pickPmtiles();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.pickPmtiles);
+    await basemaps.readPmtiles({ id: 'a', offset: 1, length: 2, extra: 'x' } as never);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.readPmtiles, { id: 'a', offset: 1, length: 2 });
+    await basemaps.allowOnlineTiles(null);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.allowOnline, null);
+    await basemaps.fetchOnlineTile({ z: 1, x: 0, y: 1, url: 'https://evil/' } as never);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.onlineTile, { z: 1, x: 0, y: 1 });
   });
 
   it('forwards each call to its own channel', async () => {

@@ -4,7 +4,7 @@
 // this component, so closing the panel changes nothing on the map.
 import '../../map/basemap/basemap.css';
 import type L from 'leaflet';
-import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { basemapsFor, type BasemapController } from '../../map/basemap/controller';
 import { SUGGESTED_ATTRIBUTION, SUGGESTED_TEMPLATE } from '../../map/basemap/online-template';
@@ -43,10 +43,8 @@ export function BasemapPanel({ map }: BasemapPanelProps) {
   const s = useStrings();
   const id = useId();
   const controller = useController(map);
-  const state = useSyncExternalStore(
-    (listener) => controller.subscribe(listener),
-    () => controller.getState(),
-  );
+  const subscribe = useCallback((listener: () => void) => controller.subscribe(listener), [controller]);
+  const state = useSyncExternalStore(subscribe, () => controller.getState());
   const { choice, pmtilesInfo, busy, error, builtInReady } = state;
   const [template, setTemplate] = useState(choice.online?.template ?? '');
   const [attribution, setAttribution] = useState(choice.online?.attribution ?? '');

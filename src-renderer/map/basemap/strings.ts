@@ -1,0 +1,63 @@
+// The basemap panel's words, French first. Kept beside the basemap code (not in i18n/fr.ts, en.ts)
+// so the panel stays one self-contained piece; the language follows i18next's.
+export const BASEMAP_STRINGS = {
+  fr: {
+    title: 'Fond de carte',
+    builtin: 'Fond intégré (hors ligne)',
+    builtinHint: 'Côtes, frontières et limites des départements, livrés avec Vigie : toujours disponible.',
+    builtinLoading: 'Chargement du fond intégré…',
+    pmtiles: 'Archive de tuiles hors ligne (PMTiles)',
+    pmtilesHint: 'Un fichier .pmtiles (tuiles image ou vectorielles) préparé à l’avance, lu sans réseau.',
+    pmtilesNone: 'Aucune archive choisie.',
+    pmtilesPick: 'Choisir un fichier .pmtiles…',
+    pmtilesWebNote: 'Le fichier est copié dans ce navigateur pour être retrouvé après un rechargement.',
+    zooms: 'zooms',
+    online: 'Tuiles en ligne',
+    onlineHint:
+      'Désactivées par défaut. Une fois activées, le serveur choisi voit l’adresse IP de ce poste et les zones consultées. Les tuiles vues sont gardées (200 Mo au plus) et restent affichées sans réseau.',
+    onlineWebOnly:
+      'Indisponible dans la version navigateur : sa politique de sécurité n’autorise aucune connexion HTTP sortante. Utilisez l’application de bureau.',
+    template: 'Adresse des tuiles',
+    templateHint: 'https://…/{z}/{x}/{y}.png',
+    attribution: 'Attribution (affichée sur la carte)',
+    suggest: 'Proposer OpenStreetMap',
+    suggestNote: 'Respectez les conditions d’usage du serveur (celles d’OpenStreetMap interdisent le téléchargement en masse).',
+    enable: 'Activer les tuiles en ligne',
+    disable: 'Désactiver les tuiles en ligne',
+    enabled: 'Activées',
+    cache: 'Cache des tuiles',
+    clearCache: 'Vider le cache',
+    of: 'sur',
+    busy: 'Un instant…',
+  },
+  en: {
+    title: 'Basemap',
+    builtin: 'Built-in basemap (offline)',
+    builtinHint: 'Coasts, borders and départements, shipped with Vigie: always available.',
+    builtinLoading: 'Loading the built-in basemap…',
+    pmtiles: 'Offline tile archive (PMTiles)',
+    pmtilesHint: 'A .pmtiles file (raster or vector tiles) prepared beforehand, read with no network.',
+    pmtilesNone: 'No archive chosen.',
+    pmtilesPick: 'Choose a .pmtiles file…',
+    pmtilesWebNote: 'The file is copied into this browser so that it is found again after a reload.',
+    zooms: 'zooms',
+    online: 'Online tiles',
+    onlineHint:
+      'Off by default. Once on, the chosen server sees this computer’s IP address and the areas viewed. Viewed tiles are kept (200 MB at most) and still show with no network.',
+    onlineWebOnly: 'Not available in the browser version: its security policy allows no outgoing HTTP connection. Use the desktop app.',
+    template: 'Tile address',
+    templateHint: 'https://…/{z}/{x}/{y}.png',
+    attribution: 'Attribution (shown on the map)',
+    suggest: 'Suggest OpenStreetMap',
+    suggestNote: 'Follow the server’s usage policy (OpenStreetMap’s forbids bulk downloading).',
+    enable: 'Turn online tiles on',
+    disable: 'Turn online tiles off',
+    enabled: 'On',
+    cache: 'Tile cache',
+    clearCache: 'Clear the cache',
+    of: 'of',
+    busy: 'One moment…',
+  },
+} as const;
+
+export type BasemapStrings = { [K in keyof (typeof BASEMAP_STRINGS)['fr']]: string };
