@@ -167,6 +167,7 @@ export const en: Messages = {
     legendUnverified: 'Dashed outline: not verified yet',
     legendDismissed: 'Grey: denied, duplicate or archived',
     legendCluster: 'Numbered blue circle: a group of sightings (red ring if it holds a P1)',
+    basemap: 'Basemap',
     legend: 'Legend',
   },
   undo: { archived: 'Sighting archived.', undo: 'Undo', restored: 'Archiving undone.' },

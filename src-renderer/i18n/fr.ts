@@ -166,6 +166,7 @@ export const fr = {
     legendUnverified: 'Contour pointillé : pas encore vérifiée',
     legendDismissed: 'Gris : démentie, doublon ou archivée',
     legendCluster: 'Cercle bleu chiffré : groupe de remontées (anneau rouge s’il contient une P1)',
+    basemap: 'Fond de carte',
     legend: 'Légende',
   },
   undo: { archived: 'Remontée archivée.', undo: 'Annuler', restored: 'Archivage annulé.' },

@@ -45,7 +45,7 @@ export function markerStyle(category: Category, priority: Priority, status: Stat
 /** Clusters: size grows with the count; a red ring when one of them is P1. */
 export function clusterStyle(count: number, hasP1: boolean): MarkerStyle {
   return {
-    radius: Math.min(34, 12 + Math.log2(count) * 3),
+    radius: Math.min(24, 10 + Math.log2(count) * 2.2),
     fillColor: '#000091',
     fillOpacity: 0.75,
     color: hasP1 ? '#e1000f' : '#ffffff',

@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { formatCoordinates, type LatLon } from '../../core/geo';
 import type { Sighting } from '../../core/sighting';
 import { SightingsLayer } from '../../map/sightings-layer';
+import { basemapsFor } from '../../map/basemap/controller';
+import { BasemapPanel } from './BasemapPanel';
 import { MapLegend } from './MapLegend';
 
 export interface MapViewProps {
@@ -32,7 +34,16 @@ function Sightings({ rows, selectedId, onOpen }: Pick<MapViewProps, 'rows' | 'se
     layer.current = new SightingsLayer(map, { onOpen: (id) => open.current(id) });
     return () => layer.current?.destroy();
   }, [map]);
-  useEffect(() => layer.current?.setRows(rows), [rows]);
+  const framed = useRef(false);
+  useEffect(() => {
+    layer.current?.setRows(rows);
+    // The first time there are located sightings, frame them: the crisis, not the whole of France.
+    if (framed.current) return;
+    const located = rows.filter((r) => r.lat !== null && r.lon !== null);
+    if (!located.length) return;
+    framed.current = true;
+    map.fitBounds(L.latLngBounds(located.map((r) => [r.lat!, r.lon!] as L.LatLngTuple)).pad(0.1), { maxZoom: 13, animate: false });
+  }, [rows, map]);
   useEffect(() => {
     layer.current?.setSelected(selectedId);
     const s = selectedId ? rows.find((r) => r.id === selectedId) : undefined;
@@ -84,6 +95,29 @@ function Placement({ placing, onPlace }: Pick<MapViewProps, 'placing' | 'onPlace
   return null;
 }
 
+/** The basemap (built-in underneath, a PMTiles package or online tiles above) and its chooser. */
+function Basemaps() {
+  const { t } = useTranslation();
+  const map = useMap();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => void basemapsFor(map), [map]);
+  useEffect(() => {
+    // Clicks and wheel turns on the chooser must not reach the map (placement, zoom).
+    if (!box.current) return;
+    L.DomEvent.disableClickPropagation(box.current);
+    L.DomEvent.disableScrollPropagation(box.current);
+  }, []);
+  return (
+    <div ref={box} className="basemap-control">
+      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('map.basemap')}
+      </button>
+      {open && <BasemapPanel map={map} />}
+    </div>
+  );
+}
+
 /** Credits for the data the map and the commune search use (our own constant text). */
 const GAZETTEER_CREDIT = 'Communes : COG INSEE (Licence Ouverte 2.0), coordonnées © GeoNames CC BY 4.0';
 
@@ -118,6 +152,7 @@ export function MapView({ rows, selectedId, onOpen, placing, onPlace, children }
       <MapContainer center={FRANCE} zoom={6} minZoom={2} maxZoom={18} preferCanvas className="map-canvas" attributionControl>
         <FollowSize />
         <Credits />
+        <Basemaps />
         <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} />
         <Placement placing={placing} onPlace={onPlace} />
         <ScaleControl imperial={false} position="bottomleft" />
