@@ -73,6 +73,19 @@ export class Gazetteer {
     for (const [k, list] of starts) this.wordStarts.set(k, Int32Array.from(list));
   }
 
+  /** The most populated communes inside a box (map labels), largest first. */
+  largestIn(south: number, west: number, north: number, east: number, limit: number): Commune[] {
+    const inside: Commune[] = [];
+    for (const c of this.byPopulation) if (c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east && inside.push(c) >= limit) break;
+    return inside;
+  }
+
+  private get byPopulation(): readonly Commune[] {
+    this.sortedByPopulation ??= [...this.communes].sort((a, b) => b.population - a.population);
+    return this.sortedByPopulation;
+  }
+  private sortedByPopulation: Commune[] | undefined;
+
   byInsee(code: string): Commune | undefined {
     const i = this.insee.get(code.trim().toUpperCase());
     return i === undefined ? undefined : this.communes[i];

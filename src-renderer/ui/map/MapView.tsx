@@ -11,6 +11,8 @@ import type { Sighting } from '../../core/sighting';
 import { SightingsLayer } from '../../map/sightings-layer';
 import { basemapsFor } from '../../map/basemap/controller';
 import { BasemapPanel } from './BasemapPanel';
+import { CommuneLabels } from '../../map/commune-labels';
+import { useGazetteer } from './CommuneSearch';
 import { MapLegend } from './MapLegend';
 
 export interface MapViewProps {
@@ -118,6 +120,17 @@ function Basemaps() {
   );
 }
 
+function Labels() {
+  const map = useMap();
+  const gazetteer = useGazetteer();
+  useEffect(() => {
+    if (!gazetteer) return;
+    const labels = new CommuneLabels(map, gazetteer);
+    return () => labels.destroy();
+  }, [map, gazetteer]);
+  return null;
+}
+
 /** Credits for the data the map and the commune search use (our own constant text). */
 const GAZETTEER_CREDIT = 'Communes : COG INSEE (Licence Ouverte 2.0), coordonnées © GeoNames CC BY 4.0';
 
@@ -153,6 +166,7 @@ export function MapView({ rows, selectedId, onOpen, placing, onPlace, children }
         <FollowSize />
         <Credits />
         <Basemaps />
+        <Labels />
         <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} />
         <Placement placing={placing} onPlace={onPlace} />
         <ScaleControl imperial={false} position="bottomleft" />

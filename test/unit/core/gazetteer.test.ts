@@ -159,3 +159,14 @@ describe('loadGazetteer', () => {
     expect(await loadGazetteer()).toBe(loaded);
   });
 });
+
+describe('étiquettes de la carte', () => {
+  it('donne les communes les plus peuplées d’une zone, la plus grande d’abord', () => {
+    // Tarn-et-Garonne and around.
+    const labels = g.largestIn(43.8, 0.7, 44.4, 1.8, 5);
+    expect(labels).toHaveLength(5);
+    expect(labels[0].name).toBe('Montauban');
+    expect(labels.map((c) => c.name)).toContain('Moissac');
+    for (let i = 1; i < labels.length; i++) expect(labels[i - 1].population).toBeGreaterThanOrEqual(labels[i].population);
+  });
+});
