@@ -66,3 +66,20 @@ test('placer une remontée : commune tapée, coordonnées DMS, clic sur la carte
   await page.keyboard.press('Escape');
   await expect(detail.getByRole('button', { name: 'Placer sur la carte' })).toBeVisible();
 });
+
+test('un fond PMTiles choisi par l’utilisateur s’affiche sans réseau et reste choisi', async ({ page }, info) => {
+  const { makeRasterPmtiles } = await import('../fixtures/make-pmtiles.mjs');
+  const file = info.outputPath('france.pmtiles');
+  await (await import('node:fs/promises')).writeFile(file, makeRasterPmtiles());
+  await startCrisis(page);
+  const map = page.getByRole('region', { name: 'Carte' });
+  await map.getByRole('button', { name: 'Fond de carte' }).click();
+  await page.getByTestId('basemap-pmtiles-input').setInputFiles(file);
+  const tiles = map.locator('.leaflet-tile-pane img.leaflet-tile-loaded[src^="blob:"]');
+  await expect(tiles.first()).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: info.outputPath('pmtiles.png') });
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await expect(page.getByRole('region', { name: 'Carte' }).locator('.leaflet-tile-pane img.leaflet-tile-loaded[src^="blob:"]').first()).toBeVisible({ timeout: 15_000 });
+});
