@@ -1,13 +1,9 @@
 import { expect, startCrisis, test } from './fixtures';
-import { seedCrisis, workspaceUpdate } from './seed';
+import { openSeededCrisis, workspaceUpdate } from './seed';
 import { capture, rowOf } from './sync-helpers';
 
 test('sans réseau, la carte montre chaque remontée localisée, et un clic ouvre son détail', async ({ page }, info) => {
-  await startCrisis(page);
-  await page.getByRole('button', { name: 'Changer de crise' }).click();
-  await seedCrisis(page, workspaceUpdate(600, 'seed-actor', true));
-  await page.reload();
-  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await openSeededCrisis(page, workspaceUpdate(600, 'seed-actor', true));
 
   const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
   await expect(map).toHaveAttribute('data-located', '600');

@@ -2,6 +2,7 @@
 // a Yjs update holding N creation entries, built in Node with the real Yjs.
 import * as Y from 'yjs';
 import type { Page } from '@playwright/test';
+import { startCrisis } from './fixtures';
 
 const CATS = ['secours', 'routes', 'reseaux', 'alea', 'degats', 'solidarite', 'rumeur'];
 const PLACES = ['Moissac', 'Montauban', 'Castelsarrasin', 'Caussade', 'Valence', 'Beaumont-de-Lomagne'];
@@ -51,4 +52,13 @@ export async function seedCrisis(page: Page, update: Uint8Array): Promise<void> 
     });
     db.close();
   }, b64);
+}
+
+/** A new crisis "Crue du Tarn" holding the given update, opened from the list after a reload. */
+export async function openSeededCrisis(page: Page, update: Uint8Array): Promise<void> {
+  await startCrisis(page);
+  await page.getByRole('button', { name: 'Changer de crise' }).click();
+  await seedCrisis(page, update);
+  await page.reload();
+  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
 }

@@ -1,7 +1,7 @@
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { expect, test } from './fixtures';
 import { plainPeer, readInvitation } from './plain-peer';
-import { seedCrisis, workspaceUpdate } from './seed';
+import { openSeededCrisis, workspaceUpdate } from './seed';
 import { capture, copyOf, invitationLink, join, rowOf, setAddresses, startCrisis, webrtcPeers } from './sync-helpers';
 
 let s1: RelayServer;
@@ -79,11 +79,7 @@ test('trois copies et un pair Node convergent par WebRTC, même reliés indirect
 
 test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebRTC', async ({ browser, page, guard }) => {
   test.setTimeout(120_000);
-  await startCrisis(page);
-  await page.getByRole('button', { name: 'Changer de crise' }).click();
-  await seedCrisis(page, workspaceUpdate(10_000));
-  await page.reload();
-  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await openSeededCrisis(page, workspaceUpdate(10_000));
   await setAddresses(page, [s1.signalingUrl!]);
   const link = await invitationLink(page);
 
@@ -99,11 +95,7 @@ test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebR
 
 test('un espace de 10 000 remontées parvient entier à un nouveau venu par le relais seul', async ({ browser, page, guard }) => {
   test.setTimeout(120_000);
-  await startCrisis(page);
-  await page.getByRole('button', { name: 'Changer de crise' }).click();
-  await seedCrisis(page, workspaceUpdate(10_000));
-  await page.reload();
-  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await openSeededCrisis(page, workspaceUpdate(10_000));
   await setAddresses(page, [], [s1.syncUrl!]);
   await expect(page.getByTestId('relay-state')).toHaveText('Relais : à jour', { timeout: 30_000 });
   const link = await invitationLink(page);

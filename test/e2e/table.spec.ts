@@ -1,12 +1,8 @@
 import { expect, startCrisis, test } from './fixtures';
-import { seedCrisis, workspaceUpdate } from './seed';
+import { openSeededCrisis, workspaceUpdate } from './seed';
 
 test('10 000 remontées : tableau virtualisé, tri, filtres et comptes', async ({ page }) => {
-  await startCrisis(page);
-  await page.getByRole('button', { name: 'Changer de crise' }).click();
-  await seedCrisis(page, workspaceUpdate(10_000));
-  await page.reload();
-  await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+  await openSeededCrisis(page, workspaceUpdate(10_000));
 
   const tabs = page.getByRole('group', { name: 'Filtrer par statut' });
   await expect(tabs.getByRole('button', { name: /^En cours/ })).toHaveText('En cours 10000');

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { CrisisRecord, Identity } from '../../../src-renderer/core/crisis';
 import { VigieDatabase } from '../../../src-renderer/store/database';
+import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { createCrisis } from '../../../src-renderer/store/registry';
 
 let dbCount = 0;
@@ -19,4 +20,15 @@ export function crisisIn(db: VigieDatabase): Promise<CrisisRecord> {
 export function syncDocs(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+/** Two copies of one crisis, in two databases (two buildings), never connected. */
+export async function twoCopies(now?: () => number) {
+  const dbA = freshDb();
+  const dbB = freshDb();
+  const crisis = await crisisIn(dbA);
+  await dbB.crises.add(crisis);
+  const a = await CrisisStore.open(dbA, crisis, alice, now);
+  const b = await CrisisStore.open(dbB, crisis, bob, now);
+  return { a, b, dbA, dbB, crisis };
 }

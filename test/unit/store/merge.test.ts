@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
-import { alice, bob, crisisIn, freshDb, syncDocs } from './helpers';
+import { alice, bob, crisisIn, freshDb, syncDocs, twoCopies } from './helpers';
 
-async function twoCopies() {
-  const dbA = freshDb();
-  const dbB = freshDb();
-  const crisis = await crisisIn(dbA);
-  await dbB.crises.add(crisis);
-  const a = await CrisisStore.open(dbA, crisis, alice);
-  const b = await CrisisStore.open(dbB, crisis, bob);
-  return { a, b };
-}
 
 describe('fusion de deux copies', () => {
   it('garde les deux modifications concurrentes de deux champs d’une même remontée', async () => {

@@ -7,18 +7,8 @@ import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase, type StoredUpdate } from '../../../src-renderer/store/database';
 import { createCrisis } from '../../../src-renderer/store/registry';
 import { exportSyncPack, importSyncPack, syncPackFileName } from '../../../src-renderer/store/sync-pack';
-import { alice, bob, crisisIn, freshDb } from './helpers';
+import { alice, bob, crisisIn, freshDb, twoCopies } from './helpers';
 
-/** Two copies of one crisis, in two databases (two buildings), never connected. */
-async function twoCopies() {
-  const dbA = freshDb();
-  const dbB = freshDb();
-  const crisis = await crisisIn(dbA);
-  await dbB.crises.add(crisis);
-  const a = await CrisisStore.open(dbA, crisis, alice);
-  const b = await CrisisStore.open(dbB, crisis, bob);
-  return { a, b, dbA, dbB, crisis };
-}
 
 function logJson(store: CrisisStore): string {
   return JSON.stringify(store.doc.getArray('log').toJSON());
