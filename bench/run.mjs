@@ -173,6 +173,28 @@ try {
       });
     }
   }
+
+  // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
+  for (const n of SIZES) {
+    const k = n >= 1000 ? `${n / 1000}k` : String(n);
+    log(`${k}: map clusters and redraw`);
+    const c = await step('clusters', n);
+    put(`${k} map: supercluster alone, load`, c.bareLoadMs, 'ms');
+    put(`${k} map: cluster index, load`, c.indexLoadMs, 'ms');
+    put(`${k} map: index load / supercluster`, c.indexLoadMs / c.bareLoadMs, '×');
+    put(`${k} map: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
+    put(`${k} map: cluster index, view query p50`, c.indexQueryP50, 'ms');
+    put(`${k} map: one sighting changed (index rebuilt)`, c.updateMs, 'ms');
+    put(`${k} map: layer first draw`, c.layerLoadMs, 'ms');
+    put(`${k} map: redraw after pan/zoom p50`, c.redrawP50, 'ms');
+    put(`${k} map: redraw after pan/zoom p95`, c.redrawP95, 'ms');
+  }
+  log('gazetteer: search latency over every commune name (3, 5 letters, whole)');
+  const g = await step('gazetteer');
+  put('gazetteer: index build', g.buildMs, 'ms');
+  put('gazetteer: queries', g.queries, 'n');
+  put('gazetteer: query p50', g.p50, 'ms');
+  put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
 } finally {
   await server.close();
   await rm(profile, { recursive: true, force: true });

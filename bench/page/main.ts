@@ -9,6 +9,7 @@ import { CrisisStore } from '../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../src-renderer/store/database';
 import { LogMirror } from '../../src-renderer/store/log-mirror';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
+import { mapBench } from './map';
 import { makeInputs, toRows } from './rows';
 
 /** The IndexedDB floor: the same rows as plain objects in a plain table, strict durability too. */
@@ -199,8 +200,8 @@ const bench = {
 
 declare global {
   interface Window {
-    bench: typeof bench;
+    bench: typeof bench & typeof mapBench;
   }
 }
-window.bench = bench;
+window.bench = { ...bench, ...mapBench };
 document.title = 'bench ready';
