@@ -2,13 +2,15 @@
 // per sighting), redrawn for the view after each pan or zoom. Labels and tooltips are built from
 // text nodes: a post is untrusted input, never HTML.
 import L from 'leaflet';
-import { CATEGORY_LABELS, PRECISION_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../core/labels';
+import { CATEGORY_LABELS, FIELD_LABELS, PRECISION_LABELS, PRIORITY_LABELS, STATUS_LABELS, type Lang } from '../core/labels';
 import type { Sighting } from '../core/sighting';
 import { ClusterIndex, type MapItem } from './cluster-index';
 import { clusterStyle, markerStyle } from './style';
 
 export interface LayerHandlers {
   onOpen(id: string): void;
+  /** The interface language, read at each redraw. */
+  lang?(): Lang;
 }
 
 function textElement(lines: string[], className: string): HTMLElement {
@@ -83,9 +85,11 @@ export class SightingsLayer {
     const s = this.rows.get(id);
     if (s) {
       const title = (s.text || s.placeText || s.id).slice(0, 140);
+      const l = this.handlers.lang?.() ?? 'fr';
+      const precision = `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
       marker.bindTooltip(
         textElement(
-          [title, `${PRIORITY_LABELS[s.priority].fr} · ${STATUS_LABELS[s.status].fr}`, CATEGORY_LABELS[s.category].fr, `${s.communeName || s.placeText} (précision : ${PRECISION_LABELS[s.precision].fr.toLowerCase()})`],
+          [title, `${PRIORITY_LABELS[s.priority][l]} · ${STATUS_LABELS[s.status][l]}`, CATEGORY_LABELS[s.category][l], `${s.communeName || s.placeText} (${precision})`],
           'sighting-tip',
         ),
         { direction: 'top' },

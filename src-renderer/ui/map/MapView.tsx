@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MapContainer, ScaleControl, useMap, useMapEvents } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import { formatCoordinates, type LatLon } from '../../core/geo';
+import { useLang } from '../../i18n';
 import type { Sighting } from '../../core/sighting';
 import { SightingsLayer } from '../../map/sightings-layer';
 import { basemapsFor } from '../../map/basemap/controller';
@@ -32,8 +33,11 @@ function Sightings({ rows, selectedId, onOpen }: Pick<MapViewProps, 'rows' | 'se
   const layer = useRef<SightingsLayer | null>(null);
   const open = useRef(onOpen);
   open.current = onOpen;
+  const currentLang = useLang();
+  const lang = useRef(currentLang);
+  lang.current = currentLang;
   useEffect(() => {
-    layer.current = new SightingsLayer(map, { onOpen: (id) => open.current(id) });
+    layer.current = new SightingsLayer(map, { onOpen: (id) => open.current(id), lang: () => lang.current });
     return () => layer.current?.destroy();
   }, [map]);
   const framed = useRef(false);
