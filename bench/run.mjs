@@ -1,10 +1,13 @@
 // npm run bench: measures the store against the IndexedDB floor in headless Chromium, for 10k and
-// 100k sightings, and writes bench/results.json. See bench/README.md.
-//   BENCH_SIZES=10000 npm run bench      (other sizes, e.g. a quick check)
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// 100k sightings, then sync (WebRTC mesh and relay, in Node, against the raw channel), and merges
+// the results into bench/results.json. See bench/README.md.
+//   BENCH_SIZES=10000 npm run bench      (other sizes for the store, e.g. a quick check)
+//   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
+//   BENCH_PARTS=sync npm run bench       (one part only: store or sync)
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { serveWeb } from '../scripts/serve-web.mjs';
@@ -12,6 +15,8 @@ import { serveWeb } from '../scripts/serve-web.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'out/bench');
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const SYNC_SIZES = (process.env.BENCH_SYNC_SIZES ?? '10000,100000').split(',').map(Number);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'store,sync').split(','));
 const BATCH = 5000; // sightings per createMany call (one Yjs transaction, one stored update)
 const LAUNCH = {
   headless: true,
@@ -21,12 +26,7 @@ const LAUNCH = {
 const MB = 1024 * 1024;
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
-await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
-const server = await serveWeb({ root: OUT, port: 0 });
-// A persistent profile: IndexedDB survives between launches. Every measured read gets a freshly
-// launched browser on this profile (Playwright's new contexts would each start with empty storage).
-const profile = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
+let server, profile;
 
 async function withPage(path, fn) {
   const context = await chromium.launchPersistentContext(profile, LAUNCH);
@@ -103,101 +103,116 @@ const put = (name, raw, unit, target) => {
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 const started = Date.now();
-try {
-  for (const n of SIZES) {
-    const k = label(n);
-    const [raw, store, models] = [`bench-raw-${n}`, `bench-store-${n}`, `bench-models-${n}`];
+if (PARTS.has('store')) {
+  await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
+  await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
+  server = await serveWeb({ root: OUT, port: 0 });
+  // A persistent profile: IndexedDB survives between launches. Every measured read gets a freshly
+  // launched browser on this profile (Playwright's new contexts would each start with empty storage).
+  profile = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
+  try {
+    for (const n of SIZES) {
+      const k = label(n);
+      const [raw, store, models] = [`bench-raw-${n}`, `bench-store-${n}`, `bench-models-${n}`];
 
-    log(`${k}: raw Dexie bulkPut`);
-    const w = await step('rawWrite', raw, n);
-    put(`${k} raw bulkPut`, w.ms, 'ms');
-    put(`${k} JSON bytes per row`, w.perRow, 'B');
-    const toArray = await stepWithHeap('rawToArray', raw);
-    put(`${k} raw toArray (cold)`, toArray.ms, 'ms');
-    put(`${k} raw toArray heap`, toArray.heapDelta, 'MB');
-    put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
+      log(`${k}: raw Dexie bulkPut`);
+      const w = await step('rawWrite', raw, n);
+      put(`${k} raw bulkPut`, w.ms, 'ms');
+      put(`${k} JSON bytes per row`, w.perRow, 'B');
+      const toArray = await stepWithHeap('rawToArray', raw);
+      put(`${k} raw toArray (cold)`, toArray.ms, 'ms');
+      put(`${k} raw toArray heap`, toArray.heapDelta, 'MB');
+      put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
 
-    log(`${k}: store createMany in batches of ${BATCH}, 500 edits`);
-    const s = await step('storeCreate', store, n, BATCH);
-    put(`${k} store createMany total`, s.createMs, 'ms');
-    put(`${k} store createMany first batch`, s.firstBatchMs, 'ms');
-    put(`${k} store createMany last batch`, s.lastBatchMs, 'ms');
-    put(`${k} store edit median (first 50)`, s.editMedian, 'ms');
-    put(`${k} store edit p95 (first 50)`, s.editP95, 'ms');
-    put(`${k} store edit median (all 500)`, s.editMedianAll, 'ms');
-    put(`${k} store edit p95 (all 500)`, s.editP95All, 'ms');
-    put(`${k} store edit max of 500 (waits for a compaction)`, s.editMax, 'ms');
-    put(`${k} store settled after edits`, s.settleMs, 'ms');
-    put(`${k} stored updates after edits`, s.storedUpdates, 'rows');
-    put(`${k} log doc bytes`, s.docBytes / MB, 'MB');
-    put(`${k} rows JSON bytes`, s.jsonBytes / MB, 'MB');
-    put(`${k} log doc / JSON`, s.docBytes / s.jsonBytes, '×', '≤ 1.5');
+      log(`${k}: store createMany in batches of ${BATCH}, 500 edits`);
+      const s = await step('storeCreate', store, n, BATCH);
+      put(`${k} store createMany total`, s.createMs, 'ms');
+      put(`${k} store createMany first batch`, s.firstBatchMs, 'ms');
+      put(`${k} store createMany last batch`, s.lastBatchMs, 'ms');
+      put(`${k} store edit median (first 50)`, s.editMedian, 'ms');
+      put(`${k} store edit p95 (first 50)`, s.editP95, 'ms');
+      put(`${k} store edit median (all 500)`, s.editMedianAll, 'ms');
+      put(`${k} store edit p95 (all 500)`, s.editP95All, 'ms');
+      put(`${k} store edit max of 500 (waits for a compaction)`, s.editMax, 'ms');
+      put(`${k} store settled after edits`, s.settleMs, 'ms');
+      put(`${k} stored updates after edits`, s.storedUpdates, 'rows');
+      put(`${k} log doc bytes`, s.docBytes / MB, 'MB');
+      put(`${k} rows JSON bytes`, s.jsonBytes / MB, 'MB');
+      put(`${k} log doc / JSON`, s.docBytes / s.jsonBytes, '×', '≤ 1.5');
 
-    log(`${k}: CrisisStore.open, cold`);
-    const o = await stepWithHeap('storeOpen', store, s.crisis, s.identity);
-    put(`${k} CrisisStore.open (cold)`, o.openMs, 'ms');
-    put(`${k} CrisisStore.open heap`, o.heapDelta, 'MB');
-    const st = await step('storeOpenSteps', store, s.crisis.id);
-    put(`${k}   open: read updates`, st.readMs, 'ms');
-    put(`${k}   open: Y.applyUpdate`, st.applyMs, 'ms');
-    put(`${k}   open: log.toArray`, st.toArrayMs, 'ms');
-    put(`${k}   open: parseChange ×all`, st.parseMs, 'ms');
-    put(`${k}   open: LogMirror.reset`, st.mirrorMs, 'ms');
+      log(`${k}: CrisisStore.open, cold`);
+      const o = await stepWithHeap('storeOpen', store, s.crisis, s.identity);
+      put(`${k} CrisisStore.open (cold)`, o.openMs, 'ms');
+      put(`${k} CrisisStore.open heap`, o.heapDelta, 'MB');
+      const st = await step('storeOpenSteps', store, s.crisis.id);
+      put(`${k}   open: read updates`, st.readMs, 'ms');
+      put(`${k}   open: Y.applyUpdate`, st.applyMs, 'ms');
+      put(`${k}   open: log.toArray`, st.toArrayMs, 'ms');
+      put(`${k}   open: parseChange ×all`, st.parseMs, 'ms');
+      put(`${k}   open: LogMirror.reset`, st.mirrorMs, 'ms');
 
-    log(`${k}: app cold load`);
-    await step('copyToApp', store, s.crisis, s.identity);
-    const app = await coldLoad(s.crisis.name);
-    put(`${k} app click → first row`, app.ms, 'ms');
-    put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
-    put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
-    put(`${k} app heap after load`, app.heapAfter, 'MB', '≤ 300');
-    put(`${k} app heap delta (vs crisis list)`, app.heapDelta, 'MB');
+      log(`${k}: app cold load`);
+      await step('copyToApp', store, s.crisis, s.identity);
+      const app = await coldLoad(s.crisis.name);
+      put(`${k} app click → first row`, app.ms, 'ms');
+      put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
+      put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
+      put(`${k} app heap after load`, app.heapAfter, 'MB', '≤ 300');
+      put(`${k} app heap delta (vs crisis list)`, app.heapDelta, 'MB');
 
-    log(`${k}: model alternatives: log with JSON-string fields, Y.Map of JSON rows`);
-    const m = await step('buildModels', store, s.crisis.id, models, n);
-    put(`${k} log JSON-fields doc / JSON`, m.logJsonBytes / m.jsonBytes, '×', '≤ 1.5');
-    put(`${k} Y.Map rows doc bytes`, m.mapBytes / MB, 'MB');
-    put(`${k} Y.Map rows doc / JSON`, m.mapBytes / m.jsonBytes, '×', '≤ 1.5');
-    const MODELS = { log: 'log (current)', logjson: 'log JSON-fields', map: 'Y.Map rows' };
-    for (const [kind, name] of Object.entries(MODELS)) {
-      await benchPage(async (call, heap) => {
-        const h0 = await heap();
-        const { applyMs } = await call('applyModel', models, kind);
-        put(`${k} ${name} cold applyUpdate`, applyMs, 'ms');
-        // the saved bytes are garbage by now: only the document remains
-        put(`${k} ${name} heap: doc`, (await heap()) - h0, 'MB');
-        const rowsMs = (await call('materialise', kind)).ms;
-        put(`${k} ${name} rows materialised`, rowsMs, 'ms');
-        put(`${k} ${name} apply + rows`, applyMs + rowsMs, 'ms');
-        put(`${k} ${name} heap: doc + rows`, (await heap()) - h0, 'MB');
-      });
+      log(`${k}: model alternatives: log with JSON-string fields, Y.Map of JSON rows`);
+      const m = await step('buildModels', store, s.crisis.id, models, n);
+      put(`${k} log JSON-fields doc / JSON`, m.logJsonBytes / m.jsonBytes, '×', '≤ 1.5');
+      put(`${k} Y.Map rows doc bytes`, m.mapBytes / MB, 'MB');
+      put(`${k} Y.Map rows doc / JSON`, m.mapBytes / m.jsonBytes, '×', '≤ 1.5');
+      const MODELS = { log: 'log (current)', logjson: 'log JSON-fields', map: 'Y.Map rows' };
+      for (const [kind, name] of Object.entries(MODELS)) {
+        await benchPage(async (call, heap) => {
+          const h0 = await heap();
+          const { applyMs } = await call('applyModel', models, kind);
+          put(`${k} ${name} cold applyUpdate`, applyMs, 'ms');
+          // the saved bytes are garbage by now: only the document remains
+          put(`${k} ${name} heap: doc`, (await heap()) - h0, 'MB');
+          const rowsMs = (await call('materialise', kind)).ms;
+          put(`${k} ${name} rows materialised`, rowsMs, 'ms');
+          put(`${k} ${name} apply + rows`, applyMs + rowsMs, 'ms');
+          put(`${k} ${name} heap: doc + rows`, (await heap()) - h0, 'MB');
+        });
+      }
     }
-  }
 
-  // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
-  for (const n of SIZES) {
-    const k = n >= 1000 ? `${n / 1000}k` : String(n);
-    log(`${k}: map clusters and redraw`);
-    const c = await step('clusters', n);
-    put(`${k} map: supercluster alone, load`, c.bareLoadMs, 'ms');
-    put(`${k} map: cluster index, load`, c.indexLoadMs, 'ms');
-    put(`${k} map: index load / supercluster`, c.indexLoadMs / c.bareLoadMs, '×');
-    put(`${k} map: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
-    put(`${k} map: cluster index, view query p50`, c.indexQueryP50, 'ms');
-    put(`${k} map: one sighting changed (index rebuilt)`, c.updateMs, 'ms');
-    put(`${k} map: layer first draw`, c.layerLoadMs, 'ms');
-    put(`${k} map: redraw after pan/zoom p50`, c.redrawP50, 'ms');
-    put(`${k} map: redraw after pan/zoom p95`, c.redrawP95, 'ms');
+    // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
+    for (const n of SIZES) {
+      const k = n >= 1000 ? `${n / 1000}k` : String(n);
+      log(`${k}: map clusters and redraw`);
+      const c = await step('clusters', n);
+      put(`${k} map: supercluster alone, load`, c.bareLoadMs, 'ms');
+      put(`${k} map: cluster index, load`, c.indexLoadMs, 'ms');
+      put(`${k} map: index load / supercluster`, c.indexLoadMs / c.bareLoadMs, '×');
+      put(`${k} map: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
+      put(`${k} map: cluster index, view query p50`, c.indexQueryP50, 'ms');
+      put(`${k} map: one sighting changed (index rebuilt)`, c.updateMs, 'ms');
+      put(`${k} map: layer first draw`, c.layerLoadMs, 'ms');
+      put(`${k} map: redraw after pan/zoom p50`, c.redrawP50, 'ms');
+      put(`${k} map: redraw after pan/zoom p95`, c.redrawP95, 'ms');
+    }
+    log('gazetteer: search latency over every commune name (3, 5 letters, whole)');
+    const g = await step('gazetteer');
+    put('gazetteer: index build', g.buildMs, 'ms');
+    put('gazetteer: queries', g.queries, 'n');
+    put('gazetteer: query p50', g.p50, 'ms');
+    put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
+  } finally {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
   }
-  log('gazetteer: search latency over every commune name (3, 5 letters, whole)');
-  const g = await step('gazetteer');
-  put('gazetteer: index build', g.buildMs, 'ms');
-  put('gazetteer: queries', g.queries, 'n');
-  put('gazetteer: query p50', g.p50, 'ms');
-  put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
-} finally {
-  await server.close();
-  await rm(profile, { recursive: true, force: true });
+}
+
+// Sync: Vigie's transports bundled for Node (bench/sync/vite.config.mts), peers in child processes.
+if (PARTS.has('sync')) {
+  await build({ configFile: join(ROOT, 'bench/sync/vite.config.mts'), logLevel: 'warn' });
+  const { runSyncBench } = await import(pathToFileURL(join(ROOT, 'out/bench-sync/suite.mjs')).href);
+  await runSyncBench({ sizes: SYNC_SIZES, put, log });
 }
 
 // A readable table; pass/miss only where there is a target.
@@ -206,11 +221,14 @@ const verdict = ({ value, target }) => {
   const limit = Number(target.replace(/[^\d.]/g, ''));
   return value <= limit ? 'pass' : 'MISS';
 };
-const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v && Math.abs(v) < 0.01 ? v.toPrecision(2) : v.toFixed(2));
 const lines = Object.entries(results).map(([name, r]) => [name, fmt(r.value), r.unit, r.target ?? '', verdict(r)]);
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...lines.map((l) => l[i].length), 6));
 const row = (l) => l.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(row(['name', 'value', 'unit', 'target', 'result']));
 for (const l of lines) console.log(row(l));
-await writeFile(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json written`);
+// Merged into the file: a part not run this time keeps its last results.
+const file = join(ROOT, 'bench/results.json');
+const previous = await readFile(file, 'utf8').then(JSON.parse, () => ({}));
+await writeFile(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json updated`);
