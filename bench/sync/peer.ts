@@ -311,7 +311,7 @@ const commands = {
   },
 
   /** A newcomer: connects and waits until its log holds n entries (fails fast if no link opens). */
-  async join({ n, openWithinMs = 15_000 }: { n: number; openWithinMs?: number }) {
+  async join({ n, openWithinMs = 30_000 }: { n: number; openWithinMs?: number }) {
     wire = freshWire();
     const tJoin = now();
     transport = await connect();

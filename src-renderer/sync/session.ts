@@ -36,6 +36,8 @@ export interface SessionOptions {
 }
 
 const SV_EVERY_MS = 1000;
+const LONELY_FIRST_MS = 10_000;
+const LONELY_MAX_MS = 120_000;
 
 function text(v: unknown, max = 200): string | undefined {
   return typeof v === 'string' && v.length <= max ? v : undefined;
@@ -78,6 +80,7 @@ export class SyncSession {
     // later): put it back once the new transports exist.
     this.awareness.setLocalState({ ...this.presence });
     this.changed();
+    this.watchLoneliness();
   }
 
   get currentAddresses(): SyncAddresses {
@@ -146,11 +149,34 @@ export class SyncSession {
   }
 
   destroy(): void {
+    clearTimeout(this.lonelyTimer);
     this.stopTransports();
     if (this.svTimer) clearTimeout(this.svTimer);
     this.store.doc.off('update', this.onDocUpdate);
     this.awareness.off('change', this.onAwareness);
     this.awareness.destroy();
+  }
+
+  /**
+   * y-webrtc occasionally leaves two copies that joined at the same moment unpaired, with nothing
+   * left to retry. While the signaling server answers but no peer is reached, start the transports
+   * again, waiting longer each time (10 s, 20 s, … 2 min); a copy that is really alone costs one
+   * reconnection now and then.
+   */
+  private lonelyTimer: ReturnType<typeof setTimeout> | undefined;
+  private lonelyDelay = LONELY_FIRST_MS;
+  private watchLoneliness(): void {
+    clearTimeout(this.lonelyTimer);
+    this.lonelyTimer = setTimeout(() => {
+      const webrtc = this.transports.find((t) => t.kind === 'webrtc')?.status();
+      if (this.paused || !webrtc || webrtc.peers > 0 || !webrtc.online) {
+        this.lonelyDelay = LONELY_FIRST_MS;
+        return this.watchLoneliness();
+      }
+      this.lonelyDelay = Math.min(this.lonelyDelay * 2, LONELY_MAX_MS);
+      this.stopTransports();
+      void this.start();
+    }, this.lonelyDelay);
   }
 
   private stopTransports(): void {

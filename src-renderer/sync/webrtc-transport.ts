@@ -19,6 +19,8 @@ export interface WebrtcOptions {
   onChange: () => void;
 }
 
+const STALE_CONNECTION_MS = 8000;
+
 interface SignalingConnLike {
   connected: boolean;
   on(event: string, f: () => void): void;
@@ -61,6 +63,20 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
     conn.on('connect', o.onChange);
     conn.on('disconnect', o.onChange);
   }
+  // y-webrtc can leave two peers that announced at the same moment with half-open connections
+  // that never complete (offer glare). A connection still not open after a while is dropped:
+  // y-webrtc then announces again, and the next attempt pairs them.
+  const firstSeen = new WeakMap<object, number>();
+  const watchdog = setInterval(() => {
+    const conns = provider.room?.webrtcConns as Map<string, { connected: boolean; destroy(): void }> | undefined;
+    const now = Date.now();
+    for (const conn of conns?.values() ?? []) {
+      if (conn.connected) continue;
+      const seen = firstSeen.get(conn);
+      if (seen === undefined) firstSeen.set(conn, now);
+      else if (now - seen > STALE_CONNECTION_MS) conn.destroy();
+    }
+  }, STALE_CONNECTION_MS / 2);
   const connectedPeers = () => {
     const conns = provider.room?.webrtcConns as Map<string, { connected: boolean }> | undefined;
     return conns ? [...conns.values()].filter((c) => c.connected).length : webrtcPeers;
@@ -74,6 +90,7 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
       error: lastError,
     }),
     destroy: () => {
+      clearInterval(watchdog);
       // destroy() alone leaves the signaling connections open and subscribed (they are shared
       // module-wide): a copy switched to other servers would still be found through the old ones.
       provider.disconnect();

@@ -1,6 +1,6 @@
 // A plain Node Yjs client joining a crisis from its invitation, written only from docs/sync.md:
 // yjs + y-webrtc + @roamhq/wrtc, no Vigie code. Used by the interop, wrong-key and garbage tests.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import { WebrtcProvider } from 'y-webrtc';
@@ -20,6 +20,13 @@ export interface PlainInvitation {
 export function readInvitation(link: string): PlainInvitation {
   const payload = link.split('join/')[1].split('.')[0];
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+}
+
+/** An invitation code as docs/sync.md describes it: base64url(JSON) "." 16 bytes of HMAC-SHA-256. */
+export function invitationCode(inv: { key: string } & Record<string, unknown>): string {
+  const payload = Buffer.from(JSON.stringify(inv), 'utf8').toString('base64url');
+  const mac = createHmac('sha256', `vigie/invitation/v1:${inv.key}`).update(payload).digest().subarray(0, 16).toString('base64url');
+  return `${payload}.${mac}`;
 }
 
 export function roomName(key: string): string {

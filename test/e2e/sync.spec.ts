@@ -1,6 +1,6 @@
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { expect, test } from './fixtures';
-import { plainPeer, readInvitation } from './plain-peer';
+import { invitationCode, plainPeer, readInvitation } from './plain-peer';
 import { openSeededCrisis, workspaceUpdate } from './seed';
 import { capture, copyOf, invitationLink, join, rowOf, setAddresses, startCrisis, webrtcPeers } from './sync-helpers';
 
@@ -22,15 +22,19 @@ test('trois copies et un pair Node convergent par WebRTC, même reliés indirect
   await setAddresses(a, [s1.signalingUrl!]);
   const link = await invitationLink(a);
 
+  // A–B through s1, B–C through s2: A and C never meet, B passes updates on. Each joins with an
+  // invitation carrying its own addresses.
+  const withAddresses = (signaling: string[]) => {
+    const inv = readInvitation(link);
+    const code = invitationCode({ ...inv, addresses: { ...inv.addresses, signaling } });
+    return link.replace(/#\/join\/.*$/, `#/join/${code}`);
+  };
   const { page: b } = await copyOf(browser, guard.errors);
   const { page: c } = await copyOf(browser, guard.errors);
-  await join(b, link, 'Bob Durand');
-  await join(c, link, 'Carole Petit');
-  // A–B through s1, B–C through s2: A and C never meet, B passes updates on.
-  await setAddresses(b, [s1.signalingUrl!, s2.signalingUrl!]);
-  await setAddresses(c, [s2.signalingUrl!]);
-  for (const p of [a, c]) await expect(webrtcPeers(p)).toHaveAttribute('data-peers', '1', { timeout: 20_000 });
-  await expect(webrtcPeers(b)).toHaveAttribute('data-peers', '2', { timeout: 20_000 });
+  await join(b, withAddresses([s1.signalingUrl!, s2.signalingUrl!]), 'Bob Durand');
+  await join(c, withAddresses([s2.signalingUrl!]), 'Carole Petit');
+  for (const p of [a, c]) await expect(webrtcPeers(p)).toHaveAttribute('data-peers', '1', { timeout: 30_000 });
+  await expect(webrtcPeers(b)).toHaveAttribute('data-peers', '2', { timeout: 30_000 });
   await expect(a.getByRole('region', { name: 'Synchronisation' })).toContainText('Bob Durand');
 
   // A plain Node Yjs peer (y-webrtc + @roamhq/wrtc) behind the same signaling service as C.
