@@ -191,7 +191,7 @@ const instrumentedRtc: RtcImplementation = { ...plainRtc, RTCPeerConnection: Ins
 
 class InstrumentedWebSocket extends WebSocket {
   constructor(address: string | URL, protocols?: string | string[]) {
-    // The relay may hand a newcomer a whole crisis in one message (~74 MB at 100k sightings).
+    // The relay may hand a newcomer a whole crisis in one message (~70 MB at 100k sightings).
     super(address, protocols, { maxPayload: 1024 * 1024 * 1024 });
     this.on('open', () => wire.opened.push(now()));
     this.on('message', (data: WebSocket.RawData) => {

@@ -136,7 +136,7 @@ async function settle(peers: Peer[]) {
 /**
  * UDP datagrams the kernel dropped because a socket's receive buffer was full (IPv4 and IPv6, the
  * whole machine: during the bench, WebRTC's). Linux only; NaN elsewhere. Each one costs SCTP a
- * retransmission, and a burst of them a retransmission timeout (≥ 1 s, then doubling).
+ * retransmission, and a burst of them a retransmission timeout (a stall that doubles each time).
  */
 async function udpDrops(): Promise<number> {
   try {

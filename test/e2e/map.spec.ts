@@ -23,9 +23,12 @@ test('sans réseau, la carte montre chaque remontée localisée, et un clic ouvr
   await page.getByLabel('Rechercher').fill('remontee n° 123 :');
   await rowOf(page, 'Remontée n° 123 :').click();
   const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const detail = page.getByRole('complementary', { name: 'Détail de la remontée' });
-  await expect(detail.getByRole('heading', { level: 2 })).toContainText('Remontée n° 123 :');
+  // The map may still be moving to the selection: click its centre until the detail opens.
+  await expect(async () => {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText('Remontée n° 123 :', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await expect(detail.getByTestId('position')).toContainText('(précision : exacte)');
   await page.screenshot({ path: info.outputPath('carte-detail.png') });
 });
