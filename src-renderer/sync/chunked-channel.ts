@@ -40,7 +40,15 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
         if (!waiting) {
           waiting = true;
           channel.bufferedAmountLowThreshold = Math.min(channel.bufferedAmountLowThreshold || LOW_WATER, LOW_WATER);
-          channel.addEventListener('bufferedamountlow', () => ((waiting = false), pump()), { once: true });
+          const resume = () => {
+            if (!waiting) return;
+            waiting = false;
+            clearTimeout(poll);
+            pump();
+          };
+          channel.addEventListener('bufferedamountlow', resume, { once: true });
+          // Some implementations (@roamhq/wrtc in Node) never fire bufferedamountlow: look again.
+          const poll = setTimeout(resume, 50);
         }
         return;
       }
