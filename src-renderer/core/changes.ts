@@ -69,6 +69,14 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The entry that creates a sighting: only what differs from the defaults goes into the log. */
+export function creationChange(id: string, fields: SightingFields, actor: string, now: number): Change {
+  const f: Partial<SightingFields> = {};
+  for (const [k, v] of Object.entries(fields) as [FieldName, unknown][])
+    if (!same(v, DEFAULT_FIELDS[k])) (f as Record<string, unknown>)[k] = v;
+  return { s: id, t: now, a: actor, k: 'c', f };
+}
+
 /** The entry to log for an edit, holding only the fields that really change; null if none does. */
 export function editChange(row: Sighting, patch: Partial<SightingFields>, actor: string, now: number): Change | null {
   const f: Partial<SightingFields> = {};

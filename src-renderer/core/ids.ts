@@ -1,9 +1,5 @@
 // Random ids and keys from the platform's CSPRNG (browser, Electron and Node 20 alike).
-function base64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+import { toBase64url as base64url } from './base64url';
 
 function randomBytes(n: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(n));

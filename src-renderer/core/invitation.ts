@@ -4,6 +4,7 @@
 // payload is base64url(JSON) and mac the first 16 bytes of HMAC-SHA-256(key, payload), so a
 // mistyped, cut or altered invitation is refused instead of joining the wrong thing.
 import { z } from 'zod';
+import { fromBase64url, toBase64url } from './base64url';
 import { CRISIS_KEY_PATTERN } from './ids';
 import { isDepartementCode } from './departements';
 import { HAZARDS } from './taxonomy';
@@ -42,17 +43,6 @@ const invitationSchema = z.object({
 export type Invitation = z.infer<typeof invitationSchema>;
 
 export class InvitationError extends Error {}
-
-function toBase64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-}
 
 async function mac(key: string, payload: string): Promise<string> {
   const subtle = globalThis.crypto.subtle;

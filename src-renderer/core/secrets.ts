@@ -2,11 +2,7 @@
 // learns the key, the crisis's name, or anything readable. Plain WebCrypto: browser, Electron and
 // Node ≥ 20 alike. Changing a label here changes every room name: bump its version instead.
 
-function base64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+import { toBase64url as base64url } from './base64url';
 
 async function sha256(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -14,6 +14,7 @@
 // them makes decryption fail. The body is the payload, gzip-compressed when header.encoding is
 // 'gzip'. The AES key is HKDF-SHA-256(crisis key, info "vigie/sync-pack/v1"): distinct from the
 // WebRTC password and the relay token derived from the same crisis key.
+import { fromBase64url } from './base64url';
 import { CRISIS_KEY_PATTERN } from './ids';
 
 export const SYNC_PACK_VERSION = 1;
@@ -215,10 +216,7 @@ function printable(s: string, max: number): string {
 
 function decodeKey(key: string): Uint8Array<ArrayBuffer> {
   if (!CRISIS_KEY_PATTERN.test(key)) throw new Error('clé de crise invalide');
-  const bin = atob(key.replace(/-/g, '+').replace(/_/g, '/') + '=');
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  return fromBase64url(key);
 }
 
 async function packKey(crisisKey: string): Promise<CryptoKey> {

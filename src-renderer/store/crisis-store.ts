@@ -1,7 +1,7 @@
 // One open crisis: its shared Yjs document (the source of truth), persisted in IndexedDB, and the
 // commands that change it. The only code, with persistence.ts, that touches Yjs and Dexie.
 import * as Y from 'yjs';
-import { editChange, type Change } from '../core/changes';
+import { creationChange, editChange, type Change } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity, IdentityInput } from '../core/crisis';
 import { newId } from '../core/ids';
 import { recogniseLink } from '../core/platforms';
@@ -115,7 +115,7 @@ export class CrisisStore {
       const fields = withRecognisedLink({ ...DEFAULT_FIELDS, ...input });
       const errors = validateFields(fields);
       if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
-      return { s: newId(), t, a: this.identity.id, k: 'c' as const, f: nonDefault(fields) };
+      return creationChange(newId(), fields, this.identity.id, t);
     });
     this.doc.transact(() => this.log.push(entries));
     await this.persistence.flushed();
@@ -191,12 +191,4 @@ function withRecognisedLink(f: SightingFields): SightingFields {
     platform: f.platform === DEFAULT_FIELDS.platform ? link.platform : f.platform,
     authorHandle: f.authorHandle || link.authorHandle,
   };
-}
-
-/** Only what differs from the defaults goes into the log: fewer bytes in every copy. */
-function nonDefault(f: SightingFields): Partial<SightingFields> {
-  const out: Partial<SightingFields> = {};
-  for (const [k, v] of Object.entries(f) as [keyof SightingFields, unknown][])
-    if (JSON.stringify(v) !== JSON.stringify(DEFAULT_FIELDS[k])) (out as Record<string, unknown>)[k] = v;
-  return out;
 }
