@@ -4,7 +4,7 @@
 //   fetches any HTTP host, nor a vigie-… scheme; tiles reach it as bytes and are shown from blob: URLs;
 // - every call is checked like the other IPC handlers (our window, our page: assertTrustedSender) and
 //   its arguments validated with zod, which a protocol handler can't do (it doesn't know the caller);
-// - no privileged scheme is registered for the whole session.
+// - no scheme of the session (app:// serves only the built page, app-protocol.ts) hands out tiles.
 //
 // PMTiles: the page never sees a path. A file becomes readable only when the user picks it in the
 // system's dialog here; it gets a random id, remembered in userData/basemaps.json so the choice
@@ -12,13 +12,16 @@
 //
 // Online tiles: fetched here with Chromium's network stack (net.fetch), only from the one address
 // template the user approved in a system dialog shown by this process — a compromised page can't
-// switch online access on silently — https only, images only, 4 MiB at most each.
+// switch online access on silently — https only, images only, 4 MiB at most each. The host named in
+// that dialog is the only one ever contacted: no placeholder may sit in the host (online-template.ts),
+// each URL is checked against the approved host before the request, and redirects are refused (a
+// tile server, or whoever answers in its name, could otherwise send the request to a LAN service).
 import { randomUUID } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { app, dialog, ipcMain, net, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { z } from 'zod';
-import { fillTemplate, isValidTemplate, isValidTile, templateHost } from '../src-renderer/map/basemap/online-template';
+import { isValidTemplate, isValidTile, templateHost, tileUrl } from '../src-renderer/map/basemap/online-template';
 import { BASEMAP_CHANNELS } from './basemap-channels';
 import { assertTrustedSender } from './ipc';
 import { writeFileAtomic } from './services/files';
@@ -71,8 +74,13 @@ export class BasemapFiles {
   load(): Promise<Remembered> {
     this.remembered ??= readFile(this.path, 'utf8').then(
       (text) => {
-        const parsed = rememberedSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : { files: [], online: null };
+        const raw: unknown = JSON.parse(text);
+        const parsed = rememberedSchema.safeParse(raw);
+        if (parsed.success) return parsed.data;
+        // An approval given under older, looser rules (a placeholder in the host…) is dropped and
+        // will be asked again; the picked files are kept.
+        const files = rememberedSchema.shape.files.safeParse((raw as { files?: unknown } | null)?.files);
+        return { files: files.success ? files.data : [], online: null };
       },
       () => ({ files: [], online: null }),
     );
@@ -181,14 +189,25 @@ export function registerBasemapHandlers(deps: BasemapDeps): void {
     const { z: zoom, x, y } = parse(tileSchema, request, BASEMAP_CHANNELS.onlineTile);
     const online = (await store.load()).online;
     if (!online) throw new Error('Tuiles en ligne non autorisées.');
-    const url = fillTemplate(online.template, zoom, x, y);
-    const response = await fetchTile(url, {
-      headers: { Accept: 'image/*', 'User-Agent': `Vigie/${app.getVersion()} (cellule de crise; hors ligne d'abord)` },
-      credentials: 'omit',
-      redirect: 'follow',
-      signal: AbortSignal.timeout(TILE_TIMEOUT_MS),
-    });
-    if (response.url && !response.url.startsWith('https:')) throw new Error('Tuile refusée : redirigée hors de https.');
+    const url = tileUrl(online.template, zoom, x, y);
+    let response: Response;
+    try {
+      response = await fetchTile(url, {
+        headers: { Accept: 'image/*', 'User-Agent': `Vigie/${app.getVersion()} (cellule de crise; hors ligne d'abord)` },
+        credentials: 'omit',
+        // A redirect is never followed: it could lead anywhere, a plain-http service of the LAN included.
+        redirect: 'error',
+        signal: AbortSignal.timeout(TILE_TIMEOUT_MS),
+      });
+    } catch {
+      throw new Error(`Tuile indisponible : ${templateHost(online.template)} ne répond pas, ou a répondu par une redirection (refusée).`);
+    }
+    if (response.redirected || (response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') {
+      throw new Error('Tuile refusée : le serveur a répondu par une redirection.');
+    }
+    if (response.url && new URL(response.url).host !== templateHost(online.template)) {
+      throw new Error('Tuile refusée : la réponse ne vient pas du serveur autorisé.');
+    }
     if (!response.ok) throw new Error(`Tuile indisponible (${response.status}).`);
     const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!type.startsWith('image/')) throw new Error('Tuile refusée : ce n’est pas une image.');

@@ -23,7 +23,8 @@ describe('basemap handlers', () => {
   let picked: string[];
   let answer: number;
   let fetches: string[];
-  let reply: () => Response;
+  let inits: RequestInit[];
+  let reply: (url: string, init: RequestInit) => Response | Promise<Response>;
   const showMessageBox = vi.fn(async () => ({ response: answer }));
 
   const event = () => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
@@ -37,9 +38,10 @@ describe('basemap handlers', () => {
       dataDir: dir,
       showOpenDialog: async () => ({ canceled: picked.length === 0, filePaths: picked }),
       showMessageBox,
-      fetch: async (url) => {
+      fetch: async (url, init) => {
         fetches.push(url);
-        return reply();
+        inits.push(init);
+        return reply(url, init);
       },
     });
   }
@@ -53,6 +55,7 @@ describe('basemap handlers', () => {
     picked = [];
     answer = 1;
     fetches = [];
+    inits = [];
     reply = () => new Response(new Uint8Array([137, 80, 78, 71]), { headers: { 'content-type': 'image/png' } });
     register();
   });
@@ -144,5 +147,52 @@ describe('basemap handlers', () => {
     await expect(invoke(BASEMAP_CHANNELS.onlineTile, { z: 2, x: 1, y: 1 })).rejects.toThrow('ce n’est pas une image');
     reply = () => new Response('', { status: 404 });
     await expect(invoke(BASEMAP_CHANNELS.onlineTile, { z: 2, x: 1, y: 1 })).rejects.toThrow('Tuile indisponible (404).');
+  });
+
+  it('refuses an address whose host holds a placeholder (one host shown, others fetched) before asking the user', async () => {
+    answer = 0;
+    for (const template of ['https://10.{z}.{x}.{y}/t.png', 'https://{s}.tile.example/{z}/{x}/{y}.png', 'https://tile{z}.example/{x}/{y}.png']) {
+      await expect(invoke(BASEMAP_CHANNELS.allowOnline, template)).rejects.toThrow(/Argument invalide.*adresse de tuiles refusée/);
+    }
+    expect(showMessageBox).not.toHaveBeenCalled();
+    await expect(invoke(BASEMAP_CHANNELS.onlineTile, { z: 5, x: 16, y: 11 })).rejects.toThrow('Tuiles en ligne non autorisées.');
+    expect(fetches).toEqual([]);
+  });
+
+  it('drops an approval saved under the old rules (placeholder in the host) but keeps the picked files', async () => {
+    const file = { id: crypto.randomUUID(), path: join(dir, 'a.pmtiles'), name: 'a.pmtiles', size: 10, pickedAt: 1 };
+    await writeFile(join(dir, 'basemaps.json'), JSON.stringify({ files: [file], online: { template: 'https://10.{z}.{x}.{y}/t.png', approvedAt: 1 } }));
+    register();
+    await expect(invoke(BASEMAP_CHANNELS.onlineTile, { z: 5, x: 16, y: 11 })).rejects.toThrow('Tuiles en ligne non autorisées.');
+    expect(fetches).toEqual([]);
+    await expect(invoke(BASEMAP_CHANNELS.readPmtiles, { id: file.id, offset: 0, length: 1 })).rejects.toThrow(/Fichier introuvable : a\.pmtiles/);
+  });
+
+  it('fetches from the host named in the consent dialog only, and never follows a redirect', async () => {
+    answer = 0;
+    await invoke(BASEMAP_CHANNELS.allowOnline, OSM);
+    const shown = (showMessageBox.mock.calls[0] as unknown as [unknown, { message: string }])[1].message;
+    expect(shown).toBe('Télécharger les fonds de carte depuis tile.openstreetmap.org ?');
+    // A server answering 302 to a plain-http service of this machine: a fetch that follows redirects
+    // would reach it; with redirect 'error' the request fails (as net.fetch does) and nothing else is asked.
+    const lan = 'http://127.0.0.1:6379/';
+    reply = (url, init) => {
+      if (url === lan) return new Response(new Uint8Array([1]), { headers: { 'content-type': 'image/png' } });
+      if (init.redirect === 'error') throw new TypeError('fetch failed: redirect mode is set to error');
+      fetches.push(lan);
+      inits.push(init);
+      return reply(lan, init);
+    };
+    await expect(invoke(BASEMAP_CHANNELS.onlineTile, { z: 3, x: 1, y: 2 })).rejects.toThrow(
+      'Tuile indisponible : tile.openstreetmap.org ne répond pas, ou a répondu par une redirection (refusée).',
+    );
+    expect(fetches).toEqual(['https://tile.openstreetmap.org/3/1/2.png']);
+    expect(inits.map((init) => init.redirect)).toEqual(['error']);
+    expect(inits[0].credentials).toBe('omit');
+    for (const url of fetches) expect(new URL(url).host).toBe('tile.openstreetmap.org');
+
+    // A fetch that hands back a redirect response anyway (manual mode) is refused too.
+    reply = () => new Response(null, { status: 302, headers: { location: lan } });
+    await expect(invoke(BASEMAP_CHANNELS.onlineTile, { z: 3, x: 1, y: 2 })).rejects.toThrow('Tuile refusée : le serveur a répondu par une redirection.');
   });
 });

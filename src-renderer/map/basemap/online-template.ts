@@ -11,12 +11,17 @@ export const MAX_ZOOM = 22;
 
 /**
  * Why `template` can't be used, in French, or null when it can: https only (a tile server seen over
- * plain http would let anyone on the path change the map), no credentials in the address, and the
- * {z}, {x} and {y} placeholders each present exactly once, in the path or the query.
+ * plain http would let anyone on the path change the map), no credentials in the address, the
+ * server named in full (no placeholder, no odd character in the host: `https://10.{z}.{x}.{y}/t.png`
+ * would show one host in the consent dialog and fetch 2^z others — a scan of the LAN), no fragment,
+ * and the {z}, {x} and {y} placeholders each present exactly once, in the path or the query.
  */
 export function templateProblem(template: unknown): string | null {
   if (typeof template !== 'string' || template.trim() === '') return 'Adresse vide.';
   if (template.length > MAX_TEMPLATE_LENGTH) return 'Adresse trop longue.';
+  // The URL parser drops tabs and line breaks and reads "\\" as "/": what the user sees would not be
+  // what is fetched.
+  if (/[\s\u0000-\u001f\u007f\\]/.test(template)) return 'L’adresse ne doit contenir ni espace, ni caractère de contrôle, ni « \\ ».';
   for (const name of ['z', 'x', 'y']) {
     const count = template.split(`{${name}}`).length - 1;
     if (count !== 1) return `L’adresse doit contenir {${name}} une fois.`;
@@ -28,9 +33,19 @@ export function templateProblem(template: unknown): string | null {
     return 'Adresse invalide.';
   }
   if (url.protocol !== 'https:') return 'Seules les adresses https:// sont acceptées.';
-  if (url.username || url.password) return 'L’adresse ne doit pas contenir d’identifiants.';
+  const authority = templateAuthority(template);
+  if (authority === null) return 'Seules les adresses https:// sont acceptées.';
+  if (/[{}]/.test(authority)) return 'Le nom du serveur doit être écrit en entier : {z}, {x}, {y} (ou {s}) ne sont permis que dans le chemin ou la requête.';
+  if (url.username || url.password || authority.includes('@')) return 'L’adresse ne doit pas contenir d’identifiants.';
+  if (template.includes('#')) return 'L’adresse ne doit pas contenir de fragment (#).';
   if (/[{}]/.test(template.replace(/\{[zxy]\}/g, ''))) return 'Seuls {z}, {x} et {y} sont reconnus dans l’adresse.';
   return null;
+}
+
+/** What sits between "https://" and the path, as typed; null when the address is not https://. */
+function templateAuthority(template: string): string | null {
+  const match = /^https:\/\/([^/?#]*)/i.exec(template);
+  return match ? match[1] : null;
 }
 
 export function isValidTemplate(template: unknown): template is string {
@@ -56,4 +71,19 @@ export function templateHost(template: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * The address of one tile, checked again right before it is fetched: a valid template, https, and
+ * exactly the host shown when the user approved it (templateHost). Throws a French message otherwise.
+ */
+export function tileUrl(template: string, z: number, x: number, y: number): string {
+  const problem = templateProblem(template);
+  if (problem) throw new Error(`Adresse de tuiles refusée : ${problem}`);
+  if (!isValidTile(z, x, y)) throw new Error('Tuile hors de la grille.');
+  const url = new URL(fillTemplate(template, z, x, y));
+  if (url.protocol !== 'https:' || url.host !== templateHost(template)) {
+    throw new Error('Tuile refusée : son serveur n’est pas celui qui a été autorisé.');
+  }
+  return url.href;
 }
