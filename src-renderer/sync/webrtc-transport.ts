@@ -4,7 +4,7 @@
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { webrtcRoomName } from '../core/secrets';
+import { signalingToken, signalingUrlWithToken, webrtcRoomName } from '../core/secrets';
 import { withChunkedChannels, type RtcImplementation } from './chunked-channel';
 import type { Transport, TransportStatus } from './transport';
 
@@ -30,8 +30,11 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
   let lastError: string | undefined;
   let webrtcPeers = 0;
   const rtc = o.rtc ?? { RTCPeerConnection, RTCSessionDescription, RTCIceCandidate };
+  // A Vigie signaling server lets a socket into one room only, the one its token opens
+  // (docs/sync.md §4): every address carries the token.
+  const token = await signalingToken(o.crisisKey);
   const provider = new WebrtcProvider(await webrtcRoomName(o.crisisKey), o.doc, {
-    signaling: o.signaling,
+    signaling: o.signaling.map((url) => signalingUrlWithToken(url, token)),
     password: o.crisisKey,
     awareness: o.awareness,
     peerOpts: {
