@@ -27,12 +27,32 @@ const TAG_BYTES = 16;
 const MAX_HEADER_BYTES = 16 * 1024;
 const HKDF_INFO = 'vigie/sync-pack/v1';
 
+/**
+ * Caps on what a pack may make this copy read and hold, so that a file built to exhaust memory (a few
+ * MB of gzip inflating to gigabytes: a "zip bomb") is refused at once instead of freezing the app.
+ * A 100,000-sighting crisis is a ≈ 70 MB payload that seals to ≈ 10 MB (docs/sync.md §7).
+ */
+export const SYNC_PACK_LIMITS = Object.freeze({
+  /** The file itself (also the most the desktop app writes in one save). */
+  maxPackBytes: 200 * 1024 * 1024,
+  /** The payload once decrypted and inflated. */
+  maxPayloadBytes: 512 * 1024 * 1024,
+  /** Inflated ÷ compressed: Yjs updates of sightings compress ≈ 7×; gzip tops out near 1,032×. */
+  maxInflateRatio: 100,
+  /** Below this payload size the ratio is not checked (a small, very repetitive crisis is harmless). */
+  ratioFreeBytes: 1024 * 1024,
+});
+
+export type SyncPackLimits = typeof SYNC_PACK_LIMITS;
+
 export type SyncPackErrorCode =
   | 'truncated'
   | 'not-a-pack'
   | 'unsupported-version'
   | 'other-crisis'
   | 'wrong-key-or-corrupted'
+  | 'too-large'
+  | 'inflate-limit'
   // raised by the store when it checks the payload (store/sync-pack.ts)
   | 'invalid-content'
   | 'missing-history';
@@ -52,10 +72,18 @@ const MESSAGES: Record<Exclude<SyncPackErrorCode, 'other-crisis'>, string> = {
   'not-a-pack': "Ce fichier n'est pas un paquet de synchronisation Vigie.",
   'unsupported-version': 'Version de paquet non prise en charge : mettez Vigie à jour sur cet ordinateur.',
   'wrong-key-or-corrupted': "Paquet illisible : il est corrompu ou n'a pas été chiffré avec la clé de cette crise.",
+  'too-large': `Paquet refusé : le fichier dépasse ${mib(SYNC_PACK_LIMITS.maxPackBytes)} Mo, la taille maximale d'un paquet de synchronisation.`,
+  'inflate-limit':
+    `Paquet refusé : une fois décompressé il dépasserait ${mib(SYNC_PACK_LIMITS.maxPayloadBytes)} Mo ` +
+    `(ou plus de ${SYNC_PACK_LIMITS.maxInflateRatio} fois sa taille compressée). Rien n'a été importé.`,
   'invalid-content': "Paquet refusé : son contenu n'est pas celui d'une crise Vigie.",
   'missing-history':
     "Paquet refusé : il complète des mises à jour que cet ordinateur n'a pas encore reçues. Demandez un paquet complet.",
 };
+
+function mib(bytes: number): number {
+  return Math.round(bytes / (1024 * 1024));
+}
 
 export function syncPackError(code: Exclude<SyncPackErrorCode, 'other-crisis'>): SyncPackError {
   return new SyncPackError(code, MESSAGES[code]);
@@ -88,11 +116,13 @@ export interface SealInput {
   createdBy: string;
 }
 
-export async function sealPack(input: SealInput): Promise<Uint8Array> {
+export async function sealPack(input: SealInput, limits: SyncPackLimits = SYNC_PACK_LIMITS): Promise<Uint8Array> {
+  // Never write a pack that the other side would refuse.
+  if (input.payload.byteLength > limits.maxPayloadBytes) throw syncPackError('inflate-limit');
   const aesKey = await packKey(input.key);
   // Compress when it helps: a Yjs update of 10k sightings, 7.1 MB, seals to 0.98 MB (random data would not shrink).
   const gz = await gzip(input.payload);
-  const useGzip = gz !== null && gz.byteLength < input.payload.byteLength;
+  const useGzip = gz !== null && gz.byteLength < input.payload.byteLength && !overInflateRatio(input.payload.byteLength, gz.byteLength + TAG_BYTES, limits);
   const body = useGzip ? gz : input.payload;
   const header: SyncPackHeader = {
     version: SYNC_PACK_VERSION,
@@ -118,6 +148,7 @@ export async function sealPack(input: SealInput): Promise<Uint8Array> {
     await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, aesKey, ab(body)),
   );
 
+  if (aad.byteLength + IV_BYTES + ciphertext.byteLength > limits.maxPackBytes) throw syncPackError('too-large');
   const out = new Uint8Array(aad.byteLength + IV_BYTES + ciphertext.byteLength);
   out.set(aad, 0);
   out.set(iv, aad.byteLength);
@@ -132,8 +163,10 @@ export async function sealPack(input: SealInput): Promise<Uint8Array> {
 export async function openPack(
   bytes: Uint8Array,
   expected: { crisisId: string; key: string },
+  limits: SyncPackLimits = SYNC_PACK_LIMITS,
 ): Promise<{ payload: Uint8Array; header: SyncPackHeader }> {
   if (bytes.byteLength === 0) throw syncPackError('not-a-pack');
+  if (bytes.byteLength > limits.maxPackBytes) throw syncPackError('too-large');
   const magicSeen = Math.min(bytes.byteLength, MAGIC.length);
   for (let i = 0; i < magicSeen; i++) if (bytes[i] !== MAGIC[i]) throw syncPackError('not-a-pack');
   if (bytes.byteLength <= MAGIC.length) throw syncPackError('truncated');
@@ -154,6 +187,10 @@ export async function openPack(
   // Not yet authenticated (another crisis's key is not ours), so only shown, as text, by the UI.
   if (header.crisisId !== expected.crisisId)
     throw new SyncPackError('other-crisis', `Ce paquet concerne une autre crise (« ${header.crisisName} »).`);
+  // What the header announces is checked before any work: a declared 3 GB is refused here, unread.
+  if (header.payloadBytes > limits.maxPayloadBytes) throw syncPackError('inflate-limit');
+  if (header.encoding === 'gzip' && overInflateRatio(header.payloadBytes, header.bodyBytes, limits)) throw syncPackError('inflate-limit');
+  if (header.encoding === 'identity' && header.payloadBytes !== header.bodyBytes - TAG_BYTES) throw syncPackError('wrong-key-or-corrupted');
 
   const aesKey = await packKey(expected.key);
   let body: Uint8Array;
@@ -172,8 +209,11 @@ export async function openPack(
   // From here the header is authentic: only a faulty sender could make what follows fail.
   let payload: Uint8Array = body;
   if (header.encoding === 'gzip') {
-    const unzipped = await gunzip(body, header.payloadBytes).catch(() => null);
-    if (!unzipped) throw syncPackError('wrong-key-or-corrupted');
+    // Streamed, and stopped as soon as the output passes what the header announced (itself within
+    // the caps): a header that lies about the size costs no more than the size it claims, and the
+    // pack is refused as corrupted.
+    const unzipped = await inflateAtMost(body, header.payloadBytes).catch(() => null);
+    if (!unzipped || unzipped.byteLength !== header.payloadBytes) throw syncPackError('wrong-key-or-corrupted');
     payload = unzipped;
   }
   if (payload.byteLength !== header.payloadBytes) throw syncPackError('wrong-key-or-corrupted');
@@ -241,22 +281,59 @@ async function gzip(data: Uint8Array): Promise<Uint8Array | null> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Decompresses, giving up as soon as the output would exceed what the header announced. */
-async function gunzip(data: Uint8Array, expectedBytes: number): Promise<Uint8Array> {
-  const stream = new Blob([ab(data)]).stream().pipeThrough(new DecompressionStream('gzip'));
+const INFLATE_SLICE_BYTES = 8 * 1024;
+
+function overInflateRatio(payloadBytes: number, bodyBytes: number, limits: SyncPackLimits): boolean {
+  return payloadBytes > limits.ratioFreeBytes && payloadBytes > bodyBytes * limits.maxInflateRatio;
+}
+
+export class InflateLimitError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`inflated past ${maxBytes} bytes`);
+    this.name = 'InflateLimitError';
+  }
+}
+
+/**
+ * Gunzips `data` chunk by chunk (DecompressionStream) and gives up — cancelling the stream, so no
+ * more is inflated — as soon as the output passes `maxBytes`. Memory grows with what actually comes
+ * out, never with a size announced in advance. Rejects with InflateLimitError past the cap, and with
+ * the stream's own error for a broken gzip stream.
+ */
+export async function inflateAtMost(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  // Fed in small slices, one per pull: an inflater turns each input chunk into all of its output at
+  // once, so a 64 KiB chunk of a bomb would already be 64 MiB. 8 KiB bounds the overshoot to ≈ 8 MiB.
+  let offset = 0;
+  const input = new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull(controller) {
+        if (offset >= data.byteLength) return controller.close();
+        controller.enqueue(data.slice(offset, offset + INFLATE_SLICE_BYTES));
+        offset += INFLATE_SLICE_BYTES;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const stream = input.pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
-  const out = new Uint8Array(expectedBytes);
+  const chunks: Uint8Array[] = [];
   let n = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (n + value.byteLength > expectedBytes) {
-      await reader.cancel().catch(() => {});
-      throw new Error('too long');
-    }
-    out.set(value, n);
     n += value.byteLength;
+    if (n > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new InflateLimitError(maxBytes);
+    }
+    chunks.push(value);
   }
-  if (n !== expectedBytes) throw new Error('too short');
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
   return out;
 }

@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newCrisisKey, newId } from '../../../src-renderer/core/ids';
-import { openPack, sealPack, SyncPackError, type SealInput } from '../../../src-renderer/core/sync-pack';
+import {
+  inflateAtMost,
+  InflateLimitError,
+  openPack,
+  sealPack,
+  SYNC_PACK_LIMITS,
+  SyncPackError,
+  type SealInput,
+  type SyncPackHeader,
+} from '../../../src-renderer/core/sync-pack';
 
 const MAGIC = 'VIGIEPK';
 const crisisId = newId();
@@ -32,7 +42,7 @@ function headerEnd(pack: Uint8Array): number {
   return 12 + new DataView(pack.buffer, pack.byteOffset).getUint32(8);
 }
 
-function hkdfKey(rawKey: string, info: string): Promise<CryptoKey> {
+function hkdfKey(rawKey: string, info: string, usage: KeyUsage = 'decrypt'): Promise<CryptoKey> {
   const bin = atob(rawKey.replace(/-/g, '+').replace(/_/g, '/') + '=');
   const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
   return crypto.subtle
@@ -43,7 +53,7 @@ function hkdfKey(rawKey: string, info: string): Promise<CryptoKey> {
         base,
         { name: 'AES-GCM', length: 256 },
         false,
-        ['decrypt'],
+        [usage],
       ),
     );
 }
@@ -216,5 +226,147 @@ describe('paquet de synchronisation : refus', () => {
     big.set(pack, 10);
     const opened = await openPack(big.subarray(10, 10 + pack.byteLength), expected);
     expect(opened.header.crisisId).toBe(crisisId);
+  });
+});
+
+/**
+ * A pack exactly as sealPack lays it out, with the header and body chosen by the test: what a member
+ * holding the crisis key (or a broken exporter) could write.
+ */
+async function forgePack(body: Uint8Array, header: Partial<SyncPackHeader>): Promise<Uint8Array> {
+  const full: SyncPackHeader = {
+    version: 1,
+    crisisId,
+    crisisName: 'Crue du Tarn',
+    createdAt: 1_790_000_000_000,
+    createdBy: 'Mallory',
+    payloadBytes: body.byteLength,
+    encoding: 'gzip',
+    bodyBytes: body.byteLength + 16,
+    ...header,
+  };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(full));
+  const aad = new Uint8Array(12 + headerBytes.byteLength);
+  aad.set(new TextEncoder().encode(MAGIC), 0);
+  aad[7] = 1;
+  new DataView(aad.buffer).setUint32(8, headerBytes.byteLength);
+  aad.set(headerBytes, 12);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const aesKey = await hkdfKey(key, 'vigie/sync-pack/v1', 'encrypt');
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, aesKey, new Uint8Array(body)));
+  const out = new Uint8Array(aad.byteLength + 12 + sealed.byteLength);
+  out.set(aad, 0);
+  out.set(iv, aad.byteLength);
+  out.set(sealed, aad.byteLength + 12);
+  return out;
+}
+
+/** Counts what every DecompressionStream created from now on hands out. */
+function countInflation(): { streams: number; bytesOut: number } {
+  const Real = globalThis.DecompressionStream;
+  const seen = { streams: 0, bytesOut: 0 };
+  class Counting {
+    readonly writable: WritableStream<BufferSource>;
+    readonly readable: ReadableStream<Uint8Array>;
+    constructor(format: CompressionFormat) {
+      seen.streams++;
+      const real = new Real(format);
+      this.writable = real.writable;
+      this.readable = real.readable.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            seen.bytesOut += chunk.byteLength;
+            controller.enqueue(chunk);
+          },
+        }),
+      );
+    }
+  }
+  vi.stubGlobal('DecompressionStream', Counting);
+  return seen;
+}
+
+const MiB = 1024 * 1024;
+/** 64 MiB of zeros in ≈ 64 KB of gzip, the shape of a decompression bomb. */
+const bomb = new Uint8Array(gzipSync(new Uint8Array(64 * MiB), { level: 9 }));
+
+describe('paquet de synchronisation : bombes de décompression', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('annonce ses plafonds', () => {
+    expect(SYNC_PACK_LIMITS).toEqual({
+      maxPackBytes: 200 * MiB,
+      maxPayloadBytes: 512 * MiB,
+      maxInflateRatio: 100,
+      ratioFreeBytes: MiB,
+    });
+    expect(Object.isFrozen(SYNC_PACK_LIMITS)).toBe(true);
+  });
+
+  it('refuse un paquet qui annonce 3 Go de contenu sans rien décompresser', async () => {
+    const seen = countInflation();
+    const pack = await forgePack(bomb, { payloadBytes: 3 * 1024 * MiB });
+    const e = await refusal(pack);
+    expect(e.code).toBe('inflate-limit');
+    expect(e.message).toBe(
+      "Paquet refusé : une fois décompressé il dépasserait 512 Mo (ou plus de 100 fois sa taille compressée). Rien n'a été importé.",
+    );
+    expect(seen).toEqual({ streams: 0, bytesOut: 0 });
+  });
+
+  it('refuse un taux de compression anormal, même sous le plafond absolu', async () => {
+    expect(bomb.byteLength * 100).toBeLessThan(64 * MiB);
+    const seen = countInflation();
+    const e = await refusal(await forgePack(bomb, { payloadBytes: 64 * MiB }));
+    expect(e.code).toBe('inflate-limit');
+    expect(seen.streams).toBe(0);
+  });
+
+  it('arrête la décompression en flux dès que l’en-tête ment sur la taille', async () => {
+    // Declares 2 MiB (ratio ≈ 32, allowed) but inflates to 64 MiB.
+    const seen = countInflation();
+    const e = await refusal(await forgePack(bomb, { payloadBytes: 2 * MiB }));
+    expect(e.code).toBe('wrong-key-or-corrupted');
+    expect(seen.streams).toBe(1);
+    expect(seen.bytesOut).toBeGreaterThan(2 * MiB);
+    // Stopped near the announced size, far from the 64 MiB the stream holds.
+    expect(seen.bytesOut).toBeLessThan(16 * MiB);
+  });
+
+  it('inflateAtMost rend le contenu sous le plafond et abandonne au-delà', async () => {
+    const text = samplePayload(500);
+    const gz = new Uint8Array(gzipSync(text));
+    await expect(inflateAtMost(gz, text.byteLength)).resolves.toEqual(text);
+    await expect(inflateAtMost(gz, text.byteLength - 1)).rejects.toBeInstanceOf(InflateLimitError);
+    const seen = countInflation();
+    await expect(inflateAtMost(bomb, MiB)).rejects.toThrow(InflateLimitError);
+    expect(seen.bytesOut).toBeLessThan(16 * MiB);
+  });
+
+  it('refuse un fichier plus gros que le plafond avant de le lire', async () => {
+    const pack = await sealPack(input());
+    const limits = { ...SYNC_PACK_LIMITS, maxPackBytes: pack.byteLength - 1 };
+    let e: unknown;
+    await openPack(pack, expected, limits).catch((err: unknown) => (e = err));
+    expect(e).toBeInstanceOf(SyncPackError);
+    expect((e as SyncPackError).code).toBe('too-large');
+    await expect(openPack(pack, expected, { ...limits, maxPackBytes: pack.byteLength })).resolves.toMatchObject({ header: { crisisId } });
+    const huge = new Uint8Array(SYNC_PACK_LIMITS.maxPackBytes + 1);
+    huge.set(pack);
+    const tooBig = await refusal(huge);
+    expect(tooBig.code).toBe('too-large');
+    expect(tooBig.message).toBe("Paquet refusé : le fichier dépasse 200 Mo, la taille maximale d'un paquet de synchronisation.");
+  });
+
+  it('n’écrit jamais un paquet que l’autre côté refuserait', async () => {
+    // 4 MiB of zeros: gzip would shrink it ≈ 1,000×, over the ratio cap, so it is sealed uncompressed.
+    const zeros = new Uint8Array(4 * MiB);
+    const pack = await sealPack(input({ payload: zeros }));
+    const opened = await openPack(pack, expected);
+    expect(opened.header.encoding).toBe('identity');
+    expect(opened.payload.byteLength).toBe(zeros.byteLength);
+    expect(opened.payload.every((b) => b === 0)).toBe(true);
+    const small = { ...SYNC_PACK_LIMITS, maxPayloadBytes: 1000 };
+    await expect(sealPack(input({ payload: new Uint8Array(1001) }), small)).rejects.toMatchObject({ code: 'inflate-limit' });
   });
 });
