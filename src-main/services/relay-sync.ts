@@ -21,12 +21,30 @@ export interface SyncOptions {
   /** redis://host:port shared by several relay instances (--redis). */
   redisUrl?: string;
   /**
-   * Largest WebSocket frame accepted. A client that has the whole crisis and meets an empty relay
-   * sends it in one message: ~70 MB at 100,000 sightings, hence the generous default.
+   * Largest WebSocket frame accepted once the socket has authenticated. A client that has the whole
+   * crisis and meets an empty relay sends it in one message: ~74 MB at 100,000 sightings.
    */
   maxMessageBytes?: number;
-  /** Connections refused beyond this (default 2,000), so one machine cannot exhaust the relay's memory. */
+  /**
+   * Largest frame before the socket has authenticated: a token and a state vector are a few hundred
+   * bytes. Bigger frames close the socket (1009) as soon as their header announces the length,
+   * before their bytes are buffered.
+   */
+  maxUnauthenticatedMessageBytes?: number;
+  /** Largest Yjs update one message may carry; bigger ones close the socket (4413). */
+  maxUpdateBytes?: number;
+  /**
+   * A document may not grow past this (its encoded Yjs state): an update that would take it over is
+   * refused and its socket closed (4413), so a key holder cannot make the relay store and hand every
+   * newcomer gigabytes of junk.
+   */
+  documentQuotaBytes?: number;
+  /** Documents held at once; a connection that would open one more is refused. */
+  maxDocuments?: number;
+  /** Connections refused beyond this (default 2,000), so the relay's memory stays bounded. */
   maxClients?: number;
+  /** Connections one client address may hold at once (default 32); more are refused (429). */
+  maxClientsPerAddress?: number;
   /** Quiet time before a changed document is written, and the longest a write waits under edits. */
   storeDebounceMs?: number;
   storeMaxDebounceMs?: number;
@@ -48,6 +66,19 @@ export interface SyncService {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const SYNC_DEFAULTS = {
+  maxMessageBytes: 128 * 1024 * 1024,
+  maxUnauthenticatedMessageBytes: 64 * 1024,
+  maxUpdateBytes: 128 * 1024 * 1024,
+  documentQuotaBytes: 256 * 1024 * 1024,
+  maxDocuments: 1_000,
+  maxClients: 2_000,
+  maxClientsPerAddress: 32,
+} as const;
+
+/** Close code for an update refused for its size or the document's quota (an application code). */
+export const TOO_LARGE_CODE = 4413;
 
 /** True when `token` is the relay token matching `documentName` (both as core/secrets.ts makes them). */
 export async function isAuthorized(token: unknown, documentName: unknown): Promise<boolean> {
@@ -99,13 +130,83 @@ export function namesVigieDocument(bytes: Uint8Array): boolean {
   }
 }
 
+/** lib0 varUint at `pos`: [value, next position], or null when the bytes end first. */
+function readVarUint(bytes: Uint8Array, pos: number): [number, number] | null {
+  let value = 0;
+  for (let shift = 0; shift <= 28; shift += 7) {
+    if (pos >= bytes.length) return null;
+    const byte = bytes[pos++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, pos];
+  }
+  return null;
+}
+
+/**
+ * The document name and, for a message carrying a Yjs update (Sync or SyncReply, step 2 or update),
+ * the update's length in bytes; null for a frame that is not a Hocuspocus message.
+ */
+export function inspectMessage(bytes: Uint8Array): { documentName: string; updateBytes: number } | null {
+  const nameLength = readVarUint(bytes, 0);
+  if (!nameLength) return null;
+  const [length, at] = nameLength;
+  let documentName: string;
+  try {
+    documentName = utf8.decode(bytes.subarray(at, at + length)).split('\0')[0];
+  } catch {
+    return null;
+  }
+  const type = readVarUint(bytes, at + length);
+  if (!type) return null;
+  // MessageType.Sync = 0, SyncReply = 4; sync step 2 = 1, update = 2 (y-protocols).
+  if (type[0] !== 0 && type[0] !== 4) return { documentName, updateBytes: 0 };
+  const step = readVarUint(bytes, type[1]);
+  if (!step || (step[0] !== 1 && step[0] !== 2)) return { documentName, updateBytes: 0 };
+  const update = readVarUint(bytes, step[1]);
+  return { documentName, updateBytes: update ? update[0] : 0 };
+}
+
+/** The peer's address, IPv4-mapped IPv6 written as IPv4, so both forms share one quota. */
+function clientAddress(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? 'inconnue';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** What the relay knows of one socket, shared with the Hocuspocus hooks through its context. */
+interface SocketState {
+  socket: WebSocket;
+  /** Documents this socket has authenticated for. */
+  documents: Set<string>;
+}
+
+interface VigieContext {
+  vigie: SocketState;
+}
+
+/**
+ * Raises a socket's frame limit once it has authenticated. ws has no public setter: its receiver
+ * reads `_maxPayload` for every frame header, which is what we change. Checked by relay-sync.test.ts.
+ */
+function setMaxPayload(socket: WebSocket, bytes: number): void {
+  const receiver = (socket as unknown as { _receiver?: { _maxPayload: number } })._receiver;
+  if (receiver) receiver._maxPayload = bytes;
+}
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
 export async function createSyncService(options: SyncOptions = {}): Promise<SyncService> {
+  const config = { ...SYNC_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof SYNC_DEFAULTS & SyncOptions;
   const log = options.log ?? (() => {});
+  /** Open and opening connections per client address. */
+  const perAddress = new Map<string, number>();
+  /**
+   * Each document's size as last measured (its encoded state) plus the updates accepted since: an
+   * upper bound (updates may overlap), measured again only when it would exceed the quota.
+   */
+  const sizes = new Map<string, { measured: number; added: number }>();
   const store: DocumentStore | null = options.dataDir ? await openDocumentStore(options.dataDir, log) : null;
   const extensions: Extension[] = options.redisUrl ? [await createRedisExtension(options.redisUrl, log)] : [];
   const sockets = new Set<WebSocket>();
@@ -118,11 +219,23 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
     debounce: options.storeDebounceMs ?? 2_000,
     maxDebounce: options.storeMaxDebounceMs ?? 10_000,
 
-    async onAuthenticate({ token, documentName }) {
+    async onAuthenticate({ token, documentName, context }) {
       if (!(await isAuthorized(token, documentName))) {
         log('Synchronisation : connexion refusée (jeton absent ou ne correspondant pas au document)');
         throw refusal();
       }
+      if (!hocuspocus.documents.has(documentName) && hocuspocus.getDocumentsCount() >= config.maxDocuments) {
+        log(`Synchronisation : connexion refusée (${config.maxDocuments} documents déjà ouverts)`);
+        throw refusal();
+      }
+      // Proven: from now on this socket may send frames up to the post-authentication limit.
+      const state = (context as VigieContext).vigie;
+      state.documents.add(documentName);
+      setMaxPayload(state.socket, config.maxMessageBytes);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      sizes.delete(documentName);
     },
 
     async connected({ documentName }) {
@@ -156,26 +269,57 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
     },
   });
 
+  // Every socket starts with the small pre-authentication limit (raised in onAuthenticate).
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
-    maxPayload: options.maxMessageBytes ?? 256 * 1024 * 1024,
+    maxPayload: config.maxUnauthenticatedMessageBytes,
   });
+
+  /** Whether an update of `bytes` may be applied to `documentName`; false closes the sender. */
+  const withinQuota = (documentName: string, bytes: number): boolean => {
+    if (bytes > config.maxUpdateBytes) {
+      log(`Synchronisation : mise à jour de ${Math.ceil(bytes / 1024)} Kio refusée sur ${label(documentName)} (au plus ${Math.floor(config.maxUpdateBytes / 1024)} Kio)`);
+      return false;
+    }
+    const document = hocuspocus.documents.get(documentName);
+    // Not loaded yet: the message waits in Hocuspocus's bounded queue (5 MiB) until it is.
+    if (!document) return true;
+    let size = sizes.get(documentName);
+    if (!size) sizes.set(documentName, (size = { measured: Y.encodeStateAsUpdate(document).byteLength, added: 0 }));
+    if (size.measured + size.added + bytes > config.documentQuotaBytes && size.added > 0) {
+      size.measured = Y.encodeStateAsUpdate(document).byteLength;
+      size.added = 0;
+    }
+    if (size.measured + size.added + bytes > config.documentQuotaBytes) {
+      log(`Synchronisation : mise à jour refusée, ${label(documentName)} dépasserait son quota de ${Math.floor(config.documentQuotaBytes / (1024 * 1024))} Mio`);
+      return false;
+    }
+    size.added += bytes;
+    return true;
+  };
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
     sockets.add(socket);
+    const state: SocketState = { socket, documents: new Set() };
     // Hocuspocus reads only the URL of a Fetch Request (for its query parameters); headers, which may
     // carry anything, are not passed on.
     const webRequest = new Request(new URL(request.url ?? '/sync', 'http://relay.invalid'));
-    const connection = hocuspocus.handleConnection(socket, webRequest);
+    const connection = hocuspocus.handleConnection(socket, webRequest, { vigie: state } satisfies VigieContext);
     socket.on('message', (data) => {
+      if (socket.readyState !== socket.OPEN) return;
       const bytes = toBytes(data);
-      if (namesVigieDocument(bytes)) {
-        connection.handleMessage(bytes);
-      } else if (socket.readyState === socket.OPEN) {
+      const message = namesVigieDocument(bytes) ? inspectMessage(bytes) : null;
+      if (!message) {
         log('Synchronisation : trame étrangère au protocole, connexion fermée');
         socket.close(1008, 'invalid message');
+        return;
       }
+      if (message.updateBytes > 0 && state.documents.has(message.documentName) && !withinQuota(message.documentName, message.updateBytes)) {
+        socket.close(TOO_LARGE_CODE, 'document trop volumineux');
+        return;
+      }
+      connection.handleMessage(bytes);
     });
     socket.on('error', (error) => {
       log(`Synchronisation : connexion fermée sur erreur de protocole (${(error as { code?: string }).code ?? 'inconnue'})`);
@@ -188,11 +332,24 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
 
   return {
     handleUpgrade(request, socket, head) {
-      if (closing || sockets.size >= (options.maxClients ?? 2_000)) {
+      const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      if (closing || sockets.size >= config.maxClients) {
         if (!closing) log('Synchronisation : trop de connexions, nouvelle connexion refusée');
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-        return;
+        return refuse('503 Service Unavailable');
       }
+      const address = clientAddress(request);
+      const held = perAddress.get(address) ?? 0;
+      if (held >= config.maxClientsPerAddress) {
+        log(`Synchronisation : trop de connexions depuis une même adresse (${config.maxClientsPerAddress}), nouvelle connexion refusée`);
+        return refuse('429 Too Many Requests');
+      }
+      perAddress.set(address, held + 1);
+      // Released when the TCP connection ends, whatever happens to the upgrade.
+      socket.once('close', () => {
+        const n = (perAddress.get(address) ?? 1) - 1;
+        if (n <= 0) perAddress.delete(address);
+        else perAddress.set(address, n);
+      });
       wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request));
     },
 

@@ -36,6 +36,14 @@ export async function connectRelay(o: RelayOptions): Promise<Transport> {
       o.onChange();
     },
     onUnsyncedChanges: () => o.onChange(),
+    onClose: ({ event }) => {
+      // The relay closes with 4413 an update over its per-update cap or its document quota
+      // (docs/relay.md): say so rather than reconnecting in silence.
+      if ((event as { code?: number }).code === 4413) {
+        error = 'Relais : modification refusée, le document dépasserait la taille permise par le relais.';
+        o.onChange();
+      }
+    },
     onAuthenticationFailed: () => {
       error = 'Relais : accès refusé (la clé de cette crise ne lui correspond pas).';
       o.onChange();

@@ -226,3 +226,99 @@ describe('relay sync', () => {
     );
   });
 });
+
+describe('relay limits (attacks through real sockets)', () => {
+  /** Opens a raw WebSocket to /sync, from another loopback address when asked (another machine). */
+  async function rawSocket(server: RelayServer, localAddress?: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+    const socket = new WebSocket(server.syncUrl!, localAddress ? { localAddress } : {});
+    socket.on('error', () => {});
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode)))));
+    cleanups.push(() => socket.terminate());
+    return { socket, closed };
+  }
+
+  /** The header of a masked binary frame announcing `length` payload bytes (mask 0: bytes as is). */
+  function frameHeader(length: number): Buffer {
+    const header = Buffer.alloc(14);
+    header[0] = 0x82;
+    header[1] = 0x80 | 127;
+    header.writeBigUInt64BE(BigInt(length), 2);
+    return header; // the 4 mask bytes are zero
+  }
+
+  it('closes an unauthenticated socket as soon as a frame announces more than 64 KiB (1009), before buffering it', async () => {
+    const server = await relay();
+    const key = randomCrisisKey();
+    const name = await relayDocumentName(await relayToken(key));
+    // A frame that names a Vigie document (as a Hocuspocus message does) and announces 200 MB.
+    const { socket, closed } = await rawSocket(server);
+    const raw = (socket as unknown as { _socket: import('node:net').Socket })._socket;
+    const prefix = Buffer.from([name.length, ...Buffer.from(name), 0, 2]);
+    raw.write(frameHeader(200 * 1024 * 1024));
+    raw.write(Buffer.concat([prefix, Buffer.alloc(256 * 1024 - prefix.length)]));
+    // Before the limit, the relay waited for the 200 MB (six such sockets: 1.65 GB resident).
+    await expect(closed).resolves.toBe(1009);
+
+    // An authenticated client may still send big frames: 2 MB in one update.
+    const a = await client(server, key);
+    await a.synced;
+    logOf(a).push([{ blob: 'x'.repeat(2 * 1024 * 1024) }]);
+    const b = await client(server, key);
+    await waitFor(() => logOf(b).length === 1, 10_000, 'b reçoit la grosse entrée');
+  });
+
+  it('one address cannot take every /sync slot: a legitimate pair still connects and syncs', async () => {
+    const server = await relay({ syncOptions: { maxClients: 40, maxClientsPerAddress: 6 } });
+    const held: unknown[] = [];
+    const refused: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      try {
+        held.push(await rawSocket(server, '127.0.0.2'));
+      } catch (error) {
+        refused.push((error as Error).message);
+      }
+    }
+    expect(held.length).toBe(6);
+    expect(new Set(refused)).toEqual(new Set(['429']));
+    const key = randomCrisisKey();
+    const a = await client(server, key);
+    const b = await client(server, key);
+    await Promise.all([a.synced, b.synced]);
+    logOf(a).push([logEntry(1)]);
+    await waitFor(() => logOf(b).length === 1, 5_000, 'la paire se synchronise pendant le siège');
+  });
+
+  it('refuses updates over the per-update cap or the document quota: a newcomer never gets the junk; other crises keep syncing', { timeout: 30_000 }, async () => {
+    const QUOTA = 1024 * 1024;
+    const server = await relay({ syncOptions: { documentQuotaBytes: QUOTA, maxUpdateBytes: 512 * 1024 } });
+    const junkKey = randomCrisisKey();
+    const vandal = await client(server, junkKey);
+    await vandal.synced;
+    const closes: number[] = [];
+    vandal.provider.configuration.websocketProvider.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
+
+    // One update over the per-update cap: refused, the socket closed with 4413.
+    logOf(vandal).push([{ blob: 'a'.repeat(600 * 1024) }]);
+    await waitFor(() => closes.includes(4413), 5_000, 'mise à jour trop grosse refusée');
+
+    // Then many updates under the cap that together exceed the quota, while another crisis syncs.
+    const key = randomCrisisKey();
+    const [a, b] = [await client(server, key), await client(server, key)];
+    await Promise.all([a.synced, b.synced]);
+    const vandal2 = await client(server, junkKey, { doc: new Y.Doc() });
+    await vandal2.synced;
+    for (let i = 0; i < 8; i++) logOf(vandal2).push([{ blob: String(i).repeat(300 * 1024) }]);
+    logOf(a).push([logEntry(1)]);
+    await waitFor(() => logOf(b).length === 1, 5_000, 'l’autre crise se synchronise pendant le déluge');
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const newcomer = await client(server, junkKey, { doc: new Y.Doc() });
+    await newcomer.synced;
+    const stored = Y.encodeStateAsUpdate(newcomer.doc).byteLength;
+    expect(stored).toBeLessThanOrEqual(QUOTA);
+    expect(logOf(newcomer).length).toBeLessThan(8);
+    expect(logOf(newcomer).toJSON().every((e) => String((e as { blob: string }).blob).length === 300 * 1024)).toBe(true);
+    expect(logs.some((line) => line.includes('dépasserait son quota'))).toBe(true);
+  });
+});
