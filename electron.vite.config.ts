@@ -25,7 +25,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    // Relative asset paths: the same build opens from file:// in Electron and from http:// in a browser.
+    // Relative asset paths: the same build is served as app://vigie/ in Electron (src-main/app-protocol.ts,
+    // never file://) and from http:// in a browser.
     base: './',
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -1,11 +1,12 @@
 // App lifecycle: one instance, one window, and every guard in place before any page loads.
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { registerBasemapHandlers } from './basemaps';
 import { EVENTS } from './bridge';
 import { findInvitationLink, InvitationInbox } from './invitation-inbox';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
-import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_INDEX_PATH } from './paths';
+import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { hardenWebContents } from './security';
 import { hardenSession } from './session';
 import { createMainWindow } from './window';
@@ -24,7 +25,7 @@ const inbox = new InvitationInbox();
 inbox.onArrival(() => mainWindow?.webContents.send(EVENTS.invitationArrived));
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, rendererIndexPath: RENDERER_INDEX_PATH, devUrl });
+  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, pageUrl: appUrl });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -38,6 +39,9 @@ function focusMainWindow(): void {
 
 // Every renderer runs in Chromium's sandbox, whatever options a later window might be given.
 app.enableSandbox();
+// The page comes from app://vigie/ (app-protocol.ts), never file://; the scheme must be declared
+// before the app is ready.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   // Two instances would write the same local database at once: the running one keeps the data,
@@ -71,6 +75,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession);
+      installAppProtocol(protocol, RENDERER_DIR);
       registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow, inbox });
       registerBasemapHandlers({ appUrl, getMainWindow: () => mainWindow });
       installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });

@@ -50,9 +50,10 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Whether `url` is the app's own page. `appUrl` is either the file:// URL of the built
- * index.html (then only that very file counts, not its neighbours on disk) or the dev server URL
- * (then its origin counts). Query and fragment never matter.
+ * Whether `url` is the app's own page. `appUrl` is either app://vigie/index.html, the built page as
+ * the app:// scheme serves it (src-main/app-protocol.ts; then only that very page counts, not the
+ * other files of the origin), or the dev server URL (then its origin counts). Query and fragment
+ * never matter. A file:// URL is never the app, not even the built index.html opened from disk.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   let target: URL;
@@ -63,8 +64,9 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (app.protocol === 'file:') {
-    return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
+  if (app.protocol === 'file:' || target.protocol === 'file:') return false;
+  if (app.protocol === 'app:') {
+    return target.protocol === 'app:' && target.host.toLowerCase() === app.host.toLowerCase() && target.pathname === app.pathname && !target.username && !target.password;
   }
   return target.origin === app.origin;
 }

@@ -4,9 +4,8 @@ import { webPreferences } from './security';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  rendererIndexPath: string;
-  /** Set only in development (electron-vite dev); the built file is loaded otherwise. */
-  devUrl?: string;
+  /** app://vigie/index.html, or the dev server's URL in development (electron-vite dev). */
+  pageUrl: string;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -21,7 +20,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: webPreferences(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  const loading = options.devUrl ? window.loadURL(options.devUrl) : window.loadFile(options.rendererIndexPath);
+  // Never loadFile: a page under file:// would make the CSP's 'self' the whole disk.
+  const loading = window.loadURL(options.pageUrl);
   loading.catch((error: unknown) => console.error('Vigie : la page de l’application ne s’est pas chargée', error));
   return window;
 }

@@ -14,7 +14,7 @@ const { BASEMAP_CHANNELS } = await import('../../src-main/basemap-channels');
 const { registerBasemapHandlers } = await import('../../src-main/basemaps');
 const { FakeWebContents } = await import('./electron-fake');
 
-const APP_URL = 'file:///opt/vigie/out/renderer/index.html';
+const APP_URL = 'app://vigie/index.html';
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 describe('basemap handlers', () => {

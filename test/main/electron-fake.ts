@@ -65,6 +65,30 @@ export function createElectronFake() {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const ipcMain = { handle: vi.fn((channel: string, handler: any) => void handlers.set(channel, handler)) };
 
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn((_schemes: { scheme: string; privileges: Record<string, boolean> }[]) => undefined),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response> | Response) => void protocolHandlers.set(scheme, handler)),
+  };
+
+  // safeStorage as on a desktop with a keyring: a reversible, recognisable stand-in for the OS
+  // encryption (tests check that what is stored is not the plain text and comes back whole).
+  const safeStorage = {
+    available: true,
+    backend: 'gnome_libsecret',
+    isEncryptionAvailable: vi.fn(() => safeStorage.available),
+    getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+    encryptString: vi.fn((plain: string) => {
+      if (!safeStorage.available) throw new Error('Encryption is not available.');
+      return Buffer.concat([Buffer.from('FAKEOS1:'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]);
+    }),
+    decryptString: vi.fn((sealed: Buffer) => {
+      if (!safeStorage.available) throw new Error('Decryption is not available.');
+      if (!Buffer.isBuffer(sealed) || sealed.subarray(0, 8).toString() !== 'FAKEOS1:') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(sealed.subarray(8).map((b) => b ^ 0x5a)).toString('utf8');
+    }),
+  };
+
   const defaultSession = {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
@@ -78,6 +102,9 @@ export function createElectronFake() {
     ipcMain,
     handlers,
     session: { defaultSession },
+    protocol,
+    protocolHandlers,
+    safeStorage,
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     dialog: { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
@@ -87,6 +114,9 @@ export function createElectronFake() {
     reset(): void {
       windows.length = 0;
       handlers.clear();
+      protocolHandlers.clear();
+      safeStorage.available = true;
+      safeStorage.backend = 'gnome_libsecret';
       app.removeAllListeners();
       app.isPackaged = false;
       vi.clearAllMocks();

@@ -52,8 +52,9 @@ describe('app lifecycle', () => {
       webviewTag: false,
     });
     expect(window.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]preload\.cjs$/);
-    expect(window.loadFile).toHaveBeenCalledWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/));
-    expect(window.loadURL).not.toHaveBeenCalled();
+    // The built page comes from app://vigie/, never from file://.
+    expect(window.loadURL).toHaveBeenCalledWith('app://vigie/index.html');
+    expect(window.loadFile).not.toHaveBeenCalled();
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
@@ -82,14 +83,35 @@ describe('app lifecycle', () => {
     electron.app.emit('second-instance', {}, ['/opt/vigie', link]);
     expect(window.webContents.send).toHaveBeenCalledWith('vigie:invitation-arrived');
     const take = electron.handlers.get('vigie:take-invitation')!;
-    const built = window.loadFile.mock.calls[0][0];
-    window.webContents.mainFrame.url = new URL(`file://${built}`).href;
+    window.webContents.mainFrame.url = 'app://vigie/index.html#/';
     const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     expect(take(event)).toBe(link);
     expect(take(event)).toBeNull();
     // A foreign sender gets nothing.
     electron.app.emit('second-instance', {}, [link]);
     expect(() => take({ sender: window.webContents, senderFrame: { url: 'https://evil.example/' } })).toThrow(/Appel refusé/);
+    // The built page opened from disk is not the app: no IPC for it.
+    window.webContents.mainFrame.url = 'file:///opt/vigie/resources/app.asar/out/renderer/index.html';
+    expect(() => take({ sender: window.webContents, senderFrame: window.webContents.mainFrame })).toThrow(/Appel refusé/);
+  });
+
+  it('declares app:// before the app is ready and serves only the renderer folder from it', async () => {
+    await startApp();
+    const { registerSchemesAsPrivileged, handle } = electron.protocol;
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledOnce();
+    const [[schemes]] = registerSchemesAsPrivileged.mock.calls;
+    expect(schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }]);
+    expect(registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0]);
+    expect(handle).toHaveBeenCalledOnce();
+    expect(handle.mock.calls[0][0]).toBe('app');
+    // Installed before the window loads its page.
+    expect(handle.mock.invocationCallOrder[0]).toBeLessThan(electron.windows[0].loadURL.mock.invocationCallOrder[0]);
+    const serve = electron.protocolHandlers.get('app')!;
+    // package.json exists two folders above the (unbuilt) renderer folder: never reachable.
+    for (const url of ['app://vigie/..%2f..%2fpackage.json', 'app://vigie/%2e%2e/%2e%2e/package.json', 'app://vigie/..%2fpackage.json']) {
+      const response = await serve(new Request(url));
+      expect(response.status).toBe(404);
+    }
   });
 
   it('hardens every web contents Electron creates', async () => {
@@ -98,8 +120,8 @@ describe('app lifecycle', () => {
     electron.app.emit('web-contents-created', {}, contents);
     expect(emitPreventable(contents, 'will-navigate', 'https://example.org/')).toBe(true);
     expect(emitPreventable(contents, 'will-attach-webview', 'about:blank')).toBe(true);
-    const built = electron.windows[0].loadFile.mock.calls[0][0];
-    expect(emitPreventable(contents, 'will-navigate', new URL(`file://${built}`).href)).toBe(false);
+    expect(emitPreventable(contents, 'will-navigate', 'app://vigie/index.html')).toBe(false);
+    expect(emitPreventable(contents, 'will-navigate', 'file:///opt/vigie/out/renderer/index.html')).toBe(true);
 
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'smb://srv/x', 'https://u:p@example.org/']) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
@@ -117,8 +139,8 @@ describe('app lifecycle', () => {
     electron.reset();
     electron.app.isPackaged = true;
     await startApp();
-    expect(electron.windows[0].loadURL).not.toHaveBeenCalled();
-    expect(electron.windows[0].loadFile).toHaveBeenCalledOnce();
+    expect(electron.windows[0].loadURL.mock.calls).toEqual([['app://vigie/index.html']]);
+    expect(electron.windows[0].loadFile).not.toHaveBeenCalled();
   });
 
   it('quits when the last window closes', async () => {

@@ -12,7 +12,7 @@ const { FakeWebContents } = await import('./electron-fake');
 const { RelayHost } = await import('../../src-main/relay-host');
 type RelayServerOptions = import('../../src-main/services/relay-server').RelayServerOptions;
 
-const APP_URL = 'file:///opt/vigie/out/renderer/index.html';
+const APP_URL = 'app://vigie/index.html';
 
 describe('IPC handlers', () => {
   let window: InstanceType<typeof electron.BrowserWindow> | null;

@@ -10,7 +10,7 @@ import {
 } from '../../src-main/security';
 import { emitPreventable, FakeWebContents } from './electron-fake';
 
-const APP_URL = 'file:///opt/vigie/out/renderer/index.html';
+const APP_URL = 'app://vigie/index.html';
 
 describe('web preferences', () => {
   it('isolate the page from Node and keep it sandboxed', () => {
@@ -100,22 +100,33 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts the built page, with or without query and fragment', () => {
+  it('accepts the page served by app://, with or without query and fragment', () => {
     expect(isAppUrl(APP_URL, APP_URL)).toBe(true);
     expect(isAppUrl(`${APP_URL}?x=1#carte`, APP_URL)).toBe(true);
+    expect(isAppUrl('APP://VIGIE/index.html#/join/x', APP_URL)).toBe(true);
   });
 
-  it('refuses other files and other schemes', () => {
-    expect(isAppUrl('file:///opt/vigie/out/renderer/other.html', APP_URL)).toBe(false);
-    expect(isAppUrl('file:///etc/passwd', APP_URL)).toBe(false);
+  it('refuses other files of the origin, other hosts and other schemes', () => {
+    expect(isAppUrl('app://vigie/other.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://vigie/assets/index.js', APP_URL)).toBe(false);
+    expect(isAppUrl('app://other/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('app://u:p@vigie/index.html', APP_URL)).toBe(false);
     expect(isAppUrl('https://example.org/', APP_URL)).toBe(false);
     expect(isAppUrl('not a url', APP_URL)).toBe(false);
+  });
+
+  it('never counts a file:// page as the app, not even the built index.html', () => {
+    expect(isAppUrl('file:///opt/vigie/out/renderer/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file:///etc/passwd', APP_URL)).toBe(false);
+    const fileApp = 'file:///opt/vigie/out/renderer/index.html';
+    expect(isAppUrl(fileApp, fileApp)).toBe(false);
   });
 
   it('accepts the dev server origin only', () => {
     expect(isAppUrl('http://localhost:5173/src/x.ts', 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
     expect(isAppUrl('https://localhost:5173/', 'http://localhost:5173')).toBe(false);
+    expect(isAppUrl('app://vigie/index.html', 'http://localhost:5173')).toBe(false);
   });
 });
 
@@ -132,6 +143,8 @@ describe('hardenWebContents', () => {
   it('denies navigation away from the app page, not to it', () => {
     expect(emitPreventable(contents, 'will-navigate', 'https://example.org/')).toBe(true);
     expect(emitPreventable(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(emitPreventable(contents, 'will-navigate', 'file:///opt/vigie/out/renderer/index.html')).toBe(true);
+    expect(emitPreventable(contents, 'will-navigate', 'app://vigie/assets/evil.html')).toBe(true);
     expect(emitPreventable(contents, 'will-navigate', APP_URL)).toBe(false);
   });
 
