@@ -1,67 +1,31 @@
-// The replicated change log and its replay. Every edit is one entry naming only the fields it
-// changed, so two people editing two fields of one sighting never overwrite each other; the log is
-// also the history (who, when, field, before → after). Every copy holds the same entries in the
-// same order, so replaying them in order gives every copy the same rows: for one field, the entry
-// later in the log wins.
-import { DEFAULT_FIELDS, isFieldName, isValidField, type FieldName, type Sighting, type SightingFields } from './sighting';
-
-export interface Change {
-  /** sighting id */
-  s: string;
-  /** author's clock, ms since epoch */
-  t: number;
-  /** author's actor id */
-  a: string;
-  /** 'c' when this entry creates the sighting */
-  k?: 'c';
-  /** fields set by this entry */
-  f: Partial<SightingFields>;
-  /** the values the author saw before (absent on creation) */
-  p?: Partial<SightingFields>;
-}
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/**
- * Accepts an entry from any peer: keeps it only if its shape is sound, and keeps only the fields
- * whose values are valid. Returns null for anything else (garbage never reaches a row).
- */
-export function parseChange(raw: unknown): Change | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.s !== 'string' || !ID.test(r.s)) return null;
-  if (typeof r.a !== 'string' || !ID.test(r.a)) return null;
-  if (typeof r.t !== 'number' || !Number.isFinite(r.t)) return null;
-  if (!r.f || typeof r.f !== 'object') return null;
-  if (r.k !== undefined && r.k !== 'c') return null;
-  if (r.p !== undefined && (!r.p || typeof r.p !== 'object')) return null;
-  const f: Partial<SightingFields> = {};
-  let dropped = false;
-  for (const [k, v] of Object.entries(r.f)) {
-    if (isFieldName(k) && isValidField(k, v)) (f as Record<string, unknown>)[k] = v;
-    else dropped = true;
-  }
-  // A sound entry is used as it is: no copy of 100k rows' worth of data in memory.
-  if (!dropped) return raw as Change;
-  const change: Change = { s: r.s, t: r.t, a: r.a, f };
-  if (r.k === 'c') change.k = 'c';
-  if (r.p) change.p = r.p as Partial<SightingFields>;
-  return change;
-}
+// Sighting entries and their replay. Every edit is one entry naming only the fields it changed, so
+// two people editing two fields of one sighting never overwrite each other; the entries are also
+// the history (who, when, field, before → after). Every copy orders a sighting's entries the same
+// way (compareEntries: author time, author, id), so replaying them gives every copy the same row:
+// for one field, the later entry wins.
+import type { BodyOf, Entry, SightingBody } from './records';
+import { DEFAULT_FIELDS, type FieldName, type Sighting, type SightingFields } from './sighting';
+import { canTransition } from './taxonomy';
 
 /** The row after one more entry; `undefined` while the sighting has no creating entry. */
-export function applyChange(row: Sighting | undefined, c: Change): Sighting | undefined {
-  if (!row) {
-    if (c.k !== 'c') return undefined;
-    return { ...DEFAULT_FIELDS, ...c.f, id: c.s, createdAt: c.t, createdBy: c.a, updatedAt: c.t, updatedBy: c.a };
+export function applyChange(row: Sighting | undefined, e: Entry<SightingBody>): Sighting | undefined {
+  const b = e.body;
+  if (b.k === 'c') {
+    // A second creation of the same id (only a hostile client makes one) changes nothing.
+    if (row) return row;
+    return { ...DEFAULT_FIELDS, ...b.f, id: b.s, createdAt: b.t, createdBy: b.a, updatedAt: b.t, updatedBy: b.a } as Sighting;
   }
-  return { ...row, ...c.f, updatedAt: c.t, updatedBy: c.a };
+  if (!row) return undefined;
+  const f = { ...b.f };
+  // A status move that is not allowed from where the row stands (concurrent edits) is skipped.
+  if (f.status !== undefined && !canTransition(row.status, f.status)) delete f.status;
+  return { ...row, ...f, updatedAt: b.t, updatedBy: b.a } as Sighting;
 }
 
-/** Replays a sighting's entries (in log order) into its row. */
-export function replay(entries: readonly Change[]): Sighting | undefined {
+/** Replays a sighting's entries (in order) into its row. */
+export function replay(entries: readonly Entry<SightingBody>[]): Sighting | undefined {
   let row: Sighting | undefined;
-  for (const c of entries) row = applyChange(row, c);
+  for (const e of entries) row = applyChange(row, e);
   return row;
 }
 
@@ -69,16 +33,18 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The entry that creates a sighting: only what differs from the defaults goes into the log. */
-export function creationChange(id: string, fields: SightingFields, actor: string, now: number): Change {
+type Unsigned<B> = Omit<B, 'a' | 't'>;
+
+/** The entry that creates a sighting: only what differs from the defaults is written. */
+export function creationBody(id: string, fields: SightingFields): Unsigned<BodyOf<'c'>> {
   const f: Partial<SightingFields> = {};
   for (const [k, v] of Object.entries(fields) as [FieldName, unknown][])
     if (!same(v, DEFAULT_FIELDS[k])) (f as Record<string, unknown>)[k] = v;
-  return { s: id, t: now, a: actor, k: 'c', f };
+  return { k: 'c', s: id, f };
 }
 
-/** The entry to log for an edit, holding only the fields that really change; null if none does. */
-export function editChange(row: Sighting, patch: Partial<SightingFields>, actor: string, now: number): Change | null {
+/** The entry for an edit, holding only the fields that really change; null if none does. */
+export function editBody(row: Sighting, patch: Partial<SightingFields>): Unsigned<BodyOf<'e'>> | null {
   const f: Partial<SightingFields> = {};
   const p: Partial<SightingFields> = {};
   for (const [k, v] of Object.entries(patch) as [FieldName, unknown][]) {
@@ -86,7 +52,13 @@ export function editChange(row: Sighting, patch: Partial<SightingFields>, actor:
     (f as Record<string, unknown>)[k] = v;
     (p as Record<string, unknown>)[k] = row[k];
   }
-  return Object.keys(f).length ? { s: row.id, t: now, a: actor, f, p } : null;
+  // Latitude and longitude travel together (a peer refuses one without the other).
+  if ('lat' in f !== 'lon' in f) {
+    const missing = 'lat' in f ? 'lon' : 'lat';
+    (f as Record<string, unknown>)[missing] = patch[missing] ?? row[missing];
+    (p as Record<string, unknown>)[missing] = row[missing];
+  }
+  return Object.keys(f).length ? { k: 'e', s: row.id, f, p } : null;
 }
 
 export interface HistoryLine {
@@ -99,13 +71,13 @@ export interface HistoryLine {
 }
 
 /** One line per changed field, newest first, for the detail panel. */
-export function historyLines(entries: readonly Change[]): HistoryLine[] {
+export function historyLines(entries: readonly Entry<SightingBody>[]): HistoryLine[] {
   const lines: HistoryLine[] = [];
-  for (const c of entries) {
-    for (const [field, after] of Object.entries(c.f) as [FieldName, unknown][]) {
-      if (c.k === 'c' && same(DEFAULT_FIELDS[field], after)) continue;
-      const before = c.k === 'c' ? undefined : c.p?.[field];
-      lines.push({ at: c.t, actor: c.a, field, before, after, creation: c.k === 'c' });
+  for (const { body: b } of entries) {
+    for (const [field, after] of Object.entries(b.f) as [FieldName, unknown][]) {
+      if (b.k === 'c' && same(DEFAULT_FIELDS[field], after)) continue;
+      const before = b.k === 'c' ? undefined : (b.p as Partial<SightingFields>)[field];
+      lines.push({ at: b.t, actor: b.a, field, before, after, creation: b.k === 'c' });
     }
   }
   return lines.reverse();

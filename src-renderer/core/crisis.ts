@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isDepartementCode } from './departements';
 import type { SyncAddresses } from './invitation';
+import type { Envelope } from './records';
 import { HAZARDS, ROLES } from './taxonomy';
 
 export const crisisInputSchema = z.object({
@@ -23,6 +24,15 @@ export interface CrisisRecord extends CrisisInput {
   closedAt?: number;
   /** Where to find the others: signaling servers, relays, ICE servers. None by default. */
   addresses?: SyncAddresses;
+  /**
+   * Signed entries this copy starts from: the crisis's first entry (its id is that entry's id), and
+   * for a copy that joined, the invitation's proof of admission. Checked like any peer's entries.
+   */
+  seed?: Envelope[];
+  /** Joined through an invitation: its key's id and its signature of this device's member id. */
+  binding?: { i: string; w: string };
+  /** Key generation: 0 at creation, +1 at each re-keying (the exchange document changes with it). */
+  epoch?: number;
 }
 
 export const identityInputSchema = z.object({
@@ -33,7 +43,11 @@ export const identityInputSchema = z.object({
 export type IdentityInput = z.infer<typeof identityInputSchema>;
 
 export interface Identity extends IdentityInput {
-  /** Stable actor id recorded as the author of this person's changes. */
+  /**
+   * This device's member id: its signing public key (base64url), recorded as the author of this
+   * person's entries. Roles come from each crisis's admissions; `role` is the one taken when this
+   * person creates a crisis.
+   */
   id: string;
 }
 

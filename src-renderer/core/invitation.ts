@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { fromBase64url, toBase64url } from './base64url';
 import { CRISIS_KEY_PATTERN } from './ids';
 import { isDepartementCode } from './departements';
-import { HAZARDS } from './taxonomy';
+import { HAZARDS, ROLES } from './taxonomy';
+import { ACTOR_ID, SIGNATURE } from './signing';
+import { MAX_ENTRY_CHARS } from './records';
 
-export const INVITATION_VERSION = 1;
+export const INVITATION_VERSION = 2;
 
 const wsUrl = z.string().max(300).refine((v) => {
   try {
@@ -38,7 +40,19 @@ const invitationSchema = z.object({
   hazard: z.enum(HAZARDS),
   startedAt: z.string().refine((v) => !Number.isNaN(Date.parse(v))),
   key: z.string().regex(CRISIS_KEY_PATTERN),
+  /** Key generation (0 at creation, +1 at each re-keying). */
+  epoch: z.number().int().min(0).max(1_000_000).optional(),
   addresses: syncAddressesSchema,
+  /**
+   * The admission: a one-purpose key the inviter admitted with `role` (its private half, PKCS#8,
+   * signs only the joiner's binding) and the signed entries that prove it, from the crisis's first.
+   */
+  admission: z.object({
+    id: z.string().regex(ACTOR_ID),
+    key: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),
+    role: z.enum(ROLES),
+    chain: z.array(z.object({ d: z.string().max(MAX_ENTRY_CHARS), g: z.string().regex(SIGNATURE) })).min(1).max(40),
+  }),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 

@@ -1,16 +1,25 @@
-// One open crisis: its shared Yjs document (the source of truth), persisted in IndexedDB, and the
-// commands that change it. The only code, with persistence.ts, that touches Yjs and Dexie.
+// One open crisis. Its record is the journal: verified, signed entries, append-only, from which the
+// rows, members and claims are materialised (core/crisis-state.ts). Its Yjs document is only how
+// copies exchange entries: whatever arrives there is verified by the intake before it counts, and
+// whatever a peer deletes there is put back from the journal. The only code, with persistence.ts,
+// journal.ts and intake.ts, that touches Yjs and Dexie.
 import * as Y from 'yjs';
-import { creationChange, editChange, type Change } from '../core/changes';
-import type { CrisisInput, CrisisRecord, Identity, IdentityInput } from '../core/crisis';
+import { creationBody, editBody } from '../core/changes';
+import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
+import { CrisisState, type Applied, type Member } from '../core/crisis-state';
 import { newId } from '../core/ids';
 import { recogniseLink } from '../core/platforms';
+import { isEnvelope, MAX_CLAIM_MS, signedText, type Body, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
+import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/signing';
+import type { Invitation } from '../core/invitation';
 import { DEFAULT_FIELDS, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
-import { canTransition, type Status } from '../core/taxonomy';
+import { canTransition, type Role, type Status } from '../core/taxonomy';
 import { STATUS_LABELS } from '../core/labels';
 import type { VigieDatabase } from './database';
-import { LogMirror } from './log-mirror';
-import { DocPersistence } from './persistence';
+import { deviceKeys, type DeviceKeys } from './device-keys';
+import { Intake, type Rejection, type SignedEntry } from './intake';
+import { Journal } from './journal';
+import { DocPersistence, LOAD_ORIGIN } from './persistence';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -18,9 +27,12 @@ export class SightingValidationError extends Error {
   }
 }
 
-export type Member = IdentityInput;
+/** A command the crisis's rules do not allow this member (French message). */
+export class RuleError extends Error {}
 
-/** "Je m'en occupe": who handles a sighting, until when. Travels with the document, expires by itself. */
+export type { Member };
+
+/** "Je m'en occupe": who handles a sighting, until when. Travels with the record, expires by itself. */
 export interface Claim {
   actor: string;
   name: string;
@@ -29,100 +41,131 @@ export interface Claim {
 export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
+const REPAIR_FIRST_MS = 1500;
+const REPAIR_MAX_MS = 60_000;
+
 export class CrisisStore {
-  readonly doc = new Y.Doc();
+  /** No garbage collection: content a peer deletes stays readable, so it can be re-shared. */
+  readonly doc = new Y.Doc({ gc: false });
   private readonly log = this.doc.getArray<unknown>('log');
-  private readonly membersMap = this.doc.getMap<Member>('members');
-  private readonly meta = this.doc.getMap<unknown>('meta');
-  private readonly claimsMap = this.doc.getMap<unknown>('claims');
+  readonly state: CrisisState;
+  private readonly journal: Journal;
+  private readonly intake: Intake;
+  private readonly persistence: DocPersistence;
   /** Yjs client ids this copy has written with for this crisis (one per session): "my changes". */
   ownClientIds: number[] = [];
-  private readonly mirror = new LogMirror();
   private readonly listeners = new Set<Listener>();
-  private readonly persistence: DocPersistence;
   /** Bumped on every change: cheap snapshot identity for React. */
   version = 0;
+  /** Resolves once the exchange document is loaded and checked against the journal. */
+  docReady: Promise<void> = Promise.resolve();
+  private docLoaded = false;
+  private unpushed: Envelope[] = [];
+  private lastTime = 0;
+  private journalSignatures: Map<string, string> | null = new Map();
+  private writes: Promise<unknown> = Promise.resolve();
+  /** Entries refused since the crisis was opened, and deletions undone (for the sync bar). */
+  rejectedCount = 0;
+  deletionsUndone = 0;
+  private repairTimer: ReturnType<typeof setTimeout> | null = null;
+  private repairDelay = REPAIR_FIRST_MS;
+  private closed = false;
 
   private constructor(
-    db: VigieDatabase,
+    private readonly db: VigieDatabase,
     readonly crisis: CrisisRecord,
     private readonly identity: Identity,
+    private readonly keys: DeviceKeys,
     private readonly now: () => number,
   ) {
-    this.persistence = new DocPersistence(db, crisis.id, this.doc);
+    this.state = new CrisisState(crisis.id);
+    this.journal = new Journal(db, crisis.id);
+    this.persistence = new DocPersistence(db, docName(crisis), this.doc);
+    this.intake = new Intake({
+      crisisId: crisis.id,
+      state: this.state,
+      journal: this.journal,
+      now,
+      onApplied: (applied, entries) => this.applied(applied, entries),
+      onRejected: (rows) => this.rejectedSeen(rows),
+    });
   }
 
   static async open(db: VigieDatabase, crisis: CrisisRecord, me: Identity, now = Date.now): Promise<CrisisStore> {
-    const store = new CrisisStore(db, crisis, me, now);
-    await store.persistence.load();
-    store.mirror.reset(store.log.toArray());
-    store.log.observe((event) => store.emit(store.mirror.applyDelta(event.changes.delta)));
-    store.membersMap.observe(() => store.emit(new Set()));
-    store.claimsMap.observe((e) => store.emit(new Set(e.keysChanged)));
+    const keys = await deviceKeys(db);
+    const store = new CrisisStore(db, crisis, { ...me, id: keys.signer.id }, keys, now);
+    await store.loadJournal();
+    await store.introduce();
+    store.docReady = store.loadDoc();
     const ownKey = `own-clients:${crisis.id}`;
     const known = ((await db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
     store.ownClientIds = [...known.slice(-200), store.doc.clientID];
     await db.settings.put({ key: ownKey, value: store.ownClientIds });
-    store.doc.transact(() => {
-      if (!store.meta.get('crisis')) store.meta.set('crisis', crisisMeta(crisis));
-      const { name, organisation, role } = me;
-      const member = store.membersMap.get(me.id);
-      if (!member || member.name !== name || member.organisation !== organisation || member.role !== role)
-        store.membersMap.set(me.id, { name, organisation, role });
-    });
-    await store.persistence.flushed();
     return store;
   }
 
   // ---- reading ----
   get rows(): ReadonlyMap<string, Sighting> {
-    return this.mirror.rows;
+    return this.state.rows;
   }
   get(id: string): Sighting | undefined {
-    return this.mirror.rows.get(id);
+    return this.state.rows.get(id);
   }
-  /** The sighting's log entries, oldest first. */
-  entries(id: string): readonly Change[] {
-    return this.mirror.entries.get(id) ?? [];
+  /** The sighting's entries, in order (oldest first). */
+  entries(id: string): readonly Entry<SightingBody>[] {
+    return this.state.entries.get(id) ?? [];
   }
   member(actorId: string): Member | undefined {
-    return this.membersMap.get(actorId);
+    return this.state.member(actorId);
+  }
+  members(): Member[] {
+    return [...this.state.members.values()];
   }
   /** The current claim on a sighting, if any and not expired. */
   claimOf(id: string): Claim | undefined {
-    const c = this.claimsMap.get(id) as Partial<Claim> | undefined;
-    if (!c || typeof c.actor !== 'string' || typeof c.name !== 'string' || typeof c.until !== 'number') return undefined;
-    return c.until > this.now() ? (c as Claim) : undefined;
+    const c = this.state.claimOf(id, this.now());
+    return c && { ...c, name: this.member(c.actor)?.name || '?' };
   }
   get me(): Identity {
     return this.identity;
+  }
+  /** This member's role in this crisis (from their admission), undefined while not admitted. */
+  get myRole(): Role | undefined {
+    const m = this.member(this.identity.id);
+    return m && m.removedAt === undefined ? m.role : undefined;
+  }
+  /** Entries verified but waiting for their author's admission. */
+  get waitingCount(): number {
+    return this.intake.waitingCount;
+  }
+  /** The latest refused entries, newest first (from disk: also those of earlier sessions). */
+  rejections(limit?: number) {
+    return this.journal.rejected(limit);
   }
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  // ---- commands: each resolves once the change is durably stored ----
+  // ---- commands: each resolves once its entries are durably stored ----
   async create(input: Partial<SightingFields>): Promise<Sighting> {
     const [id] = await this.createMany([input]);
-    return this.get(id)!;
+    return this.get(id!)!;
   }
 
-  /** Creates many sightings in one transaction (capture of a batch, import): all or none. */
+  /** Creates many sightings at once (capture of a batch, import): all or none. */
   async createMany(inputs: Partial<SightingFields>[]): Promise<string[]> {
-    const t = this.now();
-    const entries = inputs.map((input, i) => {
+    const bodies = inputs.map((input, i) => {
       const fields = withRecognisedLink({ ...DEFAULT_FIELDS, ...input });
       const errors = validateFields(fields);
       if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
-      return creationChange(newId(), fields, this.identity.id, t);
+      return creationBody(newId(), fields);
     });
-    this.doc.transact(() => this.log.push(entries));
-    await this.persistence.flushed();
-    return entries.map((e) => e.s);
+    await this.write(bodies);
+    return bodies.map((b) => b.s);
   }
 
-  /** Changes some fields of one sighting; only the fields that really change are logged. */
+  /** Changes some fields of one sighting; only the fields that really change are written. */
   async update(id: string, patch: Partial<SightingFields>): Promise<void> {
     const row = this.get(id);
     if (!row) throw new SightingValidationError([{ field: 'sighting', message: 'remontée introuvable' }]);
@@ -132,10 +175,8 @@ export class CrisisStore {
       ]);
     const errors = validateFields({ ...row, ...patch }, id);
     if (errors.length) throw new SightingValidationError(errors);
-    const change = editChange(row, patch, this.identity.id, this.now());
-    if (!change) return;
-    this.doc.transact(() => this.log.push([change]));
-    await this.persistence.flushed();
+    const body = editBody(row, patch);
+    if (body) await this.write([body]);
   }
 
   /** "Deleting" archives: nothing is destroyed. Returns the status to give back on undo. */
@@ -147,29 +188,249 @@ export class CrisisStore {
 
   async claim(id: string, minutes = CLAIM_MINUTES): Promise<void> {
     if (!this.get(id)) return;
-    this.claimsMap.set(id, { actor: this.identity.id, name: this.identity.name, until: this.now() + minutes * 60_000 });
-    await this.persistence.flushed();
+    const t = this.tick();
+    await this.write([{ k: 'k', s: id, u: t + Math.min(minutes * 60_000, MAX_CLAIM_MS) }], t);
   }
 
   async release(id: string): Promise<void> {
     if (this.claimOf(id)?.actor !== this.identity.id) return;
-    this.claimsMap.delete(id);
-    await this.persistence.flushed();
+    const t = this.tick();
+    await this.write([{ k: 'k', s: id, u: t }], t);
   }
 
   async updateCrisisMeta(input: CrisisInput): Promise<void> {
-    this.meta.set('crisis', crisisMeta({ ...this.crisis, ...input }));
-    await this.persistence.flushed();
+    const { name, departement, hazard, startedAt } = input;
+    await this.write([{ k: 'u', name, departement, hazard, startedAt }]);
   }
 
-  /** Resolves once everything, compaction included, is on disk. */
-  settled(): Promise<void> {
-    return this.persistence.settled();
+  /** Admits a member (or an invitation's key) with a role, or changes a member's role. */
+  async admit(memberId: string, role: Role, label?: string): Promise<SignedEntry> {
+    const [entry] = await this.write([{ k: 'm', m: memberId, role, ...(label ? { label } : {}) }]);
+    return entry!;
+  }
+
+  /** Removes a member: nothing they sign from now on is accepted by any copy. */
+  async remove(memberId: string): Promise<void> {
+    await this.write([{ k: 'r', m: memberId }]);
+  }
+
+  /**
+   * A new invitation's admission: a one-purpose key admitted here with `role`, its private half
+   * (for the invitation only) and the entries that prove it.
+   */
+  async newInvitationAdmission(role: Role, label?: string): Promise<Invitation['admission']> {
+    const keys = await newSigningKeys(true);
+    const signer = await signerFrom(keys);
+    await this.admit(signer.id, role, label);
+    return { id: signer.id, key: await exportPrivateKey(keys.privateKey), role, chain: await this.admissionChain(signer.id) };
+  }
+
+  /**
+   * The entries that prove a member's admission, from the crisis's first entry down: what an
+   * invitation carries so the newcomer can check it before any peer is reached.
+   */
+  async admissionChain(memberId: string): Promise<Envelope[]> {
+    const ids: string[] = [this.crisis.id];
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const m = this.state.member(id);
+      const trail = this.state.admissions.get(id) ?? [];
+      if (m?.via) visit(m.via);
+      for (const entryId of trail) if (!ids.includes(entryId)) ids.push(entryId);
+      if (m?.admittedBy && m.admittedBy !== id) visit(m.admittedBy);
+    };
+    visit(memberId);
+    // Oldest first, so that each entry's author is admitted by an earlier one.
+    const envelopes = await this.journal.get(ids);
+    return envelopes;
+  }
+
+  /** Resolves once everything so far, received or written, is on disk. */
+  async settled(): Promise<void> {
+    await this.docReady;
+    await this.intake.idle();
+    await this.writes;
+    await this.persistence.settled();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.repairTimer) clearTimeout(this.repairTimer);
+    this.intake.destroy();
+    await this.docReady.catch(() => undefined);
+    await this.intake.idle().catch(() => undefined);
+    await this.writes.catch(() => undefined);
     await this.persistence.close();
     this.doc.destroy();
+  }
+
+  // ---- internals ----
+
+  /** Author time: the clock, but never behind an entry already seen (a hybrid logical clock). */
+  private tick(): number {
+    this.lastTime = Math.max(this.now(), this.lastTime + 1);
+    return this.lastTime;
+  }
+
+  /** Signs, checks against the rules, applies and stores entries written here: all or none. */
+  private async write(unsigned: UnsignedBody[], t = this.tick()): Promise<SignedEntry[]> {
+    if (this.closed) throw new Error('Crise fermée.');
+    const a = this.identity.id;
+    const entries = await Promise.all(
+      unsigned.map(async (u) => {
+        const body = { ...u, a, t } as Body;
+        const d = JSON.stringify(body);
+        const [g, id] = await Promise.all([this.keys.signer.sign(signedText(this.crisis.id, d)), entryId(d)]);
+        return { id, d, g, body };
+      }),
+    );
+    for (const e of entries) {
+      const verdict = this.state.check(e);
+      if (!verdict.ok) throw new RuleError(verdict.pending ? "Vous n'êtes pas encore admis dans cette crise : synchronisez avec un membre." : `Refusé : ${verdict.reason}.`);
+    }
+    const applied: Applied = { sightings: new Set(), other: false };
+    for (const e of entries) {
+      const r = this.state.apply(e);
+      for (const s of r.sightings) applied.sightings.add(s);
+      applied.other ||= r.other;
+    }
+    this.applied(applied, entries);
+    if (applied.other) this.intake.recheckWaiting();
+    const stored = this.journal.append(entries);
+    this.writes = this.writes.then(() => stored).catch(() => undefined);
+    this.share(entries);
+    try {
+      await stored;
+    } catch (e) {
+      throw new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
+    }
+    return entries;
+  }
+
+  private share(envelopes: Envelope[]): void {
+    const plain = envelopes.map(({ d, g }) => ({ d, g }));
+    if (!this.docLoaded) this.unpushed.push(...plain);
+    else if (plain.length) this.doc.transact(() => this.log.push(plain));
+  }
+
+  private applied(applied: Applied, entries: readonly SignedEntry[]): void {
+    for (const e of entries) if (e.body.t > this.lastTime) this.lastTime = e.body.t;
+    this.emit(applied.sightings);
+  }
+
+  private rejectedSeen(rows: Rejection[]): void {
+    this.rejectedCount += rows.length;
+    this.emit(new Set());
+  }
+
+  /** The record as this copy last stored it: no signature is checked again. */
+  private async loadJournal(): Promise<void> {
+    const rows = await this.journal.all();
+    const entries: SignedEntry[] = [];
+    for (const r of rows) {
+      const body = JSON.parse(r.d) as Body;
+      entries.push({ id: r.id, d: r.d, g: r.g, body });
+      this.journalSignatures!.set(r.g, r.id);
+    }
+    // The journal holds entries in arrival order, each accepted then: replay in that order.
+    for (const e of entries) {
+      this.state.apply(e);
+      if (e.body.t > this.lastTime) this.lastTime = e.body.t;
+    }
+  }
+
+  /** The crisis's first entries (creation, or the invitation's proof) and this member's own. */
+  private async introduce(): Promise<void> {
+    if (this.crisis.seed?.length) {
+      const missing = this.crisis.seed.filter((e) => !this.journalSignatures?.has(e.g));
+      if (missing.length) await this.intake.submit(missing);
+    }
+    const me = this.identity;
+    const member = this.state.member(me.id);
+    const x = this.keys.agreementId;
+    if (this.state.creator === me.id && !member) await this.write([{ k: 'm', m: me.id, role: me.role }]);
+    const now = this.state.member(me.id);
+    const profile = { k: 'p' as const, name: me.name, organisation: me.organisation, x };
+    if (!now && this.crisis.binding) {
+      await this.write([{ ...profile, i: this.crisis.binding.i, w: this.crisis.binding.w }]).catch((e: Error) => console.warn('Vigie : admission en attente', e.message));
+    } else if (now && now.removedAt === undefined && (now.name !== me.name || now.organisation !== me.organisation || now.x !== x || now.invitation)) {
+      await this.write([profile]);
+    }
+  }
+
+  /** Loads the exchange document, takes in what it holds that the journal lacks, shares the reverse. */
+  private async loadDoc(): Promise<void> {
+    await this.persistence.load();
+    const known = this.journalSignatures ?? new Map<string, string>();
+    this.journalSignatures = null;
+    const unknown: unknown[] = [];
+    const live = new Set<string>();
+    forEachLogValue(this.log, (v, deleted) => {
+      if (!isEnvelope(v)) return;
+      if (!deleted) live.add(v.g);
+      if (!known.has(v.g)) unknown.push(v);
+    });
+    this.doc.on('afterTransaction', this.onTransaction);
+    this.docLoaded = true;
+    const queued = this.unpushed;
+    this.unpushed = [];
+    for (const e of queued) live.add(e.g);
+    if (queued.length) this.doc.transact(() => this.log.push(queued));
+    const missing = [...known].filter(([g]) => !live.has(g)).map(([, id]) => id);
+    if (missing.length) await this.republish(missing);
+    if (unknown.length) await this.intake.submit(unknown);
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction) => {
+    // Local writes are applied already; entries read back from disk were checked when they came.
+    if (tr.origin === null || tr.origin === undefined || tr.origin === LOAD_ORIGIN) return;
+    const values = insertedLogValues(this.doc, this.log, tr);
+    if (values.length) void this.intake.submit(values);
+    if (tr.deleteSet.clients.size) this.scheduleRepair();
+  };
+
+  /**
+   * A peer deleted entries from the shared document. Deletions are never taken into the record;
+   * after a short random wait (so that one copy, not all, usually answers), whatever is no longer
+   * live in the document is shared again from the journal, so copies that join later get it too.
+   */
+  private scheduleRepair(): void {
+    if (this.repairTimer || this.closed) return;
+    const wait = this.repairDelay * (0.5 + Math.random());
+    this.repairDelay = Math.min(this.repairDelay * 2, REPAIR_MAX_MS);
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null;
+      void this.repair().catch((e: Error) => console.warn('Vigie : restauration reportée', e));
+    }, wait);
+  }
+
+  private async repair(): Promise<void> {
+    if (this.closed) return;
+    const live = new Set<string>();
+    forEachLogValue(this.log, (v, deleted) => {
+      if (!deleted && isEnvelope(v)) live.add(v.g);
+    });
+    const rows = await this.journal.all();
+    const missing = rows.filter((r) => !live.has(r.g)).map((r) => r.id);
+    if (!missing.length) {
+      this.repairDelay = REPAIR_FIRST_MS;
+      return;
+    }
+    await this.republish(missing);
+  }
+
+  private async republish(ids: string[]): Promise<void> {
+    const envelopes = await this.journal.get(ids);
+    if (!envelopes.length || this.closed) return;
+    this.deletionsUndone += envelopes.length;
+    await this.journal.reject([
+      { at: this.now(), author: '', kind: '', reason: `${envelopes.length} entrée(s) supprimée(s) du document partagé par un pair : remise(s) en partage`, excerpt: '' },
+    ]);
+    this.rejectedCount++;
+    this.doc.transact(() => this.log.push(envelopes.map(({ d, g }) => ({ d, g }))));
+    this.emit(new Set());
   }
 
   private emit(changed: ReadonlySet<string>): void {
@@ -178,8 +439,38 @@ export class CrisisStore {
   }
 }
 
-function crisisMeta(c: CrisisRecord) {
-  return { id: c.id, name: c.name, departement: c.departement, hazard: c.hazard, startedAt: c.startedAt };
+/** The exchange document of the crisis's current epoch. */
+function docName(crisis: CrisisRecord): string {
+  return crisis.epoch ? `${crisis.id}@${crisis.epoch}` : crisis.id;
+}
+
+/** Every value ever inserted in the log, deleted or not (the document keeps deleted content). */
+function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void): void {
+  for (let item = log._start; item; item = item.right) {
+    if (item.content instanceof Y.ContentAny) for (const v of item.content.arr) f(v, item.deleted);
+  }
+}
+
+/**
+ * The values a transaction inserted in the log, including those deleted in the same update (a
+ * copy that joins after a wipe receives the entries and their deletion together).
+ */
+function insertedLogValues(doc: Y.Doc, log: Y.Array<unknown>, tr: Y.Transaction): unknown[] {
+  const values: unknown[] = [];
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = doc.store.clients.get(client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const s = structs[i];
+      if (!(s instanceof Y.Item) || s.parent !== log || !(s.content instanceof Y.ContentAny)) continue;
+      const arr = s.content.arr;
+      const from = Math.max(0, before - s.id.clock);
+      for (let j = from; j < arr.length; j++) values.push(arr[j]);
+    }
+  }
+  return values;
 }
 
 /** A pasted link names its platform and often its author: fill them in unless the user did. */

@@ -6,9 +6,33 @@ import type { CrisisRecord } from '../core/crisis';
 
 export interface StoredUpdate {
   seq?: number;
+  /** The crisis's document of one epoch: `crisisId` (epoch 0) or `crisisId@epoch`. */
   crisisId: string;
   /** A Yjs update (or several merged by compaction). */
   update: Uint8Array;
+}
+
+/** One verified, accepted entry of a crisis's record, as it was signed. Never changed, never deleted. */
+export interface JournalRow {
+  seq?: number;
+  crisisId: string;
+  /** Entry id (SHA-256 of d, 128 bits). */
+  id: string;
+  d: string;
+  g: string;
+}
+
+/** An entry this copy refused (or a deletion it undid), kept to be shown in the sync panel. */
+export interface RejectedRow {
+  seq?: number;
+  crisisId: string;
+  at: number;
+  /** Claimed author (member id), if readable. */
+  author: string;
+  kind: string;
+  reason: string;
+  /** The start of what was received, for whoever investigates. */
+  excerpt: string;
 }
 
 export interface Setting {
@@ -20,6 +44,8 @@ export class VigieDatabase extends Dexie {
   crises!: Table<CrisisRecord, string>;
   settings!: Table<Setting, string>;
   updates!: Table<StoredUpdate, number>;
+  journal!: Table<JournalRow, number>;
+  rejected!: Table<RejectedRow, number>;
 
   constructor(name = 'vigie') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -27,6 +53,10 @@ export class VigieDatabase extends Dexie {
       crises: 'id, lastOpenedAt',
       settings: 'key',
       updates: '++seq, crisisId',
+    });
+    this.version(2).stores({
+      journal: '++seq, crisisId, [crisisId+id]',
+      rejected: '++seq, crisisId',
     });
   }
 }

@@ -30,7 +30,7 @@ export async function exportSyncPack(
 }
 
 export interface ImportResult {
-  /** Log entries (changes) this copy did not have. */
+  /** Verified entries this copy did not have. */
   newEntries: number;
   /** True when the pack brought nothing new (already imported, or older than this copy). */
   alreadyKnown: boolean;
@@ -69,11 +69,12 @@ export async function importSyncPack(store: CrisisStore, bytes: Uint8Array): Pro
     scratch.destroy();
   }
 
-  const log = store.doc.getArray('log');
-  const before = log.length;
+  // Entries are counted in the record, not in the document: what a pack deletes is never taken.
+  await store.docReady;
+  const before = store.state.ids.size;
   Y.applyUpdate(store.doc, payload, SYNC_PACK_ORIGIN);
   await store.settled();
-  return { newEntries: log.length - before, alreadyKnown: false, header };
+  return { newEntries: store.state.ids.size - before, alreadyKnown: false, header };
 }
 
 /** e.g. vigie-crue-du-tarn-20261123-1405.vigiesync (local time). */

@@ -28,6 +28,10 @@ export interface SyncStatus {
   peers: PeerPresence[];
   lastExchange?: number;
   unconfirmed: number;
+  /** Entries refused since the crisis was opened (bad signature, broken rule, deletions undone…). */
+  rejected: number;
+  /** Entries verified but waiting for their author's admission. */
+  waiting: number;
 }
 
 export interface SessionOptions {
@@ -51,6 +55,8 @@ export class SyncSession {
   private paused = false;
   private svTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshot: SyncStatus | null = null;
+  private destroyed = false;
+  private readonly unsubscribeStore: () => void;
   /** This copy's presence, kept here because providers may clear the awareness's copy. */
   private presence: Record<string, unknown>;
 
@@ -65,11 +71,14 @@ export class SyncSession {
     this.awareness.setLocalState({ ...this.presence });
     store.doc.on('update', this.onDocUpdate);
     this.awareness.on('change', this.onAwareness);
+    this.unsubscribeStore = store.subscribe(this.changed);
     this.publishStateVector();
   }
 
   async start(): Promise<void> {
-    if (this.paused) return;
+    // Exchange only once the document holds what the journal holds.
+    await this.store.docReady;
+    if (this.paused || this.destroyed) return;
     const { doc, crisis } = this.store;
     const common = { doc, awareness: this.awareness, crisisKey: crisis.key, onChange: this.changed };
     if (this.addresses.signaling.length)
@@ -122,9 +131,13 @@ export class SyncSession {
     this.awareness.getStates().forEach((state, clientId) => {
       if (clientId === this.awareness.clientID) return;
       const user = state?.user as Record<string, unknown> | undefined;
-      const name = text(user?.name);
-      if (!name) return;
-      peers.push({ clientId, actor: text(user?.actor) ?? '', name, role: text(user?.role) ?? '', viewing: text(state.viewing, 64), editing: state.editing === true });
+      const claimed = text(user?.name);
+      if (!claimed) return;
+      // Presence is not signed: a name is shown as the record's member name, or marked unverified.
+      const actor = text(user?.actor) ?? '';
+      const member = this.store.member(actor);
+      const name = member && !member.invitation ? member.name : `${claimed} (non vérifié)`;
+      peers.push({ clientId, actor, name, role: member?.role ?? '', viewing: text(state.viewing, 64), editing: state.editing === true });
       const sv = text(state.sv, 100_000);
       if (sv) {
         try {
@@ -144,11 +157,15 @@ export class SyncSession {
       peers,
       lastExchange: this.lastExchange,
       unconfirmed: unconfirmedChanges(local, this.store.ownClientIds, peerVectors),
+      rejected: this.store.rejectedCount,
+      waiting: this.store.waitingCount,
     };
     return this.snapshot;
   }
 
   destroy(): void {
+    this.destroyed = true;
+    this.unsubscribeStore();
     clearTimeout(this.lonelyTimer);
     this.stopTransports();
     if (this.svTimer) clearTimeout(this.svTimer);

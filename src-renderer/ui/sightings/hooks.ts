@@ -5,7 +5,7 @@ import { countByStatus, filterSightings, sortSightings, type SightingFilter, typ
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
 
-function useStoreVersion(store: CrisisStore): number {
+export function useStoreVersion(store: CrisisStore): number {
   return useSyncExternalStore(
     (onChange) => store.subscribe(onChange),
     () => store.version,

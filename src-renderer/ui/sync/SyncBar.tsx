@@ -7,6 +7,7 @@ import { formatTime } from '../common/format';
 import { useSyncSession } from '../session';
 import { useSyncStatus } from './hooks';
 import { InviteDialog } from './InviteDialog';
+import { MembersDialog } from './MembersDialog';
 import { SyncPackDialog } from './SyncPackDialog';
 import { SyncSettings } from './SyncSettings';
 
@@ -15,7 +16,7 @@ export function SyncBar() {
   const lang = useLang();
   const sync = useSyncSession();
   const s = useSyncStatus();
-  const [dialog, setDialog] = useState<'invite' | 'settings' | 'pack' | null>(null);
+  const [dialog, setDialog] = useState<'invite' | 'settings' | 'pack' | 'members' | null>(null);
   const peers = s.transports.reduce((n, x) => n + x.peers, 0);
   const online = s.transports.some((x) => x.online);
   const state = s.paused ? t('sync.paused') : !s.configured ? t('sync.unconfigured') : peers > 0 ? t('sync.connected') : online ? t('sync.waiting') : t('sync.offline');
@@ -41,12 +42,25 @@ export function SyncBar() {
       <span className="unconfirmed" data-testid="unconfirmed" data-count={s.unconfirmed}>
         {s.unconfirmed ? t('sync.unconfirmed', { count: s.unconfirmed }) : t('sync.allConfirmed')}
       </span>
+      {s.rejected > 0 && (
+        <button type="button" className="link error" data-testid="rejected" data-count={s.rejected} onClick={() => setDialog('members')}>
+          {t('sync.rejected', { count: s.rejected })}
+        </button>
+      )}
+      {s.waiting > 0 && (
+        <span className="hint" data-testid="waiting">
+          {t('sync.waitingEntries', { count: s.waiting })}
+        </span>
+      )}
       {errors.map((e) => (
         <span key={e} className="error" role="alert">
           {e}
         </span>
       ))}
       <span className="spacer" />
+      <button type="button" className="secondary" onClick={() => setDialog('members')}>
+        {t('sync.members')}
+      </button>
       <button type="button" className="secondary" onClick={() => setDialog('invite')}>
         {t('sync.invite')}
       </button>
@@ -62,6 +76,7 @@ export function SyncBar() {
       {dialog === 'invite' && <InviteDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && <SyncSettings onClose={() => setDialog(null)} />}
       {dialog === 'pack' && <SyncPackDialog onClose={() => setDialog(null)} />}
+      {dialog === 'members' && <MembersDialog onClose={() => setDialog(null)} />}
     </section>
   );
 }

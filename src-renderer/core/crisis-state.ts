@@ -1,0 +1,170 @@
+// A crisis as its verified entries say it is: members and their roles, the crisis's own details,
+// claims, and one row per sighting. Pure: entries go in (already signature-checked), rules decide,
+// state comes out. Every copy holding the same entries computes the same state, whatever the order
+// in which they arrived (sightings and profiles follow the entries' total order; see docs/sync.md
+// for the few rules that depend on what was known when an entry arrived).
+import { applyChange, replay } from './changes';
+import { compareEntries, type BodyOf, type Entry, type SightingBody } from './records';
+import { can, checkEntry, type RuleContext, type Verdict } from './rules';
+import type { Sighting } from './sighting';
+import type { Hazard, Role } from './taxonomy';
+
+export interface Member {
+  id: string;
+  /** The member's own name (or the invitation's label until they write their profile). */
+  name: string;
+  organisation: string;
+  role: Role;
+  admittedBy?: string;
+  admittedAt?: number;
+  /** The invitation key they joined with. */
+  via?: string;
+  /** An invitation key (admitted, no profile of its own). */
+  invitation: boolean;
+  /** X25519 public key to receive a new crisis key (rotation). */
+  x?: string;
+  removedAt?: number;
+  removedBy?: string;
+  /** Author times of the last role and profile changes (the later one wins). */
+  roleAt: number;
+  profileAt: number;
+}
+
+export interface CrisisInfo {
+  name: string;
+  departement: string;
+  hazard: Hazard;
+  startedAt: string;
+  closed: boolean;
+}
+
+export interface Claim {
+  actor: string;
+  until: number;
+}
+
+export interface Applied {
+  /** Sightings whose row or history changed. */
+  sightings: Set<string>;
+  /** Members, claims or the crisis's details changed. */
+  other: boolean;
+}
+
+export class CrisisState implements RuleContext {
+  creator?: string;
+  info?: CrisisInfo;
+  private infoAt = 0;
+  epoch = 0;
+  readonly rotations: Entry<BodyOf<'v'>>[] = [];
+  readonly members = new Map<string, Member>();
+  private readonly claimEntries = new Map<string, Entry<BodyOf<'k'>>>();
+  readonly entries = new Map<string, Entry<SightingBody>[]>();
+  readonly rows = new Map<string, Sighting>();
+  /** Ids of every entry applied. */
+  readonly ids = new Set<string>();
+  /** Per member (or invitation key): the ids of the entries that admitted them or set their role. */
+  readonly admissions = new Map<string, string[]>();
+
+  constructor(readonly crisisId: string) {}
+
+  member(id: string): Member | undefined {
+    return this.members.get(id);
+  }
+
+  claimOf(sightingId: string, now: number): Claim | undefined {
+    const e = this.claimEntries.get(sightingId);
+    return e && e.body.u > now ? { actor: e.body.a, until: e.body.u } : undefined;
+  }
+
+  check(entry: Entry): Verdict {
+    return checkEntry(this, entry);
+  }
+
+  /** Applies an entry `check` accepted. */
+  apply(entry: Entry): Applied {
+    const out: Applied = { sightings: new Set(), other: false };
+    if (this.ids.has(entry.id)) return out;
+    this.ids.add(entry.id);
+    const b = entry.body;
+    const admitted = b.k === 'x' ? b.a : b.k === 'm' ? b.m : b.k === 'p' && b.i ? b.a : undefined;
+    if (admitted) this.admissions.set(admitted, [...(this.admissions.get(admitted) ?? []), entry.id]);
+    switch (b.k) {
+      case 'x':
+        this.creator = b.a;
+        this.setInfo(b, { ...b, closed: false });
+        out.other = true;
+        break;
+      case 'u':
+        this.setInfo(b, { name: b.name, departement: b.departement, hazard: b.hazard, startedAt: b.startedAt, closed: b.closed ?? this.info?.closed ?? false });
+        out.other = true;
+        break;
+      case 'm': {
+        const m = this.members.get(b.m);
+        if (!m)
+          this.members.set(b.m, { id: b.m, name: b.label ?? '', organisation: '', role: b.role, admittedBy: b.a, admittedAt: b.t, invitation: b.m !== b.a, roleAt: b.t, profileAt: 0 });
+        else if (b.t >= m.roleAt) Object.assign(m, { role: b.role, roleAt: b.t });
+        out.other = true;
+        break;
+      }
+      case 'p': {
+        let m = this.members.get(b.a);
+        if (!m && b.i) {
+          const invite = this.members.get(b.i);
+          m = { id: b.a, name: b.name, organisation: b.organisation, role: invite?.role ?? 'veilleur', admittedBy: invite?.admittedBy, admittedAt: b.t, via: b.i, invitation: false, roleAt: invite?.roleAt ?? b.t, profileAt: -1 };
+          this.members.set(b.a, m);
+        }
+        if (m && b.t >= m.profileAt) Object.assign(m, { name: b.name, organisation: b.organisation, x: b.x ?? m.x, profileAt: b.t, invitation: false });
+        out.other = true;
+        break;
+      }
+      case 'r': {
+        const m = this.members.get(b.m);
+        if (m && (m.removedAt === undefined || b.t < m.removedAt)) Object.assign(m, { removedAt: b.t, removedBy: b.a });
+        else if (!m)
+          this.members.set(b.m, { id: b.m, name: '', organisation: '', role: 'veilleur', invitation: true, removedAt: b.t, removedBy: b.a, roleAt: b.t, profileAt: 0 });
+        out.other = true;
+        break;
+      }
+      case 'k': {
+        const current = this.claimEntries.get(b.s);
+        if (current && compareEntries(entry, current) < 0) break;
+        // Releasing someone else's claim takes a coordinator.
+        if (current && b.u === b.t && current.body.a !== b.a && !can(this, b.a, 'handle')) break;
+        this.claimEntries.set(b.s, { id: entry.id, body: b });
+        out.sightings.add(b.s);
+        break;
+      }
+      case 'v':
+        this.epoch = Math.max(this.epoch, b.e);
+        this.rotations.push({ id: entry.id, body: b });
+        out.other = true;
+        break;
+      case 'c':
+      case 'e':
+        this.addSightingEntry({ id: entry.id, body: b });
+        out.sightings.add(b.s);
+        break;
+    }
+    return out;
+  }
+
+  private setInfo(b: { t: number }, info: CrisisInfo): void {
+    if (b.t < this.infoAt) return;
+    this.infoAt = b.t;
+    const { name, departement, hazard, startedAt, closed } = info;
+    this.info = { name, departement, hazard, startedAt, closed };
+  }
+
+  private addSightingEntry(entry: Entry<SightingBody>): void {
+    const id = entry.body.s;
+    let list = this.entries.get(id);
+    if (!list) this.entries.set(id, (list = []));
+    // Usually the newest: appended and applied; otherwise inserted in order and the row replayed.
+    let i = list.length;
+    while (i > 0 && compareEntries(list[i - 1]!, entry) > 0) i--;
+    list.splice(i, 0, entry);
+    const row = i === list.length - 1 ? applyChange(this.rows.get(id), entry) : replay(list);
+    if (row) this.rows.set(id, row);
+    else this.rows.delete(id);
+  }
+}

@@ -1,0 +1,49 @@
+// The crisis's record on this copy: every verified entry, in arrival order, append-only. It is what
+// the table reads; the Yjs document is only how copies exchange entries, so whatever a peer deletes
+// there, the record here keeps. Refused entries are kept apart (bounded) for the sync panel.
+import type { Envelope } from '../core/records';
+import type { JournalRow, RejectedRow, VigieDatabase } from './database';
+
+const MAX_REJECTED = 2000;
+
+export class Journal {
+  constructor(
+    private readonly db: VigieDatabase,
+    readonly crisisId: string,
+  ) {}
+
+  /** Every entry, oldest first. */
+  all(): Promise<JournalRow[]> {
+    return this.db.journal.where('crisisId').equals(this.crisisId).toArray();
+  }
+
+  async get(ids: string[]): Promise<Envelope[]> {
+    const rows = await this.db.journal.where('[crisisId+id]').anyOf(ids.map((id) => [this.crisisId, id])).toArray();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ d: r.d, g: r.g }] : [];
+    });
+  }
+
+  /** Appends entries in one transaction; resolves once they are durably stored. */
+  async append(rows: { id: string; d: string; g: string }[]): Promise<void> {
+    if (!rows.length) return;
+    await this.db.journal.bulkAdd(rows.map(({ id, d, g }) => ({ crisisId: this.crisisId, id, d, g })));
+  }
+
+  async reject(rows: Omit<RejectedRow, 'crisisId' | 'seq'>[]): Promise<void> {
+    if (!rows.length) return;
+    await this.db.transaction('rw', this.db.rejected, async () => {
+      await this.db.rejected.bulkAdd(rows.map((r) => ({ ...r, crisisId: this.crisisId })));
+      const all = this.db.rejected.where('crisisId').equals(this.crisisId);
+      const extra = (await all.count()) - MAX_REJECTED;
+      if (extra > 0) await this.db.rejected.bulkDelete((await all.primaryKeys()).slice(0, extra));
+    });
+  }
+
+  /** The latest refused entries, newest first. */
+  async rejected(limit = 200): Promise<RejectedRow[]> {
+    return (await this.db.rejected.where('crisisId').equals(this.crisisId).reverse().limit(limit).toArray());
+  }
+}
