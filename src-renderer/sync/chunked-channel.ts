@@ -18,9 +18,14 @@ function bytesOf(data: unknown): Uint8Array | null {
   return null;
 }
 
-export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHandler): RTCDataChannel {
+export interface ChunkedChannelOptions {
+  /** Largest message rebuilt from frames (default MAX_MESSAGE_BYTES, 128 MiB). */
+  maxMessageBytes?: number;
+}
+
+export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHandler, options: ChunkedChannelOptions = {}): RTCDataChannel {
   const queue: (Uint8Array | string)[] = [];
-  const reassembler = new Reassembler();
+  const reassembler = new Reassembler(options.maxMessageBytes);
   let nextId = 1;
   let waiting = false;
 
@@ -62,11 +67,16 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
   };
 
   const send = (data: unknown) => {
+    if (channel.readyState === 'connecting') {
+      // y-webrtc broadcasts every update to each connection it knows, open or not. Nothing is lost
+      // by not sending before the channel opens: on open, y-webrtc runs sync step 1/2 and sends the
+      // awareness states, which carry everything. Not a failure, so not reported.
+      return;
+    }
     if (channel.readyState !== 'open') {
-      // y-webrtc would swallow this throw: report it as well.
-      const error = new Error(`Envoi WebRTC impossible : canal ${channel.readyState}`);
-      onError(error);
-      throw error;
+      // Closing or closed: y-webrtc reconnects and resynchronises; frames lost with the channel
+      // are reported by the close handler below.
+      throw new Error(`Envoi WebRTC impossible : canal ${channel.readyState}`);
     }
     const bytes = bytesOf(data);
     if (bytes && needsFraming(bytes)) queue.push(...toFrames(bytes, nextId++));
@@ -127,13 +137,30 @@ export interface RtcImplementation {
  * The RTC implementation given to simple-peer (y-webrtc's `peerOpts.wrtc`): the browser's own, or
  * @roamhq/wrtc in Node, with every data channel wrapped by chunkedChannel.
  */
-export function withChunkedChannels(rtc: RtcImplementation, onError: ChannelErrorHandler): RtcImplementation {
+export function withChunkedChannels(rtc: RtcImplementation, onError: ChannelErrorHandler, options: ChunkedChannelOptions = {}): RtcImplementation {
+  const wrapHandler = (handler: unknown) =>
+    typeof handler === 'function'
+      ? (event: RTCDataChannelEvent) => (handler as (e: RTCDataChannelEvent) => void)({ channel: chunkedChannel(event.channel, onError, options) } as RTCDataChannelEvent)
+      : handler;
   class ChunkedPeerConnection extends rtc.RTCPeerConnection {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      // @roamhq/wrtc defines `ondatachannel` as a non-configurable own property of each instance,
+      // which hides the accessor below: without this, channels a Node peer accepts (the
+      // non-initiator's) were never wrapped, and a large crisis arrived as unreadable frames.
+      if (Object.prototype.hasOwnProperty.call(this, 'ondatachannel')) {
+        return new Proxy(this, {
+          set(target, prop, value) {
+            return Reflect.set(target, prop, prop === 'ondatachannel' ? wrapHandler(value) : value, target);
+          },
+        });
+      }
+    }
     override createDataChannel(label: string, init?: RTCDataChannelInit): RTCDataChannel {
-      return chunkedChannel(super.createDataChannel(label, init), onError);
+      return chunkedChannel(super.createDataChannel(label, init), onError, options);
     }
     override set ondatachannel(handler: ((event: RTCDataChannelEvent) => void) | null) {
-      super.ondatachannel = handler && ((event: RTCDataChannelEvent) => handler({ channel: chunkedChannel(event.channel, onError) } as RTCDataChannelEvent));
+      super.ondatachannel = wrapHandler(handler) as typeof handler;
     }
     override get ondatachannel() {
       return super.ondatachannel;

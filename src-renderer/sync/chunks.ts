@@ -9,8 +9,12 @@
 const MAGIC = [0xf5, 0x56, 0x47, 0x01];
 const HEADER_BYTES = 16;
 export const FRAME_PAYLOAD = 60 * 1024;
-/** A whole message may not exceed this: bounds what a hostile peer can make us buffer. */
-export const MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+/**
+ * A whole message may not exceed this: bounds what a peer can make us buffer. A newcomer receives
+ * the whole crisis in one message: ~74 MB of Yjs state at 100,000 sightings, hence 128 MiB, the
+ * same bound as the relay's largest frame (docs/relay.md).
+ */
+export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 
 export class ChunkError extends Error {}
 
@@ -40,12 +44,18 @@ export function toFrames(message: Uint8Array, id: number): Uint8Array[] {
   return frames;
 }
 
-/** Rebuilds messages from frames that arrive in order (data channels are ordered and reliable). */
+/**
+ * Rebuilds messages from frames that arrive in order (data channels are ordered and reliable, and a
+ * sender sends the frames of one message back to back): one partial message at a time, of at most
+ * `maxMessageBytes`. Anything else is a broken or hostile sender: ChunkError, and the caller closes.
+ */
 export class Reassembler {
   private id = -1;
   private expected = 0;
   private parts: Uint8Array[] = [];
   private bytes = 0;
+
+  constructor(private readonly maxMessageBytes = MAX_MESSAGE_BYTES) {}
 
   /** Returns the whole message when its last frame arrives; throws ChunkError on a bad frame. */
   push(frame: Uint8Array): Uint8Array | null {
@@ -54,11 +64,18 @@ export class Reassembler {
     const id = view.getUint32(4);
     const index = view.getUint32(8);
     const count = view.getUint32(12);
-    if (count === 0 || count > Math.ceil(MAX_MESSAGE_BYTES / FRAME_PAYLOAD)) return this.fail('nombre de trames invalide');
-    if (index === 0) this.start(id, count);
-    else if (id !== this.id || index !== this.parts.length || count !== this.expected) return this.fail('trame hors séquence');
+    if (count === 0) return this.fail('nombre de trames invalide');
+    if (count > Math.ceil(this.maxMessageBytes / FRAME_PAYLOAD)) {
+      return this.fail(`message annoncé trop grand (${count} trames, au plus ${Math.floor(this.maxMessageBytes / (1024 * 1024))} Mio)`);
+    }
+    if (index === 0) {
+      // A new message while another is half received: the sender skipped frames.
+      if (this.expected > 0) return this.fail('message interrompu');
+      this.start(id, count);
+    } else if (id !== this.id || index !== this.parts.length || count !== this.expected) return this.fail('trame hors séquence');
     const payload = frame.subarray(HEADER_BYTES);
     if (payload.length > FRAME_PAYLOAD) return this.fail('trame trop longue');
+    if (this.bytes + payload.length > this.maxMessageBytes) return this.fail('message trop grand');
     this.parts.push(payload.slice());
     this.bytes += payload.length;
     if (this.parts.length < this.expected) return null;

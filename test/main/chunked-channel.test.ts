@@ -1,0 +1,116 @@
+// Chunked data channels over real WebRTC connections (@roamhq/wrtc, host candidates only, this
+// machine): what a hostile or broken peer can send, and what a Node peer receives.
+import { randomBytes } from 'node:crypto';
+import wrtc from '@roamhq/wrtc';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withChunkedChannels } from '../../src-renderer/sync/chunked-channel';
+import { ChunkError, FRAME_PAYLOAD, MAX_MESSAGE_BYTES, Reassembler, toFrames } from '../../src-renderer/sync/chunks';
+import { waitFor } from './relay-helpers';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+const raw = wrtc as unknown as { RTCPeerConnection: typeof RTCPeerConnection; RTCSessionDescription: typeof RTCSessionDescription; RTCIceCandidate: typeof RTCIceCandidate };
+
+/**
+ * Two peer connections joined directly (offer, answer and candidates handed over in memory), as
+ * simple-peer does it: the initiator creates the channel with createDataChannel, the other side
+ * gets it through `ondatachannel` (a property assignment, as simple-peer makes).
+ */
+async function pair(initiatorRtc: typeof raw, answererRtc: typeof raw) {
+  const a = new initiatorRtc.RTCPeerConnection({ iceServers: [] });
+  const b = new answererRtc.RTCPeerConnection({ iceServers: [] });
+  cleanups.push(() => a.close(), () => b.close());
+  a.onicecandidate = (e) => e.candidate && void b.addIceCandidate(e.candidate);
+  b.onicecandidate = (e) => e.candidate && void a.addIceCandidate(e.candidate);
+  const sending = a.createDataChannel('vigie');
+  sending.binaryType = 'arraybuffer';
+  const receiving = new Promise<RTCDataChannel>((resolve) => {
+    b.ondatachannel = (e) => resolve(e.channel);
+  });
+  await a.setLocalDescription(await a.createOffer());
+  await b.setRemoteDescription(a.localDescription!);
+  await b.setLocalDescription(await b.createAnswer());
+  await a.setRemoteDescription(b.localDescription!);
+  const channel = await receiving;
+  channel.binaryType = 'arraybuffer';
+  await waitFor(() => sending.readyState === 'open' && channel.readyState === 'open', 10_000, 'canal ouvert');
+  const received: Uint8Array[] = [];
+  // As simple-peer does: a property assignment, which the wrapper intercepts.
+  channel.onmessage = (e: MessageEvent) => received.push(new Uint8Array(e.data as ArrayBuffer));
+  return { sending, channel, received };
+}
+
+function frame(id: number, index: number, count: number, payload = new Uint8Array(16)): Uint8Array {
+  const bytes = new Uint8Array(16 + payload.length);
+  bytes.set([0xf5, 0x56, 0x47, 0x01]);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, id);
+  view.setUint32(8, index);
+  view.setUint32(12, count);
+  bytes.set(payload, 16);
+  return bytes;
+}
+
+describe('chunked channels over @roamhq/wrtc', () => {
+  it('a Node peer that accepts the connection (ondatachannel) rebuilds a 1 MB message', async () => {
+    const errors: Error[] = [];
+    const vigie = withChunkedChannels(raw, (e) => errors.push(e));
+    const { sending, received } = await pair(vigie as typeof raw, vigie as typeof raw);
+    const message = new Uint8Array(randomBytes(1024 * 1024));
+    sending.send(message);
+    // Before: wrtc's own `ondatachannel` property hid the wrapper, 18 raw frames arrived instead.
+    await waitFor(() => received.length > 0, 10_000, 'le message');
+    expect(received.length).toBe(1);
+    expect(Buffer.from(received[0]).equals(Buffer.from(message))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('a hostile sender announcing a message over the cap is cut off at its first frame, and reported', async () => {
+    const errors: Error[] = [];
+    const guarded = withChunkedChannels(raw, (e) => errors.push(e));
+    const { sending, channel, received } = await pair(raw, guarded as typeof raw);
+    // 3,000 frames of 60 KiB announced (~176 MiB): before, anything up to 1 GiB was buffered.
+    const count = Math.ceil(MAX_MESSAGE_BYTES / FRAME_PAYLOAD) + 1;
+    sending.send(frame(1, 0, count, new Uint8Array(FRAME_PAYLOAD)));
+    await waitFor(() => channel.readyState === 'closed' || channel.readyState === 'closing', 5_000, 'canal fermé');
+    expect(received).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^Trame WebRTC rejetée : message annoncé trop grand/)]);
+  });
+
+  it('a message interrupted by another is rejected (one partial message at a time)', async () => {
+    const errors: Error[] = [];
+    const guarded = withChunkedChannels(raw, (e) => errors.push(e), { maxMessageBytes: 1024 * 1024 });
+    const { sending, channel } = await pair(raw, guarded as typeof raw);
+    sending.send(frame(1, 0, 10));
+    sending.send(frame(2, 0, 10));
+    await waitFor(() => errors.length > 0, 5_000, 'rejet');
+    expect(errors[0].message).toBe('Trame WebRTC rejetée : message interrompu');
+    await waitFor(() => channel.readyState !== 'open', 5_000, 'canal fermé');
+  });
+
+  it('a send while the channel is still connecting is not reported as a failure', async () => {
+    const errors: Error[] = [];
+    const vigie = withChunkedChannels(raw, (e) => errors.push(e));
+    const a = new vigie.RTCPeerConnection({ iceServers: [] });
+    cleanups.push(() => a.close());
+    const channel = a.createDataChannel('vigie');
+    expect(channel.readyState).toBe('connecting');
+    expect(() => channel.send(new Uint8Array([1, 2, 3]))).not.toThrow();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Reassembler limits', () => {
+  it('rebuilds what toFrames cut, refuses more than its cap, and a frame out of sequence', () => {
+    const r = new Reassembler(3 * FRAME_PAYLOAD);
+    const message = new Uint8Array(2 * FRAME_PAYLOAD + 10).fill(7);
+    const frames = toFrames(message, 9);
+    expect(frames.map((f) => r.push(f)).at(-1)).toEqual(message);
+    expect(() => new Reassembler(3 * FRAME_PAYLOAD).push(frame(1, 0, 4))).toThrow(ChunkError);
+    expect(() => new Reassembler().push(frame(1, 1, 4))).toThrow('trame hors séquence');
+    expect(() => new Reassembler().push(frame(1, 0, 0))).toThrow('nombre de trames invalide');
+  });
+});
