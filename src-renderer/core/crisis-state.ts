@@ -73,7 +73,7 @@ export class CrisisState implements RuleContext {
 
   claimOf(sightingId: string, now: number): Claim | undefined {
     const e = this.claimEntries.get(sightingId);
-    return e && e.body.u > now ? { actor: e.body.a, until: e.body.u } : undefined;
+    return e && e.body.u > now && e.body.u > e.body.t ? { actor: e.body.a, until: e.body.u } : undefined;
   }
 
   check(entry: Entry): Verdict {

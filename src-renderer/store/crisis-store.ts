@@ -61,6 +61,7 @@ export class CrisisStore {
   docReady: Promise<void> = Promise.resolve();
   private docLoaded = false;
   private unpushed: Envelope[] = [];
+  private unstored: SignedEntry[] = [];
   private lastTime = 0;
   private journalSignatures: Map<string, string> | null = new Map();
   private writes: Promise<unknown> = Promise.resolve();
@@ -298,12 +299,16 @@ export class CrisisStore {
     }
     this.applied(applied, entries);
     if (applied.other) this.intake.recheckWaiting();
-    const stored = this.journal.append(entries);
+    // Entries a failed write left out go with the next write (they are shown and shared already).
+    const batch = this.unstored.concat(entries);
+    this.unstored = [];
+    const stored = this.journal.append(batch);
     this.writes = this.writes.then(() => stored).catch(() => undefined);
     this.share(entries);
     try {
       await stored;
     } catch (e) {
+      this.unstored = batch.concat(this.unstored);
       throw new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
     }
     return entries;

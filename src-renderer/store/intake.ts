@@ -33,6 +33,7 @@ export class Intake {
   private readonly waiting = new Map<string, SignedEntry>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failure: Error | null = null;
+  private unstored: SignedEntry[] = [];
 
   constructor(private readonly o: IntakeOptions) {}
 
@@ -66,7 +67,16 @@ export class Intake {
     const fresh = await this.verified(values, refused);
     const accepted = this.decide(fresh, refused);
     if (refused.length) this.o.onRejected(refused);
-    await Promise.all([this.o.journal.append(accepted), this.o.journal.reject(refused)]);
+    // Accepted entries a failed write left out go with the next write.
+    const batch = this.unstored.concat(accepted);
+    this.unstored = [];
+    try {
+      await Promise.all([this.o.journal.append(batch), this.o.journal.reject(refused)]);
+      this.failure = null;
+    } catch (e) {
+      this.unstored = batch;
+      throw new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
+    }
     return accepted.length;
   }
 

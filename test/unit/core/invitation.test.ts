@@ -10,6 +10,7 @@ const base: Omit<Invitation, 'v'> = {
   startedAt: '2026-11-23T08:00:00.000Z',
   key: newCrisisKey(),
   addresses: { signaling: ['ws://192.168.1.10:4444/signal'], relay: ['ws://192.168.1.10:4444/sync'], ice: [] },
+  admission: { id: 'I'.repeat(43), key: 'K'.repeat(64), role: 'veilleur', chain: [{ d: '{"k":"x"}', g: 'g'.repeat(86) }] },
 };
 
 describe('invitations', () => {
@@ -17,7 +18,7 @@ describe('invitations', () => {
     const code = await encodeInvitation(base);
     const links = invitationLinks(code, 'http://127.0.0.1:5178/index.html#/crises');
     expect(links.web).toBe(`http://127.0.0.1:5178/index.html#/join/${code}`);
-    for (const text of [links.desktop, links.web!, code, `  ${code}\n`]) expect(await decodeInvitation(text)).toEqual({ v: 1, ...base });
+    for (const text of [links.desktop, links.web!, code, `  ${code}\n`]) expect(await decodeInvitation(text)).toEqual({ v: 2, ...base });
   });
 
   it('refuse une invitation altérée, même d’un seul caractère', async () => {
@@ -36,8 +37,8 @@ describe('invitations', () => {
     await expect(decodeInvitation('vigie://join/')).rejects.toThrow(/Invitation illisible/);
     const code = await encodeInvitation(base);
     await expect(decodeInvitation(code.slice(0, 40) + '.' + code.split('.')[1])).rejects.toThrow(/Invitation (illisible|invalide|altérée)/);
-    const v2 = btoa(JSON.stringify({ ...base, v: 2 })).replace(/=+$/, '');
-    await expect(decodeInvitation(`${v2}.AAAAAAAAAAAAAAAAAAAAAA`)).rejects.toThrow(/autre version/);
+    const v1 = btoa(JSON.stringify({ ...base, v: 1 })).replace(/=+$/, '');
+    await expect(decodeInvitation(`${v1}.AAAAAAAAAAAAAAAAAAAAAA`)).rejects.toThrow(/autre version/);
   });
 
   it('n’accepte que des adresses ws(s) et stun/turn', async () => {

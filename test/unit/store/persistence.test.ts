@@ -12,7 +12,7 @@ describe('enregistrement local', () => {
     await first.update(s.id, { priority: 'P1' });
     // No close(): as after a crash, only what was acknowledged counts.
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, bob);
-    expect(again.get(s.id)).toMatchObject({ text: 'Le Tarn monte', priority: 'P1', platform: 'x', authorHandle: '@VigiCrues', createdBy: 'alice' });
+    expect(again.get(s.id)).toMatchObject({ text: 'Le Tarn monte', priority: 'P1', platform: 'x', authorHandle: '@VigiCrues', createdBy: first.me.id });
     expect(again.entries(s.id)).toHaveLength(2);
   });
 
@@ -67,12 +67,12 @@ describe('enregistrement local', () => {
     const crisis = await crisisIn(db);
     const store = await CrisisStore.open(db, crisis, alice);
     const s = await store.create({ text: 'x' });
-    const before = await db.updates.count();
+    const before = await db.journal.count();
     await expect(store.create({ url: 'javascript:alert(1)' })).rejects.toThrow(/lien invalide/);
     await expect(store.update(s.id, { status: 'traite' })).rejects.toThrow('passage impossible de « Nouveau » à « Traité »');
     await expect(store.createMany([{ text: 'ok' }, { priority: 'P7' as never }])).rejects.toBeInstanceOf(SightingValidationError);
     await expect(store.createMany([{ text: 'ok' }, { lat: 1 }])).rejects.toThrow(/ligne 2/);
-    expect(await db.updates.count()).toBe(before);
+    expect(await db.journal.count()).toBe(before);
     expect(store.rows.size).toBe(1);
   });
 });
@@ -82,7 +82,7 @@ describe('échec d’écriture', () => {
     const db = freshDb();
     const crisis = await crisisIn(db);
     const store = await CrisisStore.open(db, crisis, alice);
-    const add = vi.spyOn(db.updates, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const add = vi.spyOn(db.journal, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(store.create({ text: 'pendant la panne' })).rejects.toThrow("Échec de l'enregistrement sur le disque : QuotaExceededError");
     add.mockRestore();
     await store.settled();
