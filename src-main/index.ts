@@ -9,6 +9,7 @@ import { installMenu } from './menu';
 import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { hardenWebContents } from './security';
 import { hardenSession } from './session';
+import { registerVaultHandlers } from './vault';
 import { createMainWindow } from './window';
 
 /**
@@ -78,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
       installAppProtocol(protocol, RENDERER_DIR);
       registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow, inbox });
       registerBasemapHandlers({ appUrl, getMainWindow: () => mainWindow });
+      registerVaultHandlers({ appUrl, getMainWindow: () => mainWindow });
       installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });
       openMainWindow();
     })

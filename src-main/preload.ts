@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { BASEMAP_CHANNELS } from './basemap-channels';
 import { CHANNELS, EVENTS, type VigieBridge } from './bridge';
+import { VAULT_CHANNELS } from './vault-channels';
 
 // Each function forwards only the arguments it declares, copied field by field, so the page can't
 // slip extra values through. The main process validates them again anyway.
@@ -38,6 +39,11 @@ const api: VigieBridge = {
       ipcRenderer.invoke(BASEMAP_CHANNELS.readPmtiles, { id: request?.id, offset: request?.offset, length: request?.length }),
     allowOnlineTiles: (template) => ipcRenderer.invoke(BASEMAP_CHANNELS.allowOnline, template),
     fetchOnlineTile: (tile) => ipcRenderer.invoke(BASEMAP_CHANNELS.onlineTile, { z: tile?.z, x: tile?.x, y: tile?.y }),
+  },
+  vault: {
+    status: () => ipcRenderer.invoke(VAULT_CHANNELS.status),
+    seal: (text) => ipcRenderer.invoke(VAULT_CHANNELS.seal, text),
+    open: (sealed) => ipcRenderer.invoke(VAULT_CHANNELS.open, sealed),
   },
 };
 

@@ -77,6 +77,38 @@ export interface BasemapCapability {
   fetchOnlineTile(tile: { z: number; x: number; y: number }): Promise<OnlineTileBytes>;
 }
 
+/** Where the vault keeps the key that seals new secrets. */
+export type VaultProtection =
+  /** Desktop: Electron safeStorage, i.e. the system's keychain (macOS Keychain, Windows DPAPI, Linux libsecret/KWallet). */
+  | 'os'
+  /** A non-extractable AES-GCM key kept in this browser profile's IndexedDB (web build; desktop without a keyring). */
+  | 'browser'
+  /** A key in memory only, lost with the page (tests). */
+  | 'memory';
+
+/**
+ * Secrets at rest (crisis keys, signing keys): sealed before they are written to disk, opened after
+ * they are read. A sealed secret is a short ASCII string (`vigie-vault:1:…`), bound to this device
+ * and profile: it can't be opened elsewhere, nor altered without open() refusing it. Rejections carry
+ * a French message.
+ */
+export interface VaultCapability {
+  /** Seals text or bytes (32 KiB at most). */
+  seal(plain: Uint8Array | string): Promise<string>;
+  /** The secret exactly as sealed: a string for a string, a Uint8Array for bytes. */
+  open(sealed: string): Promise<Uint8Array | string>;
+  /** How new secrets are protected on this device. */
+  protection(): Promise<VaultProtection>;
+}
+
+/** The desktop shell's side of the vault (src-main/vault.ts): safeStorage, text in, base64 out. */
+export interface VaultBridge {
+  /** Whether the system's keychain can protect secrets here (not Linux's basic_text fallback). */
+  status(): Promise<{ available: boolean; backend: string }>;
+  seal(text: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
 export interface Platform {
   readonly shell: 'electron' | 'web';
   /** Opens an http(s) link outside the app, after validation. Resolves false when the link was refused. */
@@ -93,6 +125,8 @@ export interface Platform {
   onInvitation?(listener: (link: string) => void): () => void;
   /** Present only in the desktop shell (basemap files and online tiles through the main process). */
   readonly basemaps?: BasemapCapability;
+  /** Every shell: seals secrets kept at rest (desktop: the system's keychain; web: a non-extractable key). */
+  readonly vault: VaultCapability;
 }
 
 /**
@@ -110,4 +144,6 @@ export interface VigieBridge {
   onInvitation?(listener: (link: string) => void): () => void;
   /** Absent from a preload that predates it. */
   basemaps?: BasemapCapability;
+  /** Absent from a preload that predates it (then the page's own WebCrypto vault is used). */
+  vault?: VaultBridge;
 }

@@ -1,5 +1,6 @@
 // Platform inside the desktop shell: everything goes through the preload bridge (window.vigie).
-import type { AppInfo, BasemapCapability, Platform, RelayCapability, SaveFileRequest, VigieBridge } from './index-types';
+import type { AppInfo, BasemapCapability, Platform, RelayCapability, SaveFileRequest, VaultCapability, VigieBridge } from './index-types';
+import { createBrowserVault, createShellVault } from './vault';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 
 /**
@@ -41,9 +42,18 @@ function basemapsOf(bridge: VigieBridge): BasemapCapability | undefined {
   };
 }
 
-export function createElectronPlatform(bridge: VigieBridge): Platform {
+/**
+ * The system's keychain through the main process; the app profile's own WebCrypto vault where the
+ * system has none (Linux without libsecret or KWallet) or the preload predates the vault.
+ */
+function vaultOf(bridge: VigieBridge, fallback: VaultCapability): VaultCapability {
+  return bridge.vault ? createShellVault(bridge.vault, fallback, mainProcessMessage) : fallback;
+}
+
+export function createElectronPlatform(bridge: VigieBridge, fallbackVault: VaultCapability = createBrowserVault()): Platform {
   return {
     shell: 'electron',
+    vault: vaultOf(bridge, fallbackVault),
     async openExternal(url: string): Promise<boolean> {
       // Refused here already, so an unsafe link costs no round trip and raises no error;
       // the main process checks again and does not rely on this.

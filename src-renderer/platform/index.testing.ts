@@ -1,5 +1,6 @@
 // An in-memory Platform for unit tests: records every call, touches nothing outside the test.
 import type { AppInfo, Platform, SaveFileRequest } from './index-types';
+import { createMemoryVault } from './vault';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 
 export type PlatformCall =
@@ -25,6 +26,8 @@ export function createTestingPlatform(appInfo: Partial<AppInfo> = {}): TestingPl
     openedUrls: [],
     savedFiles: [],
     cancelSaves: false,
+    // A real AES-GCM key, in memory: what is sealed in a test is really encrypted.
+    vault: createMemoryVault(),
     async openExternal(url) {
       // Same rule as the real shells, so a test catches a link they would refuse.
       const accepted = isSafeExternalUrl(url);

@@ -1,6 +1,7 @@
 // Platform in a plain browser (the fallback when Electron is unavailable, or a colleague's browser).
 import { version } from '../../package.json';
-import type { AppInfo, Platform, SaveFileRequest } from './index-types';
+import type { AppInfo, Platform, SaveFileRequest, VaultCapability } from './index-types';
+import { createBrowserVault } from './vault';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 
 /** The browser objects used, injectable so tests need no real window. */
@@ -20,9 +21,10 @@ function defaultEnvironment(): WebEnvironment {
   };
 }
 
-export function createWebPlatform(env: () => WebEnvironment = defaultEnvironment): Platform {
+export function createWebPlatform(env: () => WebEnvironment = defaultEnvironment, vault: VaultCapability = createBrowserVault()): Platform {
   return {
     shell: 'web',
+    vault,
     async openExternal(url: string): Promise<boolean> {
       if (!isSafeExternalUrl(url)) return false;
       // noopener: the opened site gets no handle back on the app's window.

@@ -36,8 +36,10 @@ describe('app lifecycle', () => {
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
-    // open-external, save-file, info, take-invitation, the four relay channels and the four basemap ones.
-    expect(electron.handlers.size).toBe(12);
+    // open-external, save-file, info, take-invitation, the four relay channels, the four basemap ones
+    // and the three of the vault.
+    expect(electron.handlers.size).toBe(15);
+    expect([...electron.handlers.keys()]).toEqual(expect.arrayContaining(['vigie:vault-status', 'vigie:vault-seal', 'vigie:vault-open']));
     expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('vigie');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
 

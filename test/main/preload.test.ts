@@ -15,12 +15,16 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onInvitation', 'openExternal', 'relay', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onInvitation', 'openExternal', 'relay', 'saveFile', 'vault']);
+    const vault = api.vault as Record<string, unknown>;
+    expect(Object.keys(vault).sort()).toEqual(['open', 'seal', 'status']);
+    for (const value of Object.values(vault)) expect(typeof value).toBe('function');
+    expect(Object.values(vault)).not.toContain(electron.ipcRenderer.invoke);
     const relay = api.relay as Record<string, unknown>;
     expect(Object.keys(relay).sort()).toEqual(['interfaces', 'start', 'status', 'stop']);
     const basemaps = api.basemaps as Record<string, unknown>;
     expect(Object.keys(basemaps).sort()).toEqual(['allowOnlineTiles', 'fetchOnlineTile', 'pickPmtiles', 'readPmtiles']);
-    for (const value of [...Object.values(api).filter((v) => v !== relay && v !== basemaps), ...Object.values(relay), ...Object.values(basemaps)]) {
+    for (const value of [...Object.values(api).filter((v) => v !== relay && v !== basemaps && v !== vault), ...Object.values(relay), ...Object.values(basemaps)]) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(electron.ipcRenderer.invoke);
     }
@@ -40,6 +44,17 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.allowOnline, null);
     await basemaps.fetchOnlineTile({ z: 1, x: 0, y: 1, url: 'https://evil/' } as never);
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.onlineTile, { z: 1, x: 0, y: 1 });
+  });
+
+  it('forwards the vault calls to their channels, with one argument each', async () => {
+    const { VAULT_CHANNELS } = await import('../../src-main/vault-channels');
+    const vault = (api as unknown as import('../../src-main/bridge').VigieBridge).vault!;
+    await vault.status();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(VAULT_CHANNELS.status);
+    await (vault.seal as (...args: unknown[]) => Promise<string>)('t:x', 'extra');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(VAULT_CHANNELS.seal, 't:x');
+    await (vault.open as (...args: unknown[]) => Promise<string>)('AAAA', 'extra');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(VAULT_CHANNELS.open, 'AAAA');
   });
 
   it('forwards each call to its own channel', async () => {
