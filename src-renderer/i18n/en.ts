@@ -198,4 +198,10 @@ export const en: Messages = {
   },
   undo: { archived: 'Sighting archived.', undo: 'Undo', restored: 'Archiving undone.' },
   common: { yes: 'Yes', no: 'No', empty: '—', loading: 'Loading…' },
+  errors: {
+    panel: 'This panel ran into an error ({{panel}}). The rest of Vigie keeps working.',
+    retry: 'Try again',
+    details: 'Details',
+    panels: { table: 'Sightings table', detail: 'Sighting detail', map: 'Map', syncBar: 'Sync bar' },
+  },
 };

@@ -197,5 +197,11 @@ export const fr = {
   },
   undo: { archived: 'Remontée archivée.', undo: 'Annuler', restored: 'Archivage annulé.' },
   common: { yes: 'Oui', no: 'Non', empty: '—', loading: 'Chargement…' },
+  errors: {
+    panel: 'Ce panneau a rencontré une erreur ({{panel}}). Le reste de Vigie continue de fonctionner.',
+    retry: 'Réessayer',
+    details: 'Détails',
+    panels: { table: 'Tableau des remontées', detail: 'Détail de la remontée', map: 'Carte', syncBar: 'Barre de synchronisation' },
+  },
 };
 export type Messages = typeof fr;
