@@ -28,7 +28,6 @@ interface SignalingConnLike {
 
 export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
   let lastError: string | undefined;
-  let webrtcPeers = 0;
   const rtc = o.rtc ?? { RTCPeerConnection, RTCSessionDescription, RTCIceCandidate };
   // A Vigie signaling server lets a socket into one room only, the one its token opens
   // (docs/sync.md §4): every address carries the token.
@@ -56,9 +55,28 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
     o.onChange();
   };
   if (typeof window !== 'undefined') window.addEventListener('unhandledrejection', onRejection);
-  provider.on('peers', (e: { webrtcPeers: string[] }) => {
-    webrtcPeers = e.webrtcPeers.length;
-    if (webrtcPeers) lastError = undefined;
+  // y-webrtc's 'peers' event fires when a connection is *created* (an announce, an offer), not when
+  // it opens, and not again when it does: the sync bar then kept "1 pair(s)" for a minute after a
+  // second link opened. Every connection is watched instead, and the count (connected ones only,
+  // see status()) is recomputed when one opens or closes.
+  const watched = new WeakSet<object>();
+  const watchConnections = () => {
+    const conns = provider.room?.webrtcConns as Map<string, { peer: { on(event: string, f: () => void): void } }> | undefined;
+    for (const conn of conns?.values() ?? []) {
+      if (watched.has(conn)) continue;
+      watched.add(conn);
+      conn.peer.on('connect', o.onChange);
+      conn.peer.on('close', o.onChange);
+    }
+  };
+  provider.on('peers', () => {
+    watchConnections();
+    o.onChange();
+  });
+  // 'synced' (true) fires each time every open connection has exchanged sync step 2: an alert from
+  // before is stale then, the copies hold the same document.
+  provider.on('synced', (e: { synced: boolean }) => {
+    if (e.synced && connectedPeers() > 0) lastError = undefined;
     o.onChange();
   });
   provider.on('status', () => o.onChange());
@@ -70,7 +88,15 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
   // that never complete (offer glare). A connection still not open after a while is dropped:
   // y-webrtc then announces again, and the next attempt pairs them.
   const firstSeen = new WeakMap<object, number>();
+  let reported = 0;
   const watchdog = setInterval(() => {
+    watchConnections();
+    // And a last safety net: whatever event was missed, the count shown is never stale for long.
+    const count = connectedPeers();
+    if (count !== reported) {
+      reported = count;
+      o.onChange();
+    }
     const conns = provider.room?.webrtcConns as Map<string, { connected: boolean; destroy(): void }> | undefined;
     const now = Date.now();
     for (const conn of conns?.values() ?? []) {
@@ -80,10 +106,11 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
       else if (now - seen > STALE_CONNECTION_MS) conn.destroy();
     }
   }, STALE_CONNECTION_MS / 2);
-  const connectedPeers = () => {
+  /** Peers with an open data channel: not those merely announced or still negotiating. */
+  function connectedPeers(): number {
     const conns = provider.room?.webrtcConns as Map<string, { connected: boolean }> | undefined;
-    return conns ? [...conns.values()].filter((c) => c.connected).length : webrtcPeers;
-  };
+    return conns ? [...conns.values()].filter((c) => c.connected).length : 0;
+  }
   return {
     kind: 'webrtc',
     status: (): TransportStatus => ({
