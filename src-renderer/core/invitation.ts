@@ -28,6 +28,12 @@ export const syncAddressesSchema = z.object({
   signaling: z.array(wsUrl).max(8),
   relay: z.array(wsUrl).max(8),
   ice: z.array(iceUrl).max(8),
+  /**
+   * SHA-256 fingerprints (64 lowercase hex digits, of the certificate's DER) of the self-signed
+   * certificates a wss:// relay of this crisis may present; the desktop shell accepts those only
+   * (src-main/relay-certificates.ts). Absent: only certificates the system trusts.
+   */
+  fingerprints: z.array(z.string().regex(/^[0-9a-f]{64}$/, { error: 'empreinte SHA-256 attendue (64 chiffres hexadécimaux)' })).max(8).optional(),
 });
 export type SyncAddresses = z.infer<typeof syncAddressesSchema>;
 export const NO_ADDRESSES: SyncAddresses = { signaling: [], relay: [], ice: [] };
