@@ -23,8 +23,32 @@ export function formatValue(field: FieldName, value: unknown, lang: Lang): strin
   return String(value);
 }
 
+const INVALID_DATE = { fr: 'date invalide', en: 'invalid date' } as const;
+
+/**
+ * A Date for `ms`, or null when it is not a time at all: not a finite number, or outside what a Date
+ * can hold (±8.64e15 ms; a peer can send 1e300). toLocaleString and toISOString throw "Invalid time
+ * value" on such a Date, which would take the whole panel down.
+ */
+export function validDate(ms: unknown): Date | null {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return null;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 export function formatTime(ms: number, lang: Lang, seconds = false): string {
+  const date = validDate(ms);
+  if (!date) return INVALID_DATE[lang];
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  if (seconds) return new Date(ms).toLocaleTimeString(locale);
-  return new Date(ms).toLocaleString(locale, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  try {
+    if (seconds) return date.toLocaleTimeString(locale);
+    return date.toLocaleString(locale, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return INVALID_DATE[lang];
+  }
+}
+
+/** For <time dateTime>: the ISO form, or undefined (no attribute) when `ms` is not a valid time. */
+export function isoTime(ms: unknown): string | undefined {
+  return validDate(ms)?.toISOString();
 }

@@ -8,6 +8,7 @@ import { HAZARDS } from '../../core/taxonomy';
 import { useLang } from '../../i18n';
 import { createCrisis } from '../../store/registry';
 import { Field } from '../common/Field';
+import { isoTime } from '../common/format';
 import { Options } from '../common/options';
 import { useSession } from '../session';
 
@@ -27,7 +28,8 @@ export function CrisisForm({ onCreated }: { onCreated: (c: CrisisRecord) => void
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const startedAt = data.startedAt ? new Date(data.startedAt).toISOString() : '';
+    // An impossible date stays as typed, for the schema to refuse in French (toISOString would throw).
+    const startedAt = data.startedAt ? (isoTime(new Date(data.startedAt).getTime()) ?? data.startedAt) : '';
     const parsed = crisisInputSchema.safeParse({ ...data, startedAt });
     if (!parsed.success) return setErrors(formErrors(parsed.error));
     onCreated(await createCrisis(db, parsed.data));

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { FIELD_LABELS } from '../../core/labels';
 import { useLang } from '../../i18n';
-import { formatTime, formatValue } from '../common/format';
+import { formatTime, formatValue, isoTime } from '../common/format';
 import { useHistory } from './hooks';
 
 export function HistoryList({ id }: { id: string }) {
@@ -15,7 +15,7 @@ export function HistoryList({ id }: { id: string }) {
       <ol>
         {lines.map((l, i) => (
           <li key={i}>
-            <time dateTime={new Date(l.at).toISOString()}>{formatTime(l.at, lang)}</time> <strong>{l.actorName}</strong> ·{' '}
+            <time dateTime={isoTime(l.at)}>{formatTime(l.at, lang)}</time> <strong>{l.actorName}</strong> ·{' '}
             <span className="hfield">{FIELD_LABELS[l.field][lang]}</span> :{' '}
             {l.creation ? (
               <>

@@ -6,6 +6,7 @@ import { HAZARD_LABELS } from '../../core/labels';
 import { DEFAULT_SORT, EMPTY_FILTER, type SightingFilter, type SortOrder } from '../../core/query';
 import type { Status } from '../../core/taxonomy';
 import { setLang, useLang } from '../../i18n';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { DetailPanel } from '../sightings/DetailPanel';
 import { FiltersBar } from '../sightings/FiltersBar';
 import { useSightingList } from '../sightings/hooks';
@@ -109,7 +110,9 @@ export function Workspace() {
           {t('workspace.switch')}
         </button>
       </header>
-      <SyncBar />
+      <ErrorBoundary panel={t('errors.panels.syncBar')}>
+        <SyncBar />
+      </ErrorBoundary>
       {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
       {failure && (
         <p className="banner error" role="alert">
@@ -129,34 +132,41 @@ export function Workspace() {
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
         {mapMode !== 'full' && (
-          <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
+          <ErrorBoundary panel={t('errors.panels.table')}>
+            <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
+          </ErrorBoundary>
         )}
         {mapMode === 'split' && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
         {mapMode !== 'hidden' && (
           <div className="map-pane" style={{ flexBasis: mapMode === 'full' ? '100%' : `${mapShare}%` }}>
-            <MapView
-              rows={rows}
-              selectedId={openId ?? selectedId}
-              onOpen={(id) => {
-                setSelectedId(id);
-                setOpenId(id);
-              }}
-              placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
-              onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
-            />
+            <ErrorBoundary panel={t('errors.panels.map')}>
+              <MapView
+                rows={rows}
+                selectedId={openId ?? selectedId}
+                onOpen={(id) => {
+                  setSelectedId(id);
+                  setOpenId(id);
+                }}
+                placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
+                onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
+              />
+            </ErrorBoundary>
           </div>
         )}
         {openId && (
-          <DetailPanel
-            id={openId}
-            onClose={() => {
-              setOpenId(null);
-              setPlacingId(null);
-            }}
-            onArchive={(id) => void archive(id)}
-            placing={placingId === openId}
-            onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
-          />
+          // Another sighting opened: a failed detail panel tries again by itself.
+          <ErrorBoundary panel={t('errors.panels.detail')} resetKey={openId}>
+            <DetailPanel
+              id={openId}
+              onClose={() => {
+                setOpenId(null);
+                setPlacingId(null);
+              }}
+              onArchive={(id) => void archive(id)}
+              placing={placingId === openId}
+              onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+            />
+          </ErrorBoundary>
         )}
       </div>
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
