@@ -30,7 +30,7 @@ const HKDF_INFO = 'vigie/sync-pack/v1';
 /**
  * Caps on what a pack may make this copy read and hold, so that a file built to exhaust memory (a few
  * MB of gzip inflating to gigabytes: a "zip bomb") is refused at once instead of freezing the app.
- * A 100,000-sighting crisis is a ≈ 70 MB payload that seals to ≈ 10 MB (docs/sync.md §7).
+ * 10,000 sightings are a 7.1 MB payload sealed in ≈ 1 MB; 100,000 a ≈ 70 MB payload (docs/sync.md §7).
  */
 export const SYNC_PACK_LIMITS = Object.freeze({
   /** The file itself (also the most the desktop app writes in one save). */
