@@ -1,7 +1,7 @@
 // "Paquet de synchronisation": the crisis as an encrypted file for a USB key, and its import.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SYNC_PACK_EXTENSION } from '../../core/sync-pack';
+import { SYNC_PACK_EXTENSION, SYNC_PACK_LIMITS, syncPackError } from '../../core/sync-pack';
 import { platform } from '../../platform';
 import { exportSyncPack, importSyncPack } from '../../store/sync-pack';
 import { useCrisisStore } from '../session';
@@ -36,6 +36,8 @@ export function SyncPackDialog({ onClose }: { onClose: () => void }) {
 
   const importPack = (file: File) =>
     run(async () => {
+      // Refused before it is read into memory (openPack checks the bytes again).
+      if (file.size > SYNC_PACK_LIMITS.maxPackBytes) throw syncPackError('too-large');
       const result = await importSyncPack(store, new Uint8Array(await file.arrayBuffer()));
       return result.alreadyKnown ? t('sync.packKnown') : t('sync.packImported', { count: result.newEntries });
     });
