@@ -5,6 +5,7 @@ import { registerBasemapHandlers } from './basemaps';
 import { EVENTS } from './bridge';
 import { findInvitationLink, InvitationInbox } from './invitation-inbox';
 import { registerIpcHandlers } from './ipc';
+import { installRelayCertificates } from './relay-certificates';
 import { installMenu } from './menu';
 import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { hardenWebContents } from './security';
@@ -78,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       installAppProtocol(protocol, RENDERER_DIR);
       registerIpcHandlers({ appUrl, getMainWindow: () => mainWindow, inbox });
+      installRelayCertificates({ appUrl, getMainWindow: () => mainWindow });
       registerBasemapHandlers({ appUrl, getMainWindow: () => mainWindow });
       registerVaultHandlers({ appUrl, getMainWindow: () => mainWindow });
       installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });
