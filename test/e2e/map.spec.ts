@@ -1,9 +1,9 @@
 import { expect, startCrisis, test } from './fixtures';
-import { openSeededCrisis, workspaceUpdate } from './seed';
+import { openSeededCrisis } from './seed';
 import { capture, rowOf } from './sync-helpers';
 
 test('sans réseau, la carte montre chaque remontée localisée, et un clic ouvre son détail', async ({ page }, info) => {
-  await openSeededCrisis(page, workspaceUpdate(600, 'seed-actor', true));
+  await openSeededCrisis(page, { n: 600, located: true });
 
   const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
   await expect(map).toHaveAttribute('data-located', '600');

@@ -28,8 +28,9 @@ test('un client Yjs ordinaire (Node, y-webrtc) rejoint avec l’invitation docum
       'Évacuation du camping des Trois Rivières',
     ]);
     await expect(webrtcPeers(page)).toHaveAttribute('data-peers', '1');
-    // And the other way: an entry written by the plain client shows in the app.
-    peer.doc.getArray('log').push([{ s: 'nodepeer1', t: Date.now(), a: 'nodepeer', k: 'c', f: { text: 'Écrit par un client Node', priority: 'P2' } }]);
+    // And the other way: once joined with the invitation, an entry it signs shows in the app.
+    peer.join('Client Node');
+    peer.write({ k: 'c', s: 'nodepeer1', f: { text: 'Écrit par un client Node', priority: 'P2' } });
     await expect(rowOf(page, 'Écrit par un client Node')).toContainText('P2');
   } finally {
     peer.stop();
@@ -45,6 +46,7 @@ test('une mauvaise clé ne peut ni se connecter ni rien lire', async ({ page }) 
     await page.waitForTimeout(6000);
     expect(intruder.connected()).toHaveLength(0);
     expect(intruder.doc.getArray('log').length).toBe(0);
+    // (The signaling token is the right one: only the password, hence the encryption, differs.)
     await expect(webrtcPeers(page)).toHaveAttribute('data-peers', '0');
     await expect(page.getByRole('region', { name: 'Synchronisation' }).getByRole('alert')).toHaveText(/illisibles reçus \(autre clé \?\)/);
   } finally {

@@ -25,9 +25,12 @@ export async function setAddresses(page: Page, signaling: string[], relay: strin
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 }
 
-export async function invitationLink(page: Page): Promise<string> {
+/** Creates an invitation (a signed admission with `role`) and reads its web link. */
+export async function invitationLink(page: Page, role?: 'veilleur' | 'coordinateur' | 'cod'): Promise<string> {
   await page.getByRole('button', { name: 'Inviter' }).click();
   const dialog = page.getByRole('dialog', { name: /Inviter dans la crise/ });
+  if (role) await dialog.getByLabel('Rôle de l’invité').selectOption(role);
+  await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
   await expect(dialog.getByRole('img', { name: 'QR code de l’invitation' })).toBeVisible();
   const link = await dialog.getByLabel('Lien pour la version web').inputValue();
   await dialog.getByRole('button', { name: 'Fermer' }).click();

@@ -1,7 +1,7 @@
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { expect, test } from './fixtures';
 import { invitationCode, plainPeer, readInvitation } from './plain-peer';
-import { openSeededCrisis, workspaceUpdate } from './seed';
+import { openSeededCrisis } from './seed';
 import { capture, copyOf, invitationLink, join, rowOf, setAddresses, startCrisis, webrtcPeers } from './sync-helpers';
 
 let s1: RelayServer;
@@ -41,6 +41,7 @@ test('trois copies et un pair Node convergent par WebRTC, même reliés indirect
   const inv = readInvitation(link);
   const node = plainPeer({ ...inv, addresses: { ...inv.addresses, signaling: [s2.signalingUrl!] } });
   await expect.poll(() => node.connected().length, { timeout: 20_000 }).toBe(2);
+  node.join('Pair Node');
 
   await capture(a, 'Crue : le Tarn déborde à Moissac');
   await expect(rowOf(c, 'le Tarn déborde')).toBeVisible({ timeout: 10_000 });
@@ -63,8 +64,8 @@ test('trois copies et un pair Node convergent par WebRTC, même reliés indirect
   await detailC.getByLabel('Statut').selectOption({ label: 'En vérification' });
   await detailC.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(b.getByTestId('unconfirmed')).not.toHaveAttribute('data-count', '0');
-  // The Node peer edits yet another field, as a plain Yjs client would: one log entry.
-  node.doc.getArray('log').push([{ s: sightingId, t: Date.now(), a: 'node-peer', f: { category: 'routes' }, p: { category: 'autre' } }]);
+  // The Node peer edits yet another field, as a plain Yjs client would: one signed entry.
+  node.write({ k: 'e', s: sightingId, f: { category: 'routes' }, p: { category: 'autre' } });
 
   await b.getByRole('button', { name: 'Reprendre la synchronisation' }).click();
   for (const p of [a, b, c]) {
@@ -83,7 +84,7 @@ test('trois copies et un pair Node convergent par WebRTC, même reliés indirect
 
 test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebRTC', async ({ browser, page, guard }) => {
   test.setTimeout(120_000);
-  await openSeededCrisis(page, workspaceUpdate(10_000));
+  await openSeededCrisis(page, { n: 10_000 });
   await setAddresses(page, [s1.signalingUrl!]);
   const link = await invitationLink(page);
 
@@ -99,7 +100,7 @@ test('un espace de 10 000 remontées parvient entier à un nouveau venu par WebR
 
 test('un espace de 10 000 remontées parvient entier à un nouveau venu par le relais seul', async ({ browser, page, guard }) => {
   test.setTimeout(120_000);
-  await openSeededCrisis(page, workspaceUpdate(10_000));
+  await openSeededCrisis(page, { n: 10_000 });
   await setAddresses(page, [], [s1.syncUrl!]);
   await expect(page.getByTestId('relay-state')).toHaveText('Relais : à jour', { timeout: 30_000 });
   const link = await invitationLink(page);

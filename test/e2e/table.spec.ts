@@ -1,8 +1,8 @@
 import { expect, startCrisis, test } from './fixtures';
-import { openSeededCrisis, workspaceUpdate } from './seed';
+import { openSeededCrisis } from './seed';
 
 test('10 000 remontées : tableau virtualisé, tri, filtres et comptes', async ({ page }) => {
-  await openSeededCrisis(page, workspaceUpdate(10_000));
+  await openSeededCrisis(page, { n: 10_000 });
 
   const tabs = page.getByRole('group', { name: 'Filtrer par statut' });
   await expect(tabs.getByRole('button', { name: /^En cours/ })).toHaveText('En cours 10000');
