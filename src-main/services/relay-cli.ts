@@ -6,14 +6,19 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseRedisUrl, redactRedisUrl } from './relay-redis';
 import { startRelayServer, timestampedLog, type RelayServerOptions } from './relay-server';
+import { loadCertificate, selfSignedCertificate } from './relay-tls';
 
-export const USAGE = `Usage : relay --host ADRESSE --port PORT [--data DOSSIER] [--redis redis://hôte:port] [--no-sync] [--no-signaling]
+export const USAGE = `Usage : relay --host ADRESSE --port PORT [--data DOSSIER] [--redis redis://hôte:port] [--tls | --cert FICHIER --key FICHIER] [--no-sync] [--no-signaling]
 
   --host ADRESSE   adresse IP de l’interface où écouter (défaut 127.0.0.1 : cette machine seulement ;
                    pour le réseau local, l’adresse de ce poste, ex. 192.168.1.10)
   --port PORT      port TCP, 1 à 65535 (défaut 4444)
   --data DOSSIER   garder les documents sur disque dans ce dossier (sinon en mémoire seulement)
   --redis URL      partager les documents avec d’autres instances du relais par Redis
+  --tls            servir wss:// avec un certificat autosigné, créé au premier démarrage et gardé
+                   dans --data (sans --data : nouveau certificat à chaque démarrage) ; son empreinte
+                   SHA-256 s’affiche et va dans les invitations
+  --cert FICHIER   servir wss:// avec ce certificat PEM (avec --key FICHIER, sa clé privée PEM)
   --no-sync        signalisation WebRTC seulement (pas de relais de synchronisation)
   --no-signaling   relais de synchronisation seulement`;
 
@@ -22,12 +27,14 @@ export class UsageError extends Error {}
 export interface RelayCliOptions extends Required<Pick<RelayServerOptions, 'host' | 'port' | 'signaling' | 'sync'>> {
   dataDir?: string;
   redisUrl?: string;
+  /** wss://: 'self-signed', or the operator's PEM files. */
+  tls?: 'self-signed' | { certFile: string; keyFile: string };
 }
 
 export type ParsedArgs = { help: true } | { help: false; options: RelayCliOptions };
 
-const VALUE_OPTIONS = ['--host', '--port', '--data', '--redis'] as const;
-const FLAGS = ['--no-sync', '--no-signaling', '--help', '-h'] as const;
+const VALUE_OPTIONS = ['--host', '--port', '--data', '--redis', '--cert', '--key'] as const;
+const FLAGS = ['--no-sync', '--no-signaling', '--tls', '--help', '-h'] as const;
 
 function parsePort(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) {
@@ -85,6 +92,14 @@ export function parseRelayArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`${data !== undefined ? '--data' : '--redis'} ne sert qu’au relais de synchronisation, désactivé par --no-sync.`);
   }
   if (data !== undefined) options.dataDir = resolve(data);
+  const [cert, key] = [values.get('--cert'), values.get('--key')];
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError('--cert et --key vont ensemble : le certificat et sa clé privée.');
+  if (cert !== undefined && key !== undefined) {
+    if (flags.has('--tls')) throw new UsageError('--tls (certificat autosigné) ou --cert/--key (le vôtre), pas les deux.');
+    options.tls = { certFile: resolve(cert), keyFile: resolve(key) };
+  } else if (flags.has('--tls')) {
+    options.tls = 'self-signed';
+  }
   if (redis !== undefined) {
     try {
       parseRedisUrl(redis);
@@ -97,11 +112,12 @@ export function parseRelayArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /** The one line a user copies into the volunteers' invitation or settings. */
-export function addressLine(urls: { signalingUrl?: string; syncUrl?: string; url: string }): string {
+export function addressLine(urls: { signalingUrl?: string; syncUrl?: string; url: string; fingerprint?: string }): string {
   const parts = [
     urls.signalingUrl && `signalisation WebRTC ${urls.signalingUrl}`,
     urls.syncUrl && `relais de synchronisation ${urls.syncUrl}`,
     `état ${urls.url}/health`,
+    urls.fingerprint && `empreinte SHA-256 du certificat ${urls.fingerprint}`,
   ].filter(Boolean);
   return `Relais Vigie prêt : ${parts.join(' ; ')}`;
 }
@@ -125,7 +141,17 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   let relay;
   try {
-    relay = await startRelayServer({ ...options, log: timestampedLog });
+    const { tls: tlsChoice, ...serverOptions } = options;
+    const tls =
+      tlsChoice === 'self-signed'
+        ? await selfSignedCertificate(options.host, options.dataDir)
+        : tlsChoice
+          ? await loadCertificate(tlsChoice.certFile, tlsChoice.keyFile)
+          : undefined;
+    if (tlsChoice === 'self-signed' && !options.dataDir) {
+      console.error('Attention : sans --data, le certificat autosigné change à chaque démarrage (les invitations devront porter la nouvelle empreinte).');
+    }
+    relay = await startRelayServer({ ...serverOptions, tls, log: timestampedLog });
   } catch (error) {
     const where = options.redisUrl ? ` (Redis ${redactRedisUrl(options.redisUrl)})` : '';
     console.error(`Le relais n’a pas démarré${where} : ${(error as Error).message}`);

@@ -3,10 +3,12 @@
 // default, never every interface unasked). Plain Node, no Electron: used by the desktop shell
 // (src-main/relay-host.ts) and by the command line (relay-cli.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createSignalingService, type SignalingOptions, type SignalingService } from './signaling';
 import { createSyncService, type SyncOptions, type SyncService } from './relay-sync';
+import type { RelayCertificate } from './relay-tls';
 
 export interface RelayServerOptions {
   /** The interface address to listen on. Default 127.0.0.1: only this machine. */
@@ -19,6 +21,8 @@ export interface RelayServerOptions {
   sync?: boolean;
   /** One line per event, in French; default: stdout with the time. Never given tokens or keys. */
   log?: (line: string) => void;
+  /** Serve https:// and wss:// with this certificate (relay-tls.ts); plain http:// and ws:// without. */
+  tls?: RelayCertificate;
   signalingOptions?: Omit<SignalingOptions, 'log'>;
   syncOptions?: Omit<SyncOptions, 'log' | 'dataDir' | 'redisUrl'>;
 }
@@ -34,8 +38,10 @@ export interface RelayHealth {
 }
 
 export interface RelayServer {
-  /** http://host:port, the base of the three paths. */
+  /** http://host:port (https:// with TLS), the base of the three paths. */
   url: string;
+  /** With TLS: the certificate's SHA-256 fingerprint, for invitations (addresses.fingerprints). */
+  fingerprint?: string;
   host: string;
   port: number;
   /** ws://host:port/signal, when signaling is on. */
@@ -107,7 +113,7 @@ export async function startRelayServer(options: RelayServerOptions = {}): Promis
     return { service: 'vigie-relay', signaling: withSignaling, sync: withSync, rooms: s.topics + y.documents, clients: s.clients + y.clients };
   };
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     // No CORS headers: no web page elsewhere needs to read this; the app's WebSockets don't need them.
     const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     if (pathOf(request) === HEALTH_PATH) {
@@ -123,7 +129,8 @@ export async function startRelayServer(options: RelayServerOptions = {}): Promis
     }
     response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('Introuvable\n');
-  });
+  };
+  const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
 
   // Every WebSocket arrives here and goes to the service of its path; anything else is refused.
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -134,6 +141,8 @@ export async function startRelayServer(options: RelayServerOptions = {}): Promis
     else refuseUpgrade(socket, '404 Not Found');
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // A TLS handshake that fails (a client that does not accept the certificate) only ends that socket.
+  server.on('tlsClientError', (_error, socket) => socket.destroy());
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -159,18 +168,21 @@ export async function startRelayServer(options: RelayServerOptions = {}): Promis
       await Promise.all([signaling?.close(), sync?.close()]);
       log('Relais arrêté');
     })());
+  const [http, ws] = options.tls ? ['https', 'wss'] : ['http', 'ws'];
   const relay: RelayServer = {
-    url: `http://${base}`,
+    url: `${http}://${base}`,
+    fingerprint: options.tls?.fingerprint,
     host,
     port,
-    signalingUrl: signaling ? `ws://${base}${SIGNAL_PATH}` : undefined,
-    syncUrl: sync ? `ws://${base}${SYNC_PATH}` : undefined,
+    signalingUrl: signaling ? `${ws}://${base}${SIGNAL_PATH}` : undefined,
+    syncUrl: sync ? `${ws}://${base}${SYNC_PATH}` : undefined,
     health,
     address: () => server.address() as AddressInfo,
     close,
   };
   const served = [signaling && 'signalisation', sync && 'synchronisation'].filter(Boolean).join(' et ');
   const storage = options.dataDir ? 'documents enregistrés sur disque' : 'documents en mémoire seulement';
-  log(`Relais démarré sur ${base} (${served}${sync ? `, ${storage}` : ''}${options.redisUrl ? ', partagé par Redis' : ''})`);
+  const secured = options.tls ? `, TLS, empreinte SHA-256 du certificat ${options.tls.fingerprint}` : ', sans TLS';
+  log(`Relais démarré sur ${base} (${served}${sync ? `, ${storage}` : ''}${options.redisUrl ? ', partagé par Redis' : ''}${secured})`);
   return relay;
 }

@@ -37,9 +37,11 @@ describe('app lifecycle', () => {
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
     // open-external, save-file, info, take-invitation, the four relay channels, the four basemap ones
-    // and the three of the vault.
-    expect(electron.handlers.size).toBe(15);
-    expect([...electron.handlers.keys()]).toEqual(expect.arrayContaining(['vigie:vault-status', 'vigie:vault-seal', 'vigie:vault-open']));
+    // the three of the vault, and the relay certificates' trust list (relay-certificates.ts).
+    expect(electron.handlers.size).toBe(16);
+    expect([...electron.handlers.keys()]).toEqual(
+      expect.arrayContaining(['vigie:vault-status', 'vigie:vault-seal', 'vigie:vault-open', 'vigie:relay-trust-certificates']),
+    );
     expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('vigie');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
 
