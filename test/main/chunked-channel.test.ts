@@ -43,7 +43,7 @@ async function pair(initiatorRtc: typeof raw, answererRtc: typeof raw) {
   return { sending, channel, received };
 }
 
-function frame(id: number, index: number, count: number, payload = new Uint8Array(16)): Uint8Array {
+function frame(id: number, index: number, count: number, payload = new Uint8Array(16)): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(16 + payload.length);
   bytes.set([0xf5, 0x56, 0x47, 0x01]);
   const view = new DataView(bytes.buffer);
