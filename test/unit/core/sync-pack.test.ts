@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { createGunzip, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newCrisisKey, newId } from '../../../src-renderer/core/ids';
 import {
@@ -261,34 +261,57 @@ async function forgePack(body: Uint8Array, header: Partial<SyncPackHeader>): Pro
   return out;
 }
 
-/** Counts what every DecompressionStream created from now on hands out. */
-function countInflation(): { streams: number; bytesOut: number } {
-  const Real = globalThis.DecompressionStream;
-  const seen = { streams: 0, bytesOut: 0 };
-  class Counting {
-    readonly writable: WritableStream<BufferSource>;
-    readonly readable: ReadableStream<Uint8Array>;
+/**
+ * Replaces DecompressionStream with one that behaves as in browsers (a TransformStream: it inflates
+ * an input chunk only when its output has been read) and counts what goes in and what the inflater
+ * PRODUCES, read or not. Node's own DecompressionStream swallows its input eagerly, which would hide
+ * how much work was done.
+ */
+function countInflation(): { streams: number; bytesIn: number; bytesOut: number } {
+  const seen = { streams: 0, bytesIn: 0, bytesOut: 0 };
+  class BrowserLikeInflater extends TransformStream<Uint8Array, Uint8Array> {
     constructor(format: CompressionFormat) {
+      expect(format).toBe('gzip');
       seen.streams++;
-      const real = new Real(format);
-      this.writable = real.writable;
-      this.readable = real.readable.pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            seen.bytesOut += chunk.byteLength;
-            controller.enqueue(chunk);
-          },
-        }),
-      );
+      const gunzip = createGunzip();
+      let out: Uint8Array[] = [];
+      gunzip.on('data', (chunk: Buffer) => {
+        seen.bytesOut += chunk.byteLength;
+        out.push(new Uint8Array(chunk));
+      });
+      const drain = (controller: TransformStreamDefaultController<Uint8Array>) => {
+        for (const chunk of out) controller.enqueue(chunk);
+        out = [];
+      };
+      super({
+        async transform(chunk, controller) {
+          seen.bytesIn += chunk.byteLength;
+          await new Promise<void>((resolve, reject) => gunzip.write(chunk, (error) => (error ? reject(error) : resolve())));
+          drain(controller);
+        },
+        async flush(controller) {
+          await new Promise<void>((resolve, reject) => {
+            gunzip.once('end', resolve);
+            gunzip.once('error', reject);
+            gunzip.end();
+          });
+          drain(controller);
+        },
+        cancel() {
+          gunzip.destroy();
+        },
+      });
     }
   }
-  vi.stubGlobal('DecompressionStream', Counting);
+  vi.stubGlobal('DecompressionStream', BrowserLikeInflater);
   return seen;
 }
 
 const MiB = 1024 * 1024;
 /** 64 MiB of zeros in ≈ 64 KB of gzip, the shape of a decompression bomb. */
 const bomb = new Uint8Array(gzipSync(new Uint8Array(64 * MiB), { level: 9 }));
+/** 1 GiB in ≈ 1 MB: sixteen gzip members one after the other (a valid gzip stream). */
+const bigBomb = new Uint8Array(Buffer.concat(Array.from({ length: 16 }, () => bomb)));
 
 describe('paquet de synchronisation : bombes de décompression', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -311,7 +334,7 @@ describe('paquet de synchronisation : bombes de décompression', () => {
     expect(e.message).toBe(
       "Paquet refusé : une fois décompressé il dépasserait 512 Mo (ou plus de 100 fois sa taille compressée). Rien n'a été importé.",
     );
-    expect(seen).toEqual({ streams: 0, bytesOut: 0 });
+    expect(seen).toEqual({ streams: 0, bytesIn: 0, bytesOut: 0 });
   });
 
   it('refuse un taux de compression anormal, même sous le plafond absolu', async () => {
@@ -323,14 +346,16 @@ describe('paquet de synchronisation : bombes de décompression', () => {
   });
 
   it('arrête la décompression en flux dès que l’en-tête ment sur la taille', async () => {
-    // Declares 2 MiB (ratio ≈ 32, allowed) but inflates to 64 MiB.
+    // Declares 2 MiB (ratio ≈ 2, allowed) but inflates to 1 GiB.
     const seen = countInflation();
-    const e = await refusal(await forgePack(bomb, { payloadBytes: 2 * MiB }));
+    const e = await refusal(await forgePack(bigBomb, { payloadBytes: 2 * MiB }));
     expect(e.code).toBe('wrong-key-or-corrupted');
     expect(seen.streams).toBe(1);
     expect(seen.bytesOut).toBeGreaterThan(2 * MiB);
-    // Stopped near the announced size, far from the 64 MiB the stream holds.
+    // Stopped near the announced size: the inflater produced a few MiB (one 8 KiB slice of this gzip
+    // is ≈ 8 MiB), not the 1 GiB the stream holds, and most of the gzip never reached it.
     expect(seen.bytesOut).toBeLessThan(16 * MiB);
+    expect(seen.bytesIn).toBeLessThan(64 * 1024);
   });
 
   it('inflateAtMost rend le contenu sous le plafond et abandonne au-delà', async () => {
@@ -339,8 +364,13 @@ describe('paquet de synchronisation : bombes de décompression', () => {
     await expect(inflateAtMost(gz, text.byteLength)).resolves.toEqual(text);
     await expect(inflateAtMost(gz, text.byteLength - 1)).rejects.toBeInstanceOf(InflateLimitError);
     const seen = countInflation();
-    await expect(inflateAtMost(bomb, MiB)).rejects.toThrow(InflateLimitError);
+    await expect(inflateAtMost(bigBomb, MiB)).rejects.toThrow(InflateLimitError);
     expect(seen.bytesOut).toBeLessThan(16 * MiB);
+    expect(seen.bytesIn).toBeLessThan(64 * 1024);
+    // The same stand-in inflates a sound stream whole.
+    const again = countInflation();
+    await expect(inflateAtMost(gz, text.byteLength)).resolves.toEqual(text);
+    expect(again.bytesOut).toBe(text.byteLength);
   });
 
   it('refuse un fichier plus gros que le plafond avant de le lire', async () => {
