@@ -297,9 +297,6 @@ function countInflation(): { streams: number; bytesIn: number; bytesOut: number 
           });
           drain(controller);
         },
-        cancel() {
-          gunzip.destroy();
-        },
       });
     }
   }
