@@ -101,6 +101,10 @@ export const en: Messages = {
     rejectedTitle: 'Refused entries',
     noneRejected: 'No entry refused.',
     from: 'from {{name}}',
+    rekey: 'Change the crisis key',
+    rekeyHint: 'After removing a member (lost laptop): a new key is handed to each remaining member, encrypted for them alone. The removed member keeps what they had and receives nothing more. Invitations already issued stop working: create new ones.',
+    rekeyMissing: 'Will not receive the new key (no exchange key published: invite them again): {{names}}',
+    rekeyConfirm: 'Change the crisis key now? Each remaining member will switch to the new key at their next sync.',
   },
   sync: {
     region: 'Sync',

@@ -100,6 +100,10 @@ export const fr = {
     rejectedTitle: 'Entrées refusées',
     noneRejected: 'Aucune entrée refusée.',
     from: 'de {{name}}',
+    rekey: 'Changer la clé de la crise',
+    rekeyHint: 'Après le retrait d’un membre (ordinateur perdu) : une nouvelle clé est remise à chaque membre restant, chiffrée pour lui seul. Le membre retiré garde ce qu’il avait et ne reçoit plus rien. Les invitations déjà émises ne servent plus : créez-en de nouvelles.',
+    rekeyMissing: 'Ne recevront pas la nouvelle clé (aucune clé d’échange publiée : ils devront être réinvités) : {{names}}',
+    rekeyConfirm: 'Changer la clé de la crise maintenant ? Chaque membre restant passera à la nouvelle clé à sa prochaine synchronisation.',
   },
   sync: {
     region: 'Synchronisation',

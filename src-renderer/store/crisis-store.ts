@@ -11,6 +11,9 @@ import { newId } from '../core/ids';
 import { recogniseLink } from '../core/platforms';
 import { isEnvelope, MAX_CLAIM_MS, signedText, type Body, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
 import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/signing';
+import { newCrisisKey, CRISIS_KEY_PATTERN } from '../core/ids';
+import { openSealed, sealFor } from '../core/rekey';
+import { can } from '../core/rules';
 import type { Invitation } from '../core/invitation';
 import { DEFAULT_FIELDS, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
 import { canTransition, type Role, type Status } from '../core/taxonomy';
@@ -68,6 +71,14 @@ export class CrisisStore {
   /** Entries refused since the crisis was opened, and deletions undone (for the sync bar). */
   rejectedCount = 0;
   deletionsUndone = 0;
+  private deletionsSeen = 0;
+  /**
+   * Set by whoever opened the store: called when a coordinator gave this member the crisis's next
+   * key (a new epoch). The crisis must then be reopened with it.
+   */
+  onRekey: ((key: string, epoch: number) => void) | null = null;
+  /** The next key, once opened (kept until someone takes it). */
+  rekey: { key: string; epoch: number } | null = null;
   private repairTimer: ReturnType<typeof setTimeout> | null = null;
   private repairDelay = REPAIR_FIRST_MS;
   private closed = false;
@@ -97,6 +108,8 @@ export class CrisisStore {
     const store = new CrisisStore(db, crisis, { ...me, id: keys.signer.id }, keys, now);
     await store.loadJournal();
     await store.introduce();
+    // A new key given while this copy was closed (or before it could switch).
+    for (const r of store.state.rotations) await store.takeRotation(r.body.e, r.body.w);
     store.docReady = store.loadDoc();
     const ownKey = `own-clients:${crisis.id}`;
     const known = ((await db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
@@ -216,6 +229,32 @@ export class CrisisStore {
   }
 
   /**
+   * Changes the crisis's key (after removing a member, say): a new epoch whose key is sealed for
+   * each remaining member who published an exchange key. Every copy that can open it moves to a new
+   * exchange document, seeded from its journal; a removed copy keeps what it had and hears nothing
+   * more.
+   */
+  async rotateKey(): Promise<number> {
+    const me = this.identity.id;
+    if (!can(this.state, me, 'rotate')) throw new RuleError('Seuls le créateur, les coordinateurs et le COD changent la clé de la crise.');
+    const epoch = Math.max(this.state.epoch, this.crisis.epoch ?? 0) + 1;
+    const key = newCrisisKey();
+    const w: Record<string, string> = {};
+    for (const m of this.state.members.values()) {
+      if (m.invitation || m.removedAt !== undefined || !m.x) continue;
+      w[m.id] = await sealFor(key, m.x, this.crisis.id, epoch, m.id);
+    }
+    w[me] ??= await sealFor(key, this.keys.agreementId, this.crisis.id, epoch, me);
+    await this.write([{ k: 'v', e: epoch, w }]);
+    return epoch;
+  }
+
+  /** Members who would not receive a new key now (no exchange key published yet). */
+  membersWithoutExchangeKey(): Member[] {
+    return [...this.state.members.values()].filter((m) => !m.invitation && m.removedAt === undefined && !m.x);
+  }
+
+  /**
    * A new invitation's admission: a one-purpose key admitted here with `role`, its private half
    * (for the invitation only) and the entries that prove it.
    */
@@ -321,8 +360,22 @@ export class CrisisStore {
   }
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
-    for (const e of entries) if (e.body.t > this.lastTime) this.lastTime = e.body.t;
+    for (const e of entries) {
+      if (e.body.t > this.lastTime) this.lastTime = e.body.t;
+      if (e.body.k === 'v') void this.takeRotation(e.body.e, e.body.w);
+    }
     this.emit(applied.sightings);
+  }
+
+  /** Opens the next key if this member was given one, and says so once. */
+  private async takeRotation(epoch: number, sealed: Record<string, string>): Promise<void> {
+    const mine = sealed[this.identity.id];
+    if (!mine || epoch <= (this.crisis.epoch ?? 0) || (this.rekey && this.rekey.epoch >= epoch)) return;
+    const key = await openSealed(mine, this.keys.agreement.privateKey, this.crisis.id, epoch, this.identity.id);
+    if (!key || !CRISIS_KEY_PATTERN.test(key) || (this.rekey && this.rekey.epoch >= epoch)) return;
+    this.rekey = { key, epoch };
+    this.emit(new Set());
+    this.onRekey?.(key, epoch);
   }
 
   private rejectedSeen(rows: Rejection[]): void {
@@ -384,7 +437,12 @@ export class CrisisStore {
     for (const e of queued) live.add(e.g);
     if (queued.length) this.doc.transact(() => this.log.push(queued));
     const missing = [...known].filter(([g]) => !live.has(g)).map(([, id]) => id);
-    if (missing.length) await this.republish(missing);
+    const freshEpoch = (this.crisis.epoch ?? 0) > 0 && live.size <= queued.length;
+    const rotator = this.state.rotations.at(-1)?.body.a === this.identity.id;
+    // A new epoch's document: its author seeds it now; the others wait for that seed and fill in
+    // only what is still missing then (so the document does not hold every entry once per member).
+    if (freshEpoch && !rotator && missing.length) this.scheduleRepair(20_000);
+    else if (missing.length) await this.republish(missing, !freshEpoch);
     if (unknown.length) await this.intake.submit(unknown);
   }
 
@@ -393,7 +451,10 @@ export class CrisisStore {
     if (tr.origin === null || tr.origin === undefined || tr.origin === LOAD_ORIGIN) return;
     const values = insertedLogValues(this.doc, this.log, tr);
     if (values.length) void this.intake.submit(values);
-    if (tr.deleteSet.clients.size) this.scheduleRepair();
+    if (tr.deleteSet.clients.size) {
+      this.deletionsSeen++;
+      this.scheduleRepair();
+    }
   };
 
   /**
@@ -401,9 +462,9 @@ export class CrisisStore {
    * after a short random wait (so that one copy, not all, usually answers), whatever is no longer
    * live in the document is shared again from the journal, so copies that join later get it too.
    */
-  private scheduleRepair(): void {
+  private scheduleRepair(first?: number): void {
     if (this.repairTimer || this.closed) return;
-    const wait = this.repairDelay * (0.5 + Math.random());
+    const wait = (first ?? this.repairDelay) * (0.5 + Math.random());
     this.repairDelay = Math.min(this.repairDelay * 2, REPAIR_MAX_MS);
     this.repairTimer = setTimeout(() => {
       this.repairTimer = null;
@@ -423,12 +484,17 @@ export class CrisisStore {
       this.repairDelay = REPAIR_FIRST_MS;
       return;
     }
-    await this.republish(missing);
+    // In a new epoch's document, what is missing was never deleted: it was not shared there yet.
+    await this.republish(missing, !((this.crisis.epoch ?? 0) > 0 && this.deletionsSeen === 0));
   }
 
-  private async republish(ids: string[]): Promise<void> {
+  private async republish(ids: string[], deleted = true): Promise<void> {
     const envelopes = await this.journal.get(ids);
     if (!envelopes.length || this.closed) return;
+    if (!deleted) {
+      this.doc.transact(() => this.log.push(envelopes.map(({ d, g }) => ({ d, g }))));
+      return;
+    }
     this.deletionsUndone += envelopes.length;
     await this.journal.reject([
       { at: this.now(), author: '', kind: '', reason: `${envelopes.length} entrée(s) supprimée(s) du document partagé par un pair : remise(s) en partage`, excerpt: '' },

@@ -87,3 +87,12 @@ export async function saveAddresses(db: VigieDatabase, id: string, addresses: Sy
   await db.crises.update(id, { addresses: syncAddressesSchema.parse(addresses) });
   return (await db.crises.get(id))!;
 }
+
+/** The crisis's next key (a new epoch), given by a coordinator: invitations made from now on carry it. */
+export async function rekeyCrisis(db: VigieDatabase, id: string, key: string, epoch: number): Promise<CrisisRecord> {
+  const existing = await db.crises.get(id);
+  if (!existing) throw new Error('Crise inconnue.');
+  if ((existing.epoch ?? 0) >= epoch) return existing;
+  await db.crises.update(id, { key, epoch });
+  return (await db.crises.get(id))!;
+}

@@ -5,7 +5,7 @@ import type { CrisisRecord, Identity, IdentityInput } from '../core/crisis';
 import { NO_ADDRESSES } from '../core/invitation';
 import { CrisisStore } from '../store/crisis-store';
 import { VigieDatabase } from '../store/database';
-import { loadIdentity, markOpened, saveIdentity } from '../store/registry';
+import { loadIdentity, markOpened, rekeyCrisis, saveIdentity } from '../store/registry';
 import { SyncSession } from '../sync/session';
 
 interface Open {
@@ -63,10 +63,22 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
       const sync = new SyncSession(store, crisis.addresses ?? NO_ADDRESSES);
       openRef.current = { store, sync };
       setOpen(openRef.current);
+      // A coordinator changed the crisis's key: reopen on the new epoch (new exchange document,
+      // new room and relay document), from the same journal.
+      const switchEpoch = (key: string, epoch: number) => {
+        if (openRef.current?.store !== store) return;
+        rekeyCrisis(db, crisis.id, key, epoch)
+          .then((next) => (openRef.current?.store === store ? openCrisisRef.current?.(next) : undefined))
+          .catch((e: Error) => setError(`Changement de clé impossible : ${e.message}`));
+      };
+      store.onRekey = (key, epoch) => setTimeout(() => switchEpoch(key, epoch), 0);
+      if (store.rekey) store.onRekey(store.rekey.key, store.rekey.epoch);
       sync.start().catch((e: Error) => console.warn('Vigie : synchronisation impossible', e));
     },
     [db, identity, leaveCrisis],
   );
+  const openCrisisRef = useRef(openCrisis);
+  openCrisisRef.current = openCrisis;
 
   const value = { db, identity, store: open?.store ?? null, sync: open?.sync ?? null, ready, error, setIdentity, openCrisis, leaveCrisis };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

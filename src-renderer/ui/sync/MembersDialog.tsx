@@ -80,6 +80,17 @@ export function MembersDialog({ onClose }: { onClose: () => void }) {
           })}
         </tbody>
       </table>
+      {can(store.state, me, 'rotate') && (
+        <div className="rekey">
+          <p className="hint">{t('members.rekeyHint')}</p>
+          {store.membersWithoutExchangeKey().length > 0 && (
+            <p className="hint">{t('members.rekeyMissing', { names: store.membersWithoutExchangeKey().map((m) => m.name).join(', ') })}</p>
+          )}
+          <button type="button" onClick={() => window.confirm(t('members.rekeyConfirm')) && void act(store.rotateKey())}>
+            {t('members.rekey')}
+          </button>
+        </div>
+      )}
       {invitations.length > 0 && (
         <p className="hint">{t('members.invitations', { count: invitations.filter((i) => i.removedAt === undefined).length })}</p>
       )}
