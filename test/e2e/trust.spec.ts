@@ -156,3 +156,40 @@ test('3 000 entrées au hasard ou piégées par le relais : l’application tien
   await page.getByRole('button', { name: 'Membres' }).click();
   await expect(page.getByRole('dialog', { name: 'Membres et entrées refusées' }).getByRole('list', { name: 'Entrées refusées' })).toBeVisible();
 });
+
+test('un ordinateur perdu : le coordinateur retire le membre et change la clé ; les autres continuent, lui ne reçoit plus rien', async ({ browser, page, guard }) => {
+  test.setTimeout(120_000);
+  await startCrisis(page);
+  await setAddresses(page, [server.signalingUrl!]);
+  await capture(page, 'Avant la perte');
+  const { page: bob } = await copyOf(browser, guard.errors);
+  const { page: carol } = await copyOf(browser, guard.errors);
+  await join(bob, await invitationLink(page, 'veilleur'), 'Bob Durand');
+  await join(carol, await invitationLink(page, 'veilleur'), 'Carole Petit');
+  for (const p of [bob, carol]) await expect(rowOf(p, 'Avant la perte')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Synchronisation' })).toContainText('Carole Petit', { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Synchronisation' })).toContainText('Bob Durand', { timeout: 20_000 });
+
+  page.on('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Membres' }).click();
+  const panel = page.getByRole('dialog', { name: 'Membres et entrées refusées' });
+  await panel.getByRole('row').filter({ hasText: 'Bob Durand' }).getByRole('button', { name: 'Retirer' }).click();
+  await expect(panel.getByRole('row').filter({ hasText: 'Bob Durand' })).toContainText('Retiré le');
+  await panel.getByRole('button', { name: 'Changer la clé de la crise' }).click();
+
+  // Alice and Carole move to the new key and meet again; Bob's copy is told nothing it can open.
+  await expect(page.getByRole('region', { name: 'Synchronisation' })).toContainText('Carole Petit', { timeout: 30_000 });
+  await capture(page, 'Après le changement de clé');
+  await expect(rowOf(carol, 'Après le changement de clé')).toBeVisible({ timeout: 30_000 });
+  await capture(carol, 'Carole continue');
+  await expect(rowOf(page, 'Carole continue')).toBeVisible({ timeout: 30_000 });
+  await expect(rowOf(bob, 'Avant la perte')).toBeVisible();
+  await expect(rowOf(bob, 'Après le changement de clé')).toHaveCount(0);
+  // The removed copy cannot write to the others any more (its own copy refuses, and the others would).
+  const form = bob.getByRole('form', { name: 'Saisie rapide' });
+  await form.getByLabel('Texte').fill('Écrit par l’ordinateur perdu');
+  await form.getByLabel('Texte').press('Control+Enter');
+  await expect(bob.getByText(/membre retiré/).first()).toBeVisible();
+  await page.waitForTimeout(2000);
+  await expect(rowOf(page, 'ordinateur perdu')).toHaveCount(0);
+});
