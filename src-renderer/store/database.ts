@@ -3,6 +3,7 @@
 // edit the UI has acknowledged must survive a crash.
 import Dexie, { type Table } from 'dexie';
 import type { CrisisRecord } from '../core/crisis';
+import type { VaultCapability } from '../platform/index-types';
 
 export interface StoredUpdate {
   seq?: number;
@@ -40,8 +41,18 @@ export interface Setting {
   value: unknown;
 }
 
+/** A crisis as stored: its key sealed by the platform's vault (`key` empty) where there is one. */
+export interface StoredCrisis extends CrisisRecord {
+  sealedKey?: string;
+}
+
 export class VigieDatabase extends Dexie {
-  crises!: Table<CrisisRecord, string>;
+  crises!: Table<StoredCrisis, string>;
+  /**
+   * Seals secrets before they rest here (crisis keys; signing keys in the desktop app). Set by
+   * whoever opens the database for the app; without one (unit tests), keys are stored as they are.
+   */
+  vault?: VaultCapability;
   settings!: Table<Setting, string>;
   updates!: Table<StoredUpdate, number>;
   journal!: Table<JournalRow, number>;

@@ -5,7 +5,7 @@ import { newCrisisKey, newId } from '../core/ids';
 import { syncAddressesSchema, type Invitation, type SyncAddresses } from '../core/invitation';
 import { bindingText, signedText, type BodyOf } from '../core/records';
 import { entryId, signerFromPrivateKey } from '../core/signing';
-import type { VigieDatabase } from './database';
+import type { StoredCrisis, VigieDatabase } from './database';
 import { deviceKeys } from './device-keys';
 
 const IDENTITY_KEY = 'identity';
@@ -27,9 +27,27 @@ export async function saveIdentity(db: VigieDatabase, input: IdentityInput): Pro
   return identity;
 }
 
+/** The crisis key never rests in clear where the platform has a vault. */
+async function sealed(db: VigieDatabase, record: CrisisRecord): Promise<StoredCrisis> {
+  if (!db.vault) return record;
+  return { ...record, key: '', sealedKey: await db.vault.seal(record.key) };
+}
+
+async function opened(db: VigieDatabase, row: StoredCrisis): Promise<CrisisRecord> {
+  const { sealedKey, ...record } = row;
+  if (!sealedKey || !db.vault) return record;
+  return { ...record, key: String(await db.vault.open(sealedKey)) };
+}
+
+async function getCrisis(db: VigieDatabase, id: string): Promise<CrisisRecord | undefined> {
+  const row = await db.crises.get(id);
+  return row && opened(db, row);
+}
+
 /** Crises, the most recently opened first. */
 export async function listCrises(db: VigieDatabase): Promise<CrisisRecord[]> {
-  return await db.crises.orderBy('lastOpenedAt').reverse().toArray();
+  const rows = await db.crises.orderBy('lastOpenedAt').reverse().toArray();
+  return Promise.all(rows.map((r) => opened(db, r)));
 }
 
 /**
@@ -45,7 +63,7 @@ export async function createCrisis(db: VigieDatabase, input: CrisisInput, now = 
   const id = await entryId(d);
   const g = await signer.sign(signedText(id, d));
   const record: CrisisRecord = { ...parsed, id, key: newCrisisKey(), createdAt: now, lastOpenedAt: now, seed: [{ d, g }], epoch: 0 };
-  await db.crises.add(record);
+  await db.crises.add(await sealed(db, record));
   return record;
 }
 
@@ -68,7 +86,7 @@ export async function reopenCrisis(db: VigieDatabase, id: string): Promise<void>
  * addresses.
  */
 export async function joinCrisis(db: VigieDatabase, inv: Invitation, now = Date.now()): Promise<CrisisRecord> {
-  const existing = await db.crises.get(inv.id);
+  const existing = await getCrisis(db, inv.id);
   if (existing && existing.key !== inv.key && (existing.epoch ?? 0) >= (inv.epoch ?? 0))
     throw new Error('Cette crise existe déjà ici avec une autre clé : invitation refusée.');
   const { signer } = await deviceKeys(db);
@@ -79,20 +97,20 @@ export async function joinCrisis(db: VigieDatabase, inv: Invitation, now = Date.
   const record: CrisisRecord = existing
     ? { ...existing, key, epoch: inv.epoch ?? existing.epoch, addresses, seed, binding: existing.binding ?? binding, lastOpenedAt: now }
     : { id, name, departement, hazard, startedAt, key, addresses, createdAt: now, lastOpenedAt: now, seed, binding, epoch: inv.epoch ?? 0 };
-  await db.crises.put(record);
+  await db.crises.put(await sealed(db, record));
   return record;
 }
 
 export async function saveAddresses(db: VigieDatabase, id: string, addresses: SyncAddresses): Promise<CrisisRecord> {
   await db.crises.update(id, { addresses: syncAddressesSchema.parse(addresses) });
-  return (await db.crises.get(id))!;
+  return (await getCrisis(db, id))!;
 }
 
 /** The crisis's next key (a new epoch), given by a coordinator: invitations made from now on carry it. */
 export async function rekeyCrisis(db: VigieDatabase, id: string, key: string, epoch: number): Promise<CrisisRecord> {
-  const existing = await db.crises.get(id);
+  const existing = await getCrisis(db, id);
   if (!existing) throw new Error('Crise inconnue.');
   if ((existing.epoch ?? 0) >= epoch) return existing;
-  await db.crises.update(id, { key, epoch });
-  return (await db.crises.get(id))!;
+  await db.crises.put(await sealed(db, { ...existing, key, epoch }));
+  return (await getCrisis(db, id))!;
 }

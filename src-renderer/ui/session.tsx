@@ -7,6 +7,7 @@ import { CrisisStore } from '../store/crisis-store';
 import { VigieDatabase } from '../store/database';
 import { loadIdentity, markOpened, rekeyCrisis, saveIdentity } from '../store/registry';
 import { SyncSession } from '../sync/session';
+import { platform } from '../platform';
 
 interface Open {
   store: CrisisStore;
@@ -28,7 +29,11 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children, dbName }: { children: ReactNode; dbName?: string }) {
-  const db = useMemo(() => new VigieDatabase(dbName), [dbName]);
+  const db = useMemo(() => {
+    const d = new VigieDatabase(dbName);
+    d.vault = platform.vault;
+    return d;
+  }, [dbName]);
   const [identity, setIdentityState] = useState<Identity | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const openRef = useRef<Open | null>(null);
