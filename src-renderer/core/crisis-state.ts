@@ -56,6 +56,8 @@ export class CrisisState implements RuleContext {
   private infoAt = 0;
   epoch = 0;
   readonly rotations: Entry<BodyOf<'v'>>[] = [];
+  /** Files that left Vigie (public map, exports), in the order they were recorded here. */
+  readonly outputs: BodyOf<'o'>[] = [];
   readonly members = new Map<string, Member>();
   private readonly claimEntries = new Map<string, Entry<BodyOf<'k'>>>();
   readonly entries = new Map<string, Entry<SightingBody>[]>();
@@ -134,6 +136,10 @@ export class CrisisState implements RuleContext {
         out.sightings.add(b.s);
         break;
       }
+      case 'o':
+        this.outputs.push(b);
+        out.other = true;
+        break;
       case 'v':
         this.epoch = Math.max(this.epoch, b.e);
         this.rotations.push({ id: entry.id, body: b });

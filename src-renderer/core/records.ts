@@ -68,6 +68,19 @@ const schemas = {
   r: z.object({ k: z.literal('r'), ...base, m: actor }),
   /** "Je m'en occupe" until `u`; `u = t` releases it. */
   k: z.object({ k: z.literal('k'), ...base, s: id, u: time }),
+  /**
+   * A file that left Vigie (public map, exports): its format, scope, how many sightings, the SHA-256
+   * of its bytes (hex). Visible to all members, so what was published can be answered for.
+   */
+  o: z.object({
+    k: z.literal('o'),
+    ...base,
+    format: z.string().regex(/^[a-z0-9-]{1,24}$/),
+    scope: z.enum(['public', 'restricted']),
+    count: z.number().int().min(0).max(10_000_000),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    name: z.string().max(200).optional(),
+  }),
   /** A new epoch: a new crisis key, sealed for each remaining member (by id). */
   v: z.object({ k: z.literal('v'), ...base, e: z.number().int().min(1).max(1_000_000), w: z.record(actor, z.string().max(400)) }),
 } as const;

@@ -3,13 +3,13 @@
 import type { Body, Entry } from './records';
 import { canTransition, type Role, type Status } from './taxonomy';
 
-export type Power = 'admit' | 'admitCod' | 'remove' | 'forward' | 'handle' | 'acknowledge' | 'approveRelay' | 'close' | 'rotate' | 'write';
+export type Power = 'admit' | 'admitCod' | 'remove' | 'forward' | 'handle' | 'acknowledge' | 'approveRelay' | 'close' | 'rotate' | 'publish' | 'write';
 
 /** The rule table: which role holds which power. The crisis's creator holds them all. */
 export const POWERS: Record<Role, readonly Power[]> = {
   veilleur: ['write'],
-  coordinateur: ['write', 'admit', 'remove', 'forward', 'handle', 'close', 'rotate'],
-  cod: ['write', 'admit', 'admitCod', 'remove', 'forward', 'handle', 'acknowledge', 'approveRelay', 'close', 'rotate'],
+  coordinateur: ['write', 'admit', 'remove', 'forward', 'handle', 'close', 'rotate', 'publish'],
+  cod: ['write', 'admit', 'admitCod', 'remove', 'forward', 'handle', 'acknowledge', 'approveRelay', 'close', 'rotate', 'publish'],
 };
 
 /** Statuses only a coordinator or the COD may set. */
@@ -105,6 +105,9 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
     case 'c':
       if (b.f.status && b.f.status !== 'nouveau' && STATUS_POWER[b.f.status] && !can(ctx, b.a, STATUS_POWER[b.f.status]!))
         return refuse(`statut « ${b.f.status} » réservé aux coordinateurs et au COD`);
+      return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
+    case 'o':
+      if (b.scope === 'public' && !can(ctx, b.a, 'publish')) return refuse('seuls le créateur, les coordinateurs et le COD publient la carte publique');
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'p':
     case 'k':

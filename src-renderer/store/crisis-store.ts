@@ -9,7 +9,7 @@ import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
 import { newId } from '../core/ids';
 import { recogniseLink } from '../core/platforms';
-import { isEnvelope, MAX_CLAIM_MS, signedText, type Body, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
+import { isEnvelope, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
 import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/signing';
 import { newCrisisKey, CRISIS_KEY_PATTERN } from '../core/ids';
 import { openSealed, sealFor } from '../core/rekey';
@@ -221,6 +221,19 @@ export class CrisisStore {
   async admit(memberId: string, role: Role, label?: string): Promise<SignedEntry> {
     const [entry] = await this.write([{ k: 'm', m: memberId, role, ...(label ? { label } : {}) }]);
     return entry!;
+  }
+
+  /**
+   * Records, for every member to see, a file that leaves Vigie (who, when, format, how many
+   * sightings, SHA-256 of its bytes). A public one takes a coordinator or the COD.
+   */
+  async recordOutput(output: { format: string; scope: 'public' | 'restricted'; count: number; sha256: string; name?: string }): Promise<void> {
+    await this.write([{ k: 'o', ...output }]);
+  }
+
+  /** Files that left Vigie, newest first. */
+  outputs(): readonly BodyOf<'o'>[] {
+    return [...this.state.outputs].sort((x, y) => y.t - x.t);
   }
 
   /** Removes a member: nothing they sign from now on is accepted by any copy. */

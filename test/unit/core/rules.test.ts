@@ -84,3 +84,13 @@ describe('règles des rôles, vérifiées sur chaque copie', () => {
     expect(state.claimOf('s1', t0 + 4)).toBeUndefined();
   });
 });
+
+describe('publication', () => {
+  it('réserve la carte publique aux coordinateurs et au COD, pas les exports restreints', () => {
+    const { state } = crisis();
+    const out = (a: string, scope: 'public' | 'restricted') => state.check(e({ k: 'o', a, format: 'html', scope, count: 3, sha256: 'a'.repeat(64) }));
+    expect(out(VEILLEUR, 'public')).toMatchObject({ ok: false });
+    expect(out(VEILLEUR, 'restricted')).toEqual({ ok: true });
+    expect(out(COORD, 'public')).toEqual({ ok: true });
+  });
+});
