@@ -2,12 +2,16 @@
 // where a cold read is measured. Times are performance.now() in ms, sizes in bytes.
 import Dexie, { type Table } from 'dexie';
 import * as Y from 'yjs';
-import { parseChange } from '../../src-renderer/core/changes';
+import { creationBody } from '../../src-renderer/core/changes';
 import type { CrisisRecord, Identity } from '../../src-renderer/core/crisis';
-import type { Sighting } from '../../src-renderer/core/sighting';
+import { CrisisState } from '../../src-renderer/core/crisis-state';
+import { newId } from '../../src-renderer/core/ids';
+import { isEnvelope, parseBody, signedText, type Body, type Envelope } from '../../src-renderer/core/records';
+import { DEFAULT_FIELDS, type Sighting } from '../../src-renderer/core/sighting';
+import { entryId, newSigningKeys, signerFrom, verifySignature } from '../../src-renderer/core/signing';
 import { CrisisStore } from '../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../src-renderer/store/database';
-import { LogMirror } from '../../src-renderer/store/log-mirror';
+import { Journal } from '../../src-renderer/store/journal';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
 import { makeInputs, toRows } from './rows';
@@ -15,10 +19,9 @@ import { makeInputs, toRows } from './rows';
 /** The IndexedDB floor: the same rows as plain objects in a plain table, strict durability too. */
 class RawDatabase extends Dexie {
   rows!: Table<Sighting, string>;
-  blobs!: Table<{ key: string; bytes: Uint8Array }, string>;
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({ rows: 'id', blobs: 'key' });
+    this.version(1).stores({ rows: 'id' });
   }
 }
 
@@ -26,8 +29,39 @@ const utf8 = (s: string) => new TextEncoder().encode(s).byteLength;
 // What run.mjs measures the heap of, from outside, once the step has returned: a collection
 // triggered from inside a running step keeps whatever its async frames still reference.
 const keep: Record<string, unknown> = {};
-type Model = 'log' | 'logjson' | 'map';
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+/** What store/intake.ts verifies at once (its VERIFY_BATCH). */
+const VERIFY_BATCH = 2000;
+/** In batches of VERIFY_BATCH, each batch's promises together (as the intake does). */
+async function batched<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += VERIFY_BATCH) out.push(...(await Promise.all(items.slice(i, i + VERIFY_BATCH).map(f))));
+  return out;
+}
+/** The exchange document's name in `updates` (store/crisis-store.ts docName). */
+const docName = (crisis: Pick<CrisisRecord, 'id' | 'epoch'>) => (crisis.epoch ? `${crisis.id}@${crisis.epoch}` : crisis.id);
+/** As crisis-store.ts forEachLogValue (not exported): every value ever inserted in the log. */
+function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void): void {
+  for (let item = log._start; item; item = item.right) {
+    if (item.content instanceof Y.ContentAny) for (const v of item.content.arr) f(v, item.deleted);
+  }
+}
+/** The whole exchange document of a crisis as one update, from its stored rows. */
+async function storedDoc(db: VigieDatabase, crisis: CrisisRecord): Promise<Uint8Array> {
+  const rows = await db.updates.where('crisisId').equals(docName(crisis)).toArray();
+  return rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((r) => r.update));
+}
+/** Resolves once the store holds at least n rows. */
+function rowsAtLeast(store: CrisisStore, n: number): Promise<number> {
+  if (store.rows.size >= n) return Promise.resolve(performance.now());
+  return new Promise((resolve) => {
+    const off = store.subscribe(() => {
+      if (store.rows.size < n) return;
+      off();
+      resolve(performance.now());
+    });
+  });
+}
 
 const bench = {
   async rawWrite(dbName: string, n: number) {
@@ -63,6 +97,7 @@ const bench = {
     const crisis = await createCrisis(db, { name: `Crue du Tarn ${n}`, departement: '82', hazard: 'inondation', startedAt: '2026-10-17T04:00:00.000Z' });
     const inputs = makeInputs(n);
     const store = await CrisisStore.open(db, crisis, identity);
+    await store.docReady; // as in the app: nobody types before the (empty) document is loaded
     const batchMs: number[] = [];
     const t0 = performance.now();
     for (let i = 0; i < n; i += batch) {
@@ -73,10 +108,10 @@ const bench = {
     const createMs = performance.now() - t0;
     const ids = [...store.rows.keys()];
     const edits: number[] = [];
-    // 500 edits: every 200 writes the store schedules a compaction for when the page is idle; the
-    // first one after the import rewrites the whole document (the tail outgrew the base).
+    // 500 edits: every 200 writes the store schedules a compaction of the document for when the
+    // page is idle; the first one after the import rewrites the whole document (the tail outgrew the base).
     for (let i = 0; i < 500; i++) {
-      const id = ids[(i * 7919) % ids.length];
+      const id = ids[(i * 7919) % ids.length]!;
       const e0 = performance.now();
       await store.update(id, { priority: store.get(id)!.priority === 'P1' ? 'P2' : 'P1' });
       edits.push(performance.now() - e0);
@@ -85,8 +120,12 @@ const bench = {
     await store.settled();
     const settleMs = performance.now() - c0;
     const docBytes = Y.encodeStateAsUpdate(store.doc).byteLength;
+    const logEntries = store.doc.getArray('log').length;
     const jsonBytes = utf8(JSON.stringify([...store.rows.values()]));
-    const storedUpdates = await db.updates.count();
+    const stored = await db.updates.where('crisisId').equals(docName(crisis)).toArray();
+    const journal = await db.journal.where('crisisId').equals(crisis.id).toArray();
+    // What the journal's rows hold: the signed text, the signature, the id (UTF-8, as IndexedDB keeps strings roughly).
+    const journalBytes = journal.reduce((sum, r) => sum + utf8(r.d) + r.g.length + r.id.length + r.crisisId.length, 0);
     await store.close();
     db.close();
     const first50 = edits.slice(0, 50);
@@ -94,107 +133,167 @@ const bench = {
       ...{ crisis, identity, createMs, firstBatchMs: batchMs[0], lastBatchMs: batchMs[batchMs.length - 1] },
       ...{ editMedian: percentile(first50, 0.5), editP95: percentile(first50, 0.95), editMax: Math.max(...edits) },
       ...{ editMedianAll: percentile(edits, 0.5), editP95All: percentile(edits, 0.95), settleMs },
-      ...{ docBytes, jsonBytes, storedUpdates },
+      ...{ docBytes, jsonBytes, logEntries, journalRows: journal.length, journalBytes },
+      ...{ storedUpdates: stored.length, storedUpdateBytes: stored.reduce((sum, u) => sum + u.update.byteLength, 0) },
     };
   },
 
-  /** Copies identity, crisis and its stored updates verbatim into the app's database 'vigie'. */
-  async copyToApp(fromName: string, crisis: CrisisRecord, identity: Identity) {
+  /**
+   * Copies the crisis verbatim into the app's database 'vigie': settings (identity, this device's
+   * keys, its Yjs client ids), the crisis, its stored document and its journal.
+   */
+  async copyToApp(fromName: string) {
     await Dexie.delete('vigie');
     const from = new VigieDatabase(fromName);
     const to = new VigieDatabase('vigie');
-    await to.settings.put({ key: 'identity', value: identity });
-    await to.crises.put(crisis);
+    await to.settings.bulkPut(await from.settings.toArray());
+    await to.crises.bulkPut(await from.crises.toArray());
     await to.updates.bulkAdd(await from.updates.toArray());
+    await to.journal.bulkAdd(await from.journal.toArray());
+    const rows = await to.journal.count();
     from.close();
     to.close();
-  },
-
-  /** CrisisStore.open alone, cold; the store stays in `keep` for the heap measure. */
-  async storeOpen(dbName: string, crisis: CrisisRecord, identity: Identity) {
-    const db = new VigieDatabase(dbName);
-    await db.open();
-    const t0 = performance.now();
-    const store = await CrisisStore.open(db, crisis, identity);
-    const openMs = performance.now() - t0;
-    keep.store = store;
-    return { openMs, rows: store.rows.size };
-  },
-
-  /** The steps of CrisisStore.open one by one (in their own fresh page), to see where the time goes. */
-  async storeOpenSteps(dbName: string, crisisId: string) {
-    const db = new VigieDatabase(dbName);
-    await db.open();
-    const s0 = performance.now();
-    const stored = await db.updates.where('crisisId').equals(crisisId).toArray();
-    const s1 = performance.now();
-    const doc = new Y.Doc();
-    Y.transact(doc, () => stored.forEach((s) => Y.applyUpdate(doc, s.update)));
-    const s2 = performance.now();
-    const log = doc.getArray('log').toArray();
-    const s3 = performance.now();
-    for (const r of log) parseChange(r);
-    const s4 = performance.now();
-    new LogMirror().reset(log);
-    const s5 = performance.now();
-    db.close();
-    return { readMs: s1 - s0, applyMs: s2 - s1, toArrayMs: s3 - s2, parseMs: s4 - s3, mirrorMs: s5 - s4 };
+    return { journalRows: rows };
   },
 
   /**
-   * The models' documents, saved for a cold apply: the current log; the same log with each entry's
-   * fields as one JSON string (Yjs decodes every string of an entry separately, JSON.parse is
-   * faster); and a Y.Map of plain JSON rows, one key per sighting.
+   * CrisisStore.open alone, cold (journal read and state built), then until its exchange document
+   * is loaded in the background (`docReady`); the store stays in `keep` for the heap measure.
    */
-  async buildModels(storeName: string, crisisId: string, modelsName: string, n: number) {
-    const from = new VigieDatabase(storeName);
-    const logDoc = new Y.Doc();
-    for (const s of await from.updates.where('crisisId').equals(crisisId).toArray()) Y.applyUpdate(logDoc, s.update);
-    from.close();
-    const jsonDoc = new Y.Doc();
-    const entries = logDoc.getArray<Record<string, unknown>>('log').toArray();
-    for (let i = 0; i < entries.length; i += 5000)
-      jsonDoc.transact(() => jsonDoc.getArray('log').push(entries.slice(i, i + 5000).map((e) => ({ ...e, f: JSON.stringify(e.f) }))));
-    const logJsonBytes = Y.encodeStateAsUpdate(jsonDoc);
-    const rows = toRows(makeInputs(n), 'bench', Date.now());
-    const mapDoc = new Y.Doc();
-    const map = mapDoc.getMap<Sighting>('rows');
-    mapDoc.transact(() => rows.forEach((r) => map.set(r.id, r)));
-    const mapBytes = Y.encodeStateAsUpdate(mapDoc);
-    const db = new RawDatabase(modelsName);
-    await db.blobs.bulkPut([
-      { key: 'log', bytes: Y.encodeStateAsUpdate(logDoc) },
-      { key: 'logjson', bytes: logJsonBytes },
-      { key: 'map', bytes: mapBytes },
-    ]);
-    db.close();
-    return { logJsonBytes: logJsonBytes.byteLength, mapBytes: mapBytes.byteLength, jsonBytes: utf8(JSON.stringify(rows)) };
+  async storeOpen(dbName: string, crisis: CrisisRecord, identity: Identity) {
+    const db = new VigieDatabase(dbName);
+    await db.open();
+    const tasks: { start: number; end: number }[] = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration }))));
+    observer.observe({ type: 'longtask' });
+    const t0 = performance.now();
+    const store = await CrisisStore.open(db, crisis, identity);
+    const t1 = performance.now();
+    await store.docReady;
+    const t2 = performance.now();
+    await store.settled();
+    await new Promise((r) => setTimeout(r, 100)); // long-task entries are delivered a little later
+    observer.disconnect();
+    const blocked = (from: number, to: number) => tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.end, to) - Math.max(t.start, from)), 0);
+    keep.store = store;
+    return {
+      ...{ openMs: t1 - t0, docReadyMs: t2 - t0, blockedBeforeOpenMs: blocked(t0, t1), blockedAfterOpenMs: blocked(t1, t2) },
+      // A reopen should find nothing to take in or put back: anything here is the store repairing itself.
+      ...{ rows: store.rows.size, deletionsUndone: store.deletionsUndone, rejected: store.rejectedCount, waiting: store.waitingCount },
+    };
   },
 
-  /** Cold applyUpdate of one saved model; the document stays in `keep` for the heap measure. */
-  async applyModel(modelsName: string, kind: Model) {
-    const db = new RawDatabase(modelsName);
-    const { bytes } = (await db.blobs.get(kind))!;
-    db.close();
-    const doc = new Y.Doc();
-    const t0 = performance.now();
-    Y.applyUpdate(doc, bytes);
-    keep.doc = doc;
-    return { applyMs: performance.now() - t0 };
-  },
-
-  /** The rows a table needs, from the kept document: the log is replayed, the map is read. */
-  materialise(kind: Model) {
-    const doc = keep.doc as Y.Doc;
-    const t0 = performance.now();
-    if (kind === 'map') keep.rows = Array.from(doc.getMap<Sighting>('rows').values());
-    else {
-      const log = doc.getArray<Record<string, unknown>>('log').toArray();
-      const mirror = new LogMirror();
-      mirror.reset(kind === 'log' ? log : log.map((e) => ({ ...e, f: JSON.parse(e.f as string) })));
-      keep.rows = mirror;
+  /**
+   * The steps of CrisisStore.open and of its background document load, one by one (in their own
+   * fresh page), as crisis-store.ts does them: journal read; JSON.parse of every body; the state
+   * built (CrisisState.apply of every entry); then the stored document read and applied; the scan
+   * of every value in the document against the journal's signatures.
+   */
+  async storeOpenSteps(dbName: string, crisis: CrisisRecord) {
+    const db = new VigieDatabase(dbName);
+    await db.open();
+    const s0 = performance.now();
+    const rows = await new Journal(db, crisis.id).all();
+    const s1 = performance.now();
+    const entries = rows.map((r) => ({ id: r.id, d: r.d, g: r.g, body: JSON.parse(r.d) as Body }));
+    const s2 = performance.now();
+    const state = new CrisisState(crisis.id);
+    const signatures = new Map<string, string>();
+    for (const e of entries) {
+      signatures.set(e.g, e.id);
+      state.apply(e);
     }
-    return { ms: performance.now() - t0 };
+    const s3 = performance.now();
+    const stored = await db.updates.where('crisisId').equals(docName(crisis)).toArray();
+    const s4 = performance.now();
+    const doc = new Y.Doc({ gc: false });
+    Y.transact(doc, () => stored.forEach((s) => Y.applyUpdate(doc, s.update)));
+    const s5 = performance.now();
+    const live = new Set<string>();
+    const unknown: unknown[] = [];
+    forEachLogValue(doc.getArray('log'), (v, deleted) => {
+      if (!isEnvelope(v)) return;
+      if (!deleted) live.add(v.g);
+      if (!signatures.has(v.g)) unknown.push(v);
+    });
+    const missing = [...signatures].filter(([g]) => !live.has(g)).length;
+    const s6 = performance.now();
+    db.close();
+    return {
+      ...{ journalMs: s1 - s0, parseMs: s2 - s1, stateMs: s3 - s2, readUpdatesMs: s4 - s3, applyMs: s5 - s4, scanMs: s6 - s5 },
+      ...{ rows: state.rows.size, entries: entries.length, docValues: live.size, unknown: unknown.length, missing },
+    };
+  },
+
+  /**
+   * Signature throughput, no store: n creation entries of the bench's sightings, signed as
+   * CrisisStore.write signs them (one author); then each thing the intake does to an entry that
+   * arrives, alone: its id (SHA-256), its body (parseBody: JSON + zod), its signature
+   * (verifySignature); all in batches of 2,000 promises as store/intake.ts does.
+   */
+  async signatures(n: number) {
+    const signer = await signerFrom(await newSigningKeys());
+    const crisisId = await entryId(`bench-crisis-${n}`);
+    const t = Date.now();
+    const ds = makeInputs(n).map((input, i) => JSON.stringify({ ...creationBody(newId(), { ...DEFAULT_FIELDS, ...input }), a: signer.id, t: t + i }));
+    const t0 = performance.now();
+    const gs = await batched(ds, (d) => signer.sign(signedText(crisisId, d)));
+    const t1 = performance.now();
+    await batched(ds, (d) => entryId(d));
+    const t2 = performance.now();
+    const parsed = ds.map((d) => parseBody(d));
+    const t3 = performance.now();
+    const ok = await batched(
+      ds.map((d, i) => [d, gs[i]!] as const),
+      ([d, g]) => verifySignature(signer.id, signedText(crisisId, d), g),
+    );
+    const t4 = performance.now();
+    if (ok.some((v) => !v) || parsed.some((p) => !p.ok)) throw new Error('signatures: an entry did not verify');
+    // The same, against a forged signature each (what a hostile peer costs): must all be refused.
+    const forged = await batched(
+      ds.slice(0, Math.min(n, 2000)).map((d, i) => [d, gs[(i + 1) % n]!] as const),
+      ([d, g]) => verifySignature(signer.id, signedText(crisisId, d), g),
+    );
+    if (forged.some((v) => v)) throw new Error('signatures: a forged signature verified');
+    const perSecond = (ms: number) => (n / ms) * 1000;
+    return {
+      ...{ signPerS: perSecond(t1 - t0), idPerS: perSecond(t2 - t1), parsePerS: perSecond(t3 - t2), verifyPerS: perSecond(t4 - t3) },
+      ...{ signMs: t1 - t0, idMs: t2 - t1, parseMs: t3 - t2, verifyMs: t4 - t3, bodyBytes: ds.reduce((s, d) => s + utf8(d), 0) / n },
+    };
+  },
+
+  /**
+   * The intake path: a fresh store (another device, new keys, an empty database), with the crisis
+   * as an invitation would give it (its first entry), receives one Yjs update holding the whole
+   * crisis of another store (n signed sightings, 500 edits, the author's admission), as from a
+   * peer. Times: the synchronous applyUpdate (Yjs decode + the store's look at what it inserted),
+   * until every row is in the table (ids, bodies, signatures, rules, state), until settled (the
+   * journal and the document are on disk).
+   */
+  async intake(fromName: string, crisis: CrisisRecord, toName: string, n: number) {
+    await Dexie.delete(toName);
+    const from = new VigieDatabase(fromName);
+    const update = await storedDoc(from, crisis);
+    from.close();
+    const db = new VigieDatabase(toName);
+    const identity = await saveIdentity(db, { name: 'Nouveau venu', organisation: 'SDIS 82', role: 'veilleur' });
+    const { id, name, departement, hazard, startedAt, key, seed } = crisis;
+    const record: CrisisRecord = { id, name, departement, hazard, startedAt, key, seed, createdAt: Date.now(), lastOpenedAt: Date.now(), epoch: 0 };
+    await db.crises.put(record);
+    const store = await CrisisStore.open(db, record, identity);
+    await store.settled();
+    const t0 = performance.now();
+    Y.applyUpdate(store.doc, update, 'bench-peer');
+    const t1 = performance.now();
+    const t2 = await rowsAtLeast(store, n);
+    await store.settled();
+    const t3 = performance.now();
+    const result = { applyMs: t1 - t0, rowsMs: t2 - t0, settledMs: t3 - t0, rows: store.rows.size, rejected: store.rejectedCount, waiting: store.waitingCount };
+    const entries = store.doc.getArray('log').length;
+    await store.close();
+    db.close();
+    await Dexie.delete(toName);
+    return { ...result, entries, updateBytes: update.byteLength };
   },
 };
 

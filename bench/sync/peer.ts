@@ -9,6 +9,7 @@
 // and counts what crosses the wire (data channel opened, bytes sent/received, when the frames of a
 // big message arrive). Times are CLOCK_MONOTONIC ms (clock.ts), comparable across processes.
 import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
@@ -20,7 +21,7 @@ import { connectRelay } from '../../src-renderer/sync/relay-transport';
 import type { Transport } from '../../src-renderer/sync/transport';
 import { connectWebrtc } from '../../src-renderer/sync/webrtc-transport';
 import { now } from './clock';
-import { creationEntries, priorityEdit, type LogEntry } from './entries';
+import { createdSighting, creationEntries, newSigner, priorityEdit, type LogEntry } from './entries';
 
 // y-webrtc's signaling client (lib0/websocket) needs the browser's global; Node 20 has none.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -31,6 +32,8 @@ export interface PeerInit {
   /** ws://…/signal for WebRTC, ws://…/sync for the relay. */
   url: string;
   crisisKey: string;
+  /** The crisis's id: what every entry's signature covers with its body. */
+  crisisId: string;
 }
 
 const doc = new Y.Doc();
@@ -40,6 +43,10 @@ const awareness = new Awareness(doc);
 let init: PeerInit | null = null;
 let transport: Transport | null = null;
 let loopDelay: IntervalHistogram | null = null;
+/** This copy's member key: every entry it writes is signed with it (its id is the entries' author). */
+const signer = newSigner();
+/** While the driver measures latency: report every envelope of a small remote transaction (by signature). */
+let probing = false;
 
 // ---- wire instrumentation ----------------------------------------------------------------
 
@@ -228,11 +235,10 @@ log.observe((event) => {
       lengthWaits[i].resolve(t);
       lengthWaits.splice(i, 1);
     }
-  // Latency probes: small remote transactions whose entries name a probe actor.
-  if (!event.transaction.local && length - lastLength <= 16) {
+  // Latency probes: small remote transactions, each envelope named by its signature.
+  if (probing && !event.transaction.local && length - lastLength <= 16) {
     for (const op of event.changes.delta)
-      for (const entry of (op.insert as LogEntry[] | undefined) ?? [])
-        if (entry.a.startsWith('probe-')) process.send!({ event: 'probe', probe: Number(entry.a.slice(6)), t });
+      for (const entry of (op.insert as LogEntry[] | undefined) ?? []) process.send!({ event: 'probe', key: entry.g, t });
   }
   lastLength = length;
 });
@@ -247,7 +253,7 @@ async function until(test: () => boolean, what: string, timeoutMs = 60_000): Pro
   return now();
 }
 
-const sightingIds = () => log.toArray().filter((e) => e.k === 'c').map((e) => e.s);
+const sightingIds = () => log.toArray().flatMap((e) => createdSighting(e) ?? []);
 const sameOrAhead = (target: Map<number, number>) => {
   const have = Y.decodeStateVector(Y.encodeStateVector(doc));
   for (const [client, clock] of target) if ((have.get(client) ?? 0) < clock) return false;
@@ -277,14 +283,23 @@ const commands = {
     return { clientId: doc.clientID };
   },
 
-  /** n sightings created here, in transactions of 5,000 (createMany's batch in the store bench). */
-  fill({ n, actor }: { n: number; actor: string }) {
+  /**
+   * n sightings created here: signed creation entries (signing timed apart: Node's WebCrypto), pushed
+   * in transactions of 5,000 (createMany's batch in the store bench). Signing 100k entries takes a
+   * minute in Node here: the first copy of a size writes them to `cache`, later ones of the same
+   * crisis read them back (signed by the first one's key: receivers only count envelopes).
+   */
+  async fill({ n, cache }: { n: number; cache: string }) {
+    const me = await signer;
     const t0 = now();
-    const entries = creationEntries(n, actor);
+    const cached = await readFile(cache, 'utf8').then((text) => JSON.parse(text) as LogEntry[], () => null);
+    const entries = cached ?? (await creationEntries(n, me, init!.crisisId));
+    const t1 = now();
+    if (!cached) await writeFile(cache, JSON.stringify(entries));
     for (let i = 0; i < n; i += 5000) doc.transact(() => log.push(entries.slice(i, i + 5000)));
-    const ms = now() - t0;
+    const t2 = now();
     const jsonBytes = entries.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e)), 0);
-    return { ms, entries: log.length, jsonBytes, stateBytes: Y.encodeStateAsUpdate(doc).byteLength };
+    return { signMs: cached ? NaN : t1 - t0, ms: t2 - t1, entries: log.length, jsonBytes, stateBytes: Y.encodeStateAsUpdate(doc).byteLength };
   },
 
   async connect() {
@@ -343,11 +358,20 @@ const commands = {
     return { t: await logAtLeast(n) };
   },
 
-  /** A latency probe: one edit, one transaction; t is taken just before it. */
-  edit({ probe, sighting }: { probe: number; sighting: string }) {
+  /** Latency probes on or off (receivers report small remote transactions while on). */
+  probing({ on }: { on: boolean }) {
+    probing = on;
+  },
+
+  /**
+   * A latency probe: one signed edit, one transaction; t is taken after signing, just before the
+   * push (the transport's part; signing and the receiver's verification are in the store bench).
+   */
+  async edit({ sighting }: { sighting: string }) {
+    const entry = await priorityEdit(sighting, await signer, init!.crisisId);
     const t = now();
-    log.push([priorityEdit(sighting, `probe-${probe}`)]);
-    return { t };
+    log.push([entry]);
+    return { t, key: entry.g };
   },
 
   someSightings({ count }: { count: number }) {
@@ -369,11 +393,14 @@ const commands = {
     return { t };
   },
 
-  /** count edits of existing sightings, one transaction each. */
-  editMany({ count, actor }: { count: number; actor: string }) {
+  /** count signed edits of existing sightings (signed first), one transaction each. */
+  async editMany({ count }: { count: number }) {
     const ids = sightingIds();
+    const me = await signer;
+    const t = Date.now();
+    const entries = await Promise.all(Array.from({ length: count }, (_, i) => priorityEdit(ids[(i * 7919) % ids.length]!, me, init!.crisisId, t + i)));
     const t0 = now();
-    for (let i = 0; i < count; i++) log.push([priorityEdit(ids[(i * 7919) % ids.length], actor)]);
+    for (const e of entries) log.push([e]);
     return { ms: now() - t0 };
   },
 

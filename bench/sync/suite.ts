@@ -15,6 +15,7 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { newCrisisKey } from '../../src-renderer/core/ids';
+import { entryId } from '../../src-renderer/core/signing';
 import { now } from './clock';
 import type { Commands, PeerInit, Request, TransportKind } from './peer';
 
@@ -43,14 +44,14 @@ type Result<K extends keyof Commands> = Awaited<ReturnType<Commands[K]>>;
 class Peer {
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private next = 1;
-  onProbe: (probe: number, t: number) => void = () => {};
+  onProbe: (key: string, t: number) => void = () => {};
 
   private constructor(
     readonly name: string,
     private readonly child: ChildProcess,
   ) {
-    child.on('message', (m: { id?: number; result?: unknown; error?: string; event?: string; probe?: number; t?: number }) => {
-      if (m.event === 'probe') return this.onProbe(m.probe!, m.t!);
+    child.on('message', (m: { id?: number; result?: unknown; error?: string; event?: string; key?: string; t?: number }) => {
+      if (m.event === 'probe') return this.onProbe(m.key!, m.t!);
       const p = m.id !== undefined ? this.pending.get(m.id) : undefined;
       if (!p) return;
       this.pending.delete(m.id!);
@@ -176,26 +177,26 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<void> {
   const latencyEdits = o.latencyEdits ?? 200;
   const partitionEdits = o.partitionEdits ?? 1000;
   const echo = await startEchoServer();
-  let probeNo = 0;
   /** Newcomers whose link never opened (y-webrtc glare or ICE), replaced by a new one. */
   let unlinked = 0;
 
   /** p50/p95 of one edit reaching the other copies (sender rotates); per receiver and all of them. */
   async function latency(peers: Peer[], sighting: string) {
     const warmup = 10;
-    const arrivals = new Map<number, number[]>();
+    // Arrivals by the probe entry's signature (an entry's author is its signer's key, not a name).
+    const arrivals = new Map<string, number[]>();
     let wake: () => void = () => {};
     for (const p of peers)
-      p.onProbe = (probe, t) => {
-        arrivals.set(probe, [...(arrivals.get(probe) ?? []), t]);
+      p.onProbe = (key, t) => {
+        arrivals.set(key, [...(arrivals.get(key) ?? []), t]);
         wake();
       };
+    await Promise.all(peers.map((p) => p.call('probing', { on: true })));
     const one: number[] = [];
     const all: number[] = [];
     for (let k = 0; k < warmup + latencyEdits; k++) {
-      const probe = probeNo++;
       const sender = peers[k % peers.length];
-      const { t } = await sender.call('edit', { probe, sighting });
+      const { t, key: probe } = await sender.call('edit', { sighting });
       const deadline = Date.now() + 10_000;
       while ((arrivals.get(probe)?.length ?? 0) < peers.length - 1) {
         if (Date.now() > deadline) throw new Error(`edit ${probe} from ${sender.name} not seen by every peer in 10 s`);
@@ -208,6 +209,7 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<void> {
       }
       await sleep(20); // one edit at a time, on idle copies
     }
+    await Promise.all(peers.map((p) => p.call('probing', { on: false })));
     for (const p of peers) p.onProbe = () => {};
     return { p50: percentile(one, 0.5), p95: percentile(one, 0.95), allP50: percentile(all, 0.5), allP95: percentile(all, 0.95), max: Math.max(...all) };
   }
@@ -245,7 +247,7 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<void> {
     await a.call('pause');
     await b.call('pause');
     await sleep(500);
-    await Promise.all([a.call('editMany', { count: partitionEdits, actor: 'partition-a' }), b.call('editMany', { count: partitionEdits, actor: 'partition-b' })]);
+    await Promise.all([a.call('editMany', { count: partitionEdits }), b.call('editMany', { count: partitionEdits })]);
     const target = new Map<number, number>();
     for (const sv of await Promise.all([a.call('stateVector'), b.call('stateVector')]))
       for (const [client, clock] of Y.decodeStateVector(sv)) target.set(client, Math.max(clock, target.get(client) ?? 0));
@@ -296,6 +298,12 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<void> {
   }
 
   const transports = o.transports ?? ['webrtc', 'relay'];
+  // One crisis per size, whatever the transport (its signed entries are made once: fill's cache).
+  const crisisIds = new Map<number, string>();
+  const crisisIdOf = async (n: number) => {
+    if (!crisisIds.has(n)) crisisIds.set(n, await entryId(`bench crisis ${n} ${Date.now()}`));
+    return crisisIds.get(n)!;
+  };
   // Other work on the machine shows in WebRTC's numbers first (UDP drops): say how busy it was.
   put('sync: load average (1 min) at start', loadavg()[0], 'procs');
   try {
@@ -306,10 +314,11 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<void> {
         const prefix = `sync ${kind} ${k}:`;
         const relay: RelayServer = await startRelayServer({ host: '127.0.0.1', port: 0, log: () => {} });
         try {
-          const init: PeerInit = { transport: kind, url: kind === 'webrtc' ? relay.signalingUrl! : relay.syncUrl!, crisisKey: newCrisisKey() };
+          const init: PeerInit = { transport: kind, url: kind === 'webrtc' ? relay.signalingUrl! : relay.syncUrl!, crisisKey: newCrisisKey(), crisisId: await crisisIdOf(n) };
           log(`sync ${kind} ${k}: a copy creates ${n} sightings${kind === 'relay' ? ' and uploads them to the relay' : ''}`);
           const a = await Peer.start('A', init);
-          const filled = await a.call('fill', { n, actor: 'veilleur-a' });
+          const filled = await a.call('fill', { n, cache: fileURLToPath(new URL(`./entries-${n}.json`, import.meta.url)) });
+          if (!Number.isNaN(filled.signMs)) put(`sync ${k}: sign the creation entries (Node WebCrypto)`, n / (filled.signMs / 1000), 'entries/s');
           if (kind === 'webrtc') {
             put(`sync ${k}: document bytes`, filled.stateBytes / MB, 'MB');
             put(`sync ${k}: JSON bytes per entry`, filled.jsonBytes / n, 'B');
