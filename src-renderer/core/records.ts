@@ -144,6 +144,15 @@ function crossCheck(body: Body): string | null {
   return null;
 }
 
+/**
+ * An entry's text: its body as JSON with every non-ASCII character escaped (\uXXXX). Any JSON reads
+ * it the same; JavaScript engines keep such strings at one byte per character instead of two, which
+ * halves the memory the exchange document takes for French text.
+ */
+export function entryText(body: object): string {
+  return JSON.stringify(body).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The text an author signs for one crisis. */
 export function signedText(crisisId: string, d: string): string {
   return `${crisisId}\n${d}`;

@@ -9,7 +9,7 @@ import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
 import { newId } from '../core/ids';
 import { recogniseLink } from '../core/platforms';
-import { isEnvelope, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
+import { entryText, isEnvelope, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
 import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/signing';
 import { newCrisisKey, CRISIS_KEY_PATTERN } from '../core/ids';
 import { openSealed, sealFor } from '../core/rekey';
@@ -45,6 +45,7 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const REPAIR_FIRST_MS = 1500;
+const PUSH_BATCH = 500;
 const REPAIR_MAX_MS = 60_000;
 
 export class CrisisStore {
@@ -110,11 +111,12 @@ export class CrisisStore {
     await store.introduce();
     // A new key given while this copy was closed (or before it could switch).
     for (const r of store.state.rotations) await store.takeRotation(r.body.e, r.body.w);
-    store.docReady = store.loadDoc();
     const ownKey = `own-clients:${crisis.id}`;
     const known = ((await db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
     store.ownClientIds = [...known.slice(-200), store.doc.clientID];
     await db.settings.put({ key: ownKey, value: store.ownClientIds });
+    // The table reads the journal; the exchange document is loaded once the table has been painted.
+    store.docReady = afterPaint().then(() => store.loadDoc());
     return store;
   }
 
@@ -334,7 +336,7 @@ export class CrisisStore {
     const entries = await Promise.all(
       unsigned.map(async (u) => {
         const body = { ...u, a, t } as Body;
-        const d = JSON.stringify(body);
+        const d = entryText(body);
         const [g, id] = await Promise.all([this.keys.signer.sign(signedText(this.crisis.id, d)), entryId(d)]);
         return { id, d, g, body };
       }),
@@ -369,7 +371,15 @@ export class CrisisStore {
   private share(envelopes: Envelope[]): void {
     const plain = envelopes.map(({ d, g }) => ({ d, g }));
     if (!this.docLoaded) this.unpushed.push(...plain);
-    else if (plain.length) this.doc.transact(() => this.log.push(plain));
+    else this.push(plain);
+  }
+
+  /** Into the exchange document in transactions of a few hundred entries: small updates to store and load. */
+  private push(envelopes: Envelope[]): void {
+    for (let i = 0; i < envelopes.length; i += PUSH_BATCH) {
+      const slice = envelopes.slice(i, i + PUSH_BATCH);
+      this.doc.transact(() => this.log.push(slice));
+    }
   }
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
@@ -416,7 +426,11 @@ export class CrisisStore {
   private async introduce(): Promise<void> {
     if (this.crisis.seed?.length) {
       const missing = this.crisis.seed.filter((e) => !this.journalSignatures?.has(e.g));
-      if (missing.length) await this.intake.submit(missing);
+      if (missing.length) {
+        await this.intake.submit(missing);
+        // The crisis's first entry (and an invitation's proof) enter the exchange document here.
+        this.share(missing);
+      }
     }
     const me = this.identity;
     const member = this.state.member(me.id);
@@ -448,7 +462,7 @@ export class CrisisStore {
     const queued = this.unpushed;
     this.unpushed = [];
     for (const e of queued) live.add(e.g);
-    if (queued.length) this.doc.transact(() => this.log.push(queued));
+    if (queued.length) this.push(queued);
     const missing = [...known].filter(([g]) => !live.has(g)).map(([, id]) => id);
     const freshEpoch = (this.crisis.epoch ?? 0) > 0 && live.size <= queued.length;
     const rotator = this.state.rotations.at(-1)?.body.a === this.identity.id;
@@ -505,7 +519,7 @@ export class CrisisStore {
     const envelopes = await this.journal.get(ids);
     if (!envelopes.length || this.closed) return;
     if (!deleted) {
-      this.doc.transact(() => this.log.push(envelopes.map(({ d, g }) => ({ d, g }))));
+      this.push(envelopes.map(({ d, g }) => ({ d, g })));
       return;
     }
     this.deletionsUndone += envelopes.length;
@@ -513,7 +527,7 @@ export class CrisisStore {
       { at: this.now(), author: '', kind: '', reason: `${envelopes.length} entrée(s) supprimée(s) du document partagé par un pair : remise(s) en partage`, excerpt: '' },
     ]);
     this.rejectedCount++;
-    this.doc.transact(() => this.log.push(envelopes.map(({ d, g }) => ({ d, g }))));
+    this.push(envelopes.map(({ d, g }) => ({ d, g })));
     this.emit(new Set());
   }
 
@@ -521,6 +535,15 @@ export class CrisisStore {
     this.version++;
     for (const l of this.listeners) l(changed);
   }
+}
+
+/** Resolves after the next frame is painted (at once where there are no frames: tests, Node). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible')
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** The exchange document of the crisis's current epoch. */

@@ -62,7 +62,20 @@ export class Intake {
     if (this.retryTimer) clearTimeout(this.retryTimer);
   }
 
+  /**
+   * Slice by slice, so that a newcomer receiving a whole crisis sees rows arrive as they are
+   * verified, and no slice keeps the page busy for long.
+   */
   private async process(values: readonly unknown[]): Promise<number> {
+    let accepted = 0;
+    for (let start = 0; start < values.length || (start === 0 && this.retryDue); start += VERIFY_BATCH) {
+      accepted += await this.processSlice(values.slice(start, start + VERIFY_BATCH));
+      if (!values.length) break;
+    }
+    return accepted;
+  }
+
+  private async processSlice(values: readonly unknown[]): Promise<number> {
     const refused: Rejection[] = [];
     const fresh = await this.verified(values, refused);
     const accepted = this.decide(fresh, refused);

@@ -1,23 +1,32 @@
-// Keeps a crisis's Yjs document in IndexedDB: every update (local or from a peer) is appended to a
-// table, in order, and `flushed()` resolves once all of them are committed with strict durability.
+// Keeps a crisis's exchange document (Yjs) in IndexedDB: every update (local or from a peer) is
+// appended to a table, and `flushed()` resolves once all of them are committed with strict
+// durability. The record itself is the journal (journal.ts); this is what is shared with peers.
 //
-// Compaction keeps the table short without stalling edits: every so many writes, once the user is
-// idle, the updates stored after the first row (the base) are merged into one — cheap, whatever the
-// crisis's size. Only when that tail outgrows half the base (after an import, or a large sync) is
-// the whole document rewritten as the new base.
+// Compaction keeps the table short without ever making a big row: every so many writes, once the
+// user is idle, neighbouring small updates are merged into rows of at most CHUNK_BYTES. Loading then
+// applies row after row, yielding to the page between them, so a large crisis never freezes it in
+// one block. (Yjs accepts updates in any order: a row whose dependencies come later waits for them.)
 import * as Y from 'yjs';
 import type { VigieDatabase } from './database';
 
 /** Origin of the updates read back from disk: they must not be written again. */
 export const LOAD_ORIGIN = Symbol('load');
-const MERGE_TAIL_EVERY = 200;
-const MIN_FULL_COMPACTION_BYTES = 256 * 1024;
+const MERGE_EVERY = 200;
+/** About 1,000 entries: applying one such row takes a few milliseconds. */
+export const CHUNK_BYTES = 1024 * 1024;
+const YIELD_AFTER_MS = 12;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+interface Row {
+  seq: number;
+  bytes: number;
+}
 
 export class DocPersistence {
   private chain: Promise<void> = Promise.resolve();
   private writesSinceMerge = 0;
-  private baseBytes = 0;
-  private tailBytes = 0;
+  private rows: Row[] = [];
+  private rewrite = false;
   private compaction: Promise<void> | null = null;
   private failure: Error | null = null;
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
@@ -30,13 +39,19 @@ export class DocPersistence {
     private readonly doc: Y.Doc,
   ) {}
 
-  /** Reads every stored update into the document, then starts recording new ones. */
+  /** Reads every stored update into the document, row by row, then starts recording new ones. */
   async load(): Promise<void> {
     const stored = await this.stored().toArray();
-    this.writesSinceMerge = Math.max(0, stored.length - 2);
-    this.baseBytes = stored[0]?.update.byteLength ?? 0;
-    this.tailBytes = stored.slice(1).reduce((n, s) => n + s.update.byteLength, 0);
-    Y.transact(this.doc, () => stored.forEach((s) => Y.applyUpdate(this.doc, s.update, LOAD_ORIGIN)), LOAD_ORIGIN);
+    this.rows = stored.map((s) => ({ seq: s.seq!, bytes: s.update.byteLength }));
+    this.writesSinceMerge = stored.length > 2 ? MERGE_EVERY / 2 : 0;
+    let since = now();
+    for (const s of stored) {
+      Y.applyUpdate(this.doc, s.update, LOAD_ORIGIN);
+      if (now() - since > YIELD_AFTER_MS) {
+        await new Promise((r) => setTimeout(r, 0));
+        since = now();
+      }
+    }
     this.doc.on('update', this.onUpdate);
   }
 
@@ -57,21 +72,25 @@ export class DocPersistence {
     await this.settled();
   }
 
+  /** How many rows hold the document, and the largest (tests, diagnostics). */
+  get shape(): { rows: number; largest: number } {
+    return { rows: this.rows.length, largest: Math.max(0, ...this.rows.map((r) => r.bytes)) };
+  }
+
   private stored() {
-    // Within one crisis, IndexedDB returns rows in primary-key (write) order.
     return this.db.updates.where('crisisId').equals(this.crisisId);
   }
 
   private enqueue(update: Uint8Array): void {
     this.chain = this.chain.then(async () => {
       try {
-        await this.db.updates.add({ crisisId: this.crisisId, update });
-        this.tailBytes += update.byteLength;
-        if (++this.writesSinceMerge >= MERGE_TAIL_EVERY) this.scheduleCompaction();
+        const seq = await this.db.updates.add({ crisisId: this.crisisId, update });
+        this.rows.push({ seq, bytes: update.byteLength });
+        if (++this.writesSinceMerge >= MERGE_EVERY) this.scheduleCompaction();
       } catch (e) {
         this.failure = new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
         // The document in memory still holds the update: a full rewrite puts it on disk.
-        this.tailBytes = Number.POSITIVE_INFINITY;
+        this.rewrite = true;
         this.scheduleCompaction();
       }
     });
@@ -94,27 +113,47 @@ export class DocPersistence {
 
   private async compact(): Promise<void> {
     this.writesSinceMerge = 0;
-    const full = this.tailBytes > Math.max(MIN_FULL_COMPACTION_BYTES, this.baseBytes / 2);
-    if (full) {
+    if (this.rewrite) {
+      // After a failed write: the whole document, in rows of about CHUNK_BYTES.
+      const keys = await this.stored().primaryKeys();
       const state = Y.encodeStateAsUpdate(this.doc);
-      await this.replace(await this.stored().primaryKeys(), state);
-      this.baseBytes = state.byteLength;
-      this.tailBytes = 0;
+      const seq = await this.replace(keys, state);
+      this.rows = [{ seq, bytes: state.byteLength }];
+      this.rewrite = false;
       this.failure = null;
-    } else {
-      const tail = await this.stored().offset(1).toArray();
-      if (tail.length < 2) return;
-      const merged = Y.mergeUpdates(tail.map((t) => t.update));
-      await this.replace(tail.map((t) => t.seq!), merged);
-      this.tailBytes = merged.byteLength;
+      return;
     }
+    const groups: Row[][] = [];
+    let group: Row[] = [];
+    let size = 0;
+    for (const row of this.rows) {
+      if (size + row.bytes > CHUNK_BYTES && group.length) {
+        groups.push(group);
+        group = [];
+        size = 0;
+      }
+      group.push(row);
+      size += row.bytes;
+    }
+    groups.push(group);
+    const kept: Row[] = [];
+    for (const g of groups) {
+      if (g.length < 2) {
+        kept.push(...g);
+        continue;
+      }
+      const updates = await this.db.updates.bulkGet(g.map((r) => r.seq));
+      const merged = Y.mergeUpdates(updates.flatMap((u) => (u ? [u.update] : [])));
+      kept.push({ seq: await this.replace(g.map((r) => r.seq), merged), bytes: merged.byteLength });
+    }
+    this.rows = kept;
   }
 
   /** Swaps stored rows for one update holding at least their content, atomically. */
-  private async replace(keys: number[], update: Uint8Array): Promise<void> {
-    await this.db.transaction('rw', this.db.updates, async () => {
+  private async replace(keys: number[], update: Uint8Array): Promise<number> {
+    return this.db.transaction('rw', this.db.updates, async () => {
       await this.db.updates.bulkDelete(keys);
-      await this.db.updates.add({ crisisId: this.crisisId, update });
+      return this.db.updates.add({ crisisId: this.crisisId, update });
     });
   }
 }

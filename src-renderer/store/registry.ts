@@ -3,7 +3,7 @@
 import { crisisInputSchema, identityInputSchema, type CrisisInput, type CrisisRecord, type Identity, type IdentityInput } from '../core/crisis';
 import { newCrisisKey, newId } from '../core/ids';
 import { syncAddressesSchema, type Invitation, type SyncAddresses } from '../core/invitation';
-import { bindingText, signedText, type BodyOf } from '../core/records';
+import { bindingText, entryText, signedText, type BodyOf } from '../core/records';
 import { entryId, signerFromPrivateKey } from '../core/signing';
 import type { StoredCrisis, VigieDatabase } from './database';
 import { deviceKeys } from './device-keys';
@@ -59,7 +59,7 @@ export async function createCrisis(db: VigieDatabase, input: CrisisInput, now = 
   const { signer } = await deviceKeys(db);
   const { name, departement, hazard, startedAt } = parsed;
   const genesis: BodyOf<'x'> = { k: 'x', a: signer.id, t: now, n: newId(), name, departement, hazard, startedAt };
-  const d = JSON.stringify(genesis);
+  const d = entryText(genesis);
   const id = await entryId(d);
   const g = await signer.sign(signedText(id, d));
   const record: CrisisRecord = { ...parsed, id, key: newCrisisKey(), createdAt: now, lastOpenedAt: now, seed: [{ d, g }], epoch: 0 };

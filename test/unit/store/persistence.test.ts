@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CrisisStore, SightingValidationError } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
+import { CHUNK_BYTES } from '../../../src-renderer/store/persistence';
 import { alice, bob, crisisIn, freshDb } from './helpers';
 
 describe('enregistrement local', () => {
@@ -28,27 +29,28 @@ describe('enregistrement local', () => {
     spy.mockRestore();
   });
 
-  it('compacte le journal sans rien perdre : fusion de la queue, puis réécriture complète', async () => {
+  it('compacte le document d’échange en rangées bornées, sans rien perdre', async () => {
     const db = freshDb();
     const crisis = await crisisIn(db);
     const store = await CrisisStore.open(db, crisis, alice);
     const s = await store.create({ text: 'départ' });
+    await store.docReady;
     for (let i = 0; i < 450; i++) await store.update(s.id, { verificationNotes: `note ${i}` });
     await store.settled();
-    // 452 writes; the tail was merged twice (every 200 writes): far fewer rows than writes.
+    // 450 writes; small neighbours were merged (every 200 writes): far fewer rows than writes.
     const rows = () => db.updates.where('crisisId').equals(crisis.id).toArray();
-    const before = await rows();
-    expect(before.length).toBeLessThan(60);
-    // Big edits make the merged tail outgrow the base: the whole document becomes the new base.
-    for (let i = 0; i < 200; i++) await store.update(s.id, { verificationNotes: `${i} ${'x'.repeat(2000)}` });
+    expect((await rows()).length).toBeLessThan(60);
+    // Big edits: rows are merged up to about 1 MiB, never into one big row.
+    for (let i = 0; i < 400; i++) await store.update(s.id, { verificationNotes: `${i} ${'x'.repeat(8000)}` });
     await store.settled();
     const after = await rows();
-    expect(after[0].seq).not.toBe(before[0].seq);
-    expect(after[0].update.byteLength).toBeGreaterThan(256 * 1024);
-    expect(after.length).toBeLessThan(60);
+    expect(after.length).toBeGreaterThan(1);
+    for (const r of after) expect(r.update.byteLength).toBeLessThan(CHUNK_BYTES + 20_000);
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
-    expect(again.get(s.id)?.verificationNotes).toBe(`199 ${'x'.repeat(2000)}`);
-    expect(again.entries(s.id)).toHaveLength(651);
+    await again.docReady;
+    expect(again.get(s.id)?.verificationNotes).toBe(`399 ${'x'.repeat(8000)}`);
+    expect(again.entries(s.id)).toHaveLength(851);
+    expect(again.doc.getArray('log').length).toBe(store.doc.getArray('log').length);
   });
 
   it('archive au lieu de supprimer, et l’annulation rend le statut d’avant', async () => {
