@@ -37,11 +37,13 @@ const saveRequestSchema = z.strictObject({
     .regex(/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/, { error: 'type MIME invalide' }),
 });
 
-// The page names an interface and a port, nothing else: no path, no Redis, no option to listen on
-// every interface. Ports below 1024 need privileges a desktop user should not be asked for.
+// The page names an interface and a port, and whether to encrypt, nothing else: no path, no Redis,
+// no certificate file, no option to listen on every interface. Ports below 1024 need privileges a
+// desktop user should not be asked for.
 const relayStartSchema = z.strictObject({
   host: z.string().max(64),
   port: z.int({ error: 'le port doit être un entier' }).min(1024, { error: 'port entre 1024 et 65535' }).max(65535, { error: 'port entre 1024 et 65535' }),
+  tls: z.boolean({ error: 'tls : vrai ou faux' }).optional(),
 });
 
 export interface IpcDeps {
@@ -119,12 +121,12 @@ function registerRelayHandlers(deps: IpcDeps): void {
 
   ipcMain.handle(CHANNELS.relayStart, async (event, request: unknown): Promise<RelayUrls> => {
     assertTrustedSender(event, deps);
-    const { host, port } = parse(relayStartSchema, request, CHANNELS.relayStart);
+    const { host, port, tls } = parse(relayStartSchema, request, CHANNELS.relayStart);
     // Only an address this machine has now: the page cannot ask for 0.0.0.0 or someone else's.
     if (!relay.interfaces().some((i) => i.address === host)) {
       throw new Error(`Argument invalide pour ${CHANNELS.relayStart} (host) : adresse absente des interfaces de cette machine.`);
     }
-    return relay.start({ host, port });
+    return relay.start({ host, port, tls: tls === true });
   });
 
   ipcMain.handle(CHANNELS.relayStop, async (event): Promise<void> => {

@@ -2,7 +2,7 @@
 // ipcRenderer itself, which would let the page send anything on any channel.
 import { contextBridge, ipcRenderer } from 'electron';
 import { BASEMAP_CHANNELS } from './basemap-channels';
-import { CHANNELS, EVENTS, type VigieBridge } from './bridge';
+import { CHANNELS, EVENTS, TRUST_RELAY_CERTIFICATES, type VigieBridge } from './bridge';
 import { VAULT_CHANNELS } from './vault-channels';
 
 // Each function forwards only the arguments it declares, copied field by field, so the page can't
@@ -29,7 +29,7 @@ const api: VigieBridge = {
   },
   relay: {
     interfaces: () => ipcRenderer.invoke(CHANNELS.relayInterfaces),
-    start: (options) => ipcRenderer.invoke(CHANNELS.relayStart, { host: options?.host, port: options?.port }),
+    start: (options) => ipcRenderer.invoke(CHANNELS.relayStart, { host: options?.host, port: options?.port, tls: options?.tls === true }),
     stop: () => ipcRenderer.invoke(CHANNELS.relayStop),
     status: () => ipcRenderer.invoke(CHANNELS.relayStatus),
   },
@@ -45,6 +45,9 @@ const api: VigieBridge = {
     seal: (text) => ipcRenderer.invoke(VAULT_CHANNELS.seal, text),
     open: (sealed) => ipcRenderer.invoke(VAULT_CHANNELS.open, sealed),
   },
+  // A copy of the list (an array of whatever the page passed: the main process checks each item).
+  trustRelayCertificates: (fingerprints) =>
+    ipcRenderer.invoke(TRUST_RELAY_CERTIFICATES, Array.isArray(fingerprints) ? [...(fingerprints as unknown[])] : null),
 };
 
 contextBridge.exposeInMainWorld('vigie', api);

@@ -6,10 +6,11 @@
 import { X509Certificate } from 'node:crypto';
 import { ipcMain, session, type Certificate, type IpcMainInvokeEvent, type Session } from 'electron';
 import { z } from 'zod';
+import { TRUST_RELAY_CERTIFICATES } from './bridge';
 import { assertTrustedSender, type IpcDeps } from './ipc';
 
-/** The page → shell channel: the whole list of trusted fingerprints (replaces the previous one). */
-export const TRUST_RELAY_CERTIFICATES = 'vigie:relay-trust-certificates';
+/** The page → shell channel (declared in bridge.ts for the preload): the whole list of trusted fingerprints (replaces the previous one). */
+export { TRUST_RELAY_CERTIFICATES };
 
 /** Eight per crisis (the invitation's limit), a few crises open over a session. */
 export const MAX_TRUSTED_FINGERPRINTS = 64;

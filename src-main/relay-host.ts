@@ -1,9 +1,11 @@
 // The desktop app as the hub of a LAN with no internet: start and stop the relay (signaling + Yjs
-// relay, services/relay-server.ts) on the interface the user picks. No Electron import: ipc.ts
-// exposes it to the page after checking the sender and the arguments.
+// relay, services/relay-server.ts) on the interface the user picks, in ws:// or in wss:// with a
+// self-signed certificate (services/relay-tls.ts). No Electron import: ipc.ts exposes it to the page
+// after checking the sender and the arguments.
 import { networkInterfaces } from 'node:os';
-import type { RelayInterface, RelayStatus, RelayUrls } from './bridge';
+import type { RelayInterface, RelayStartOptions, RelayStatus, RelayUrls } from './bridge';
 import type { RelayServer, RelayServerOptions } from './services/relay-server';
+import type { RelayCertificate } from './services/relay-tls';
 
 type InterfaceTable = ReturnType<typeof networkInterfaces>;
 
@@ -27,12 +29,17 @@ export function listInterfaces(table: InterfaceTable = networkInterfaces()): Rel
 }
 
 export interface RelayHostOptions {
-  /** Where the relay keeps crisis documents between restarts (the app passes userData/relay). */
+  /**
+   * Where the relay keeps crisis documents between restarts (the app passes userData/relay), and its
+   * self-signed certificate (relais-cert.pem, relais-cle.pem), as `npm run relay -- --tls --data` does.
+   */
   dataDir?: string;
   log?: (line: string) => void;
   interfaces?: () => RelayInterface[];
   /** Injectable for tests. */
   start?: (options: RelayServerOptions) => Promise<RelayServer>;
+  /** Injectable for tests: the self-signed certificate for `host`, kept in `dir`. */
+  certificate?: (host: string, dir?: string) => Promise<RelayCertificate>;
 }
 
 export class RelayHost {
@@ -52,10 +59,10 @@ export class RelayHost {
 
   status(): RelayStatus {
     const server = this.server;
-    return server ? { running: true, signalingUrl: server.signalingUrl, syncUrl: server.syncUrl } : { running: false };
+    return server ? { running: true, ...this.urls(server) } : { running: false };
   }
 
-  start({ host, port }: { host: string; port: number }): Promise<RelayUrls> {
+  start({ host, port, tls = false }: RelayStartOptions): Promise<RelayUrls> {
     return this.serialized(async () => {
       if (!this.interfaces().some((i) => i.address === host)) {
         throw new Error(`L’adresse ${host} n’est pas celle d’une interface de cette machine.`);
@@ -64,12 +71,20 @@ export class RelayHost {
       if (current) {
         // Same address: already done. Another one: the user must stop first, knowing the
         // volunteers' invitations point at the old address.
-        if (current.host === host && current.port === port) return this.urls(current);
+        const secured = current.fingerprint !== undefined;
+        if (current.host === host && current.port === port && secured === tls) return this.urls(current);
+        if (current.host === host && current.port === port) {
+          throw new Error(`Le relais fonctionne déjà ${secured ? 'avec' : 'sans'} chiffrement sur ${host}:${port} : arrêtez-le avant de changer.`);
+        }
         throw new Error(`Le relais fonctionne déjà sur ${current.host}:${current.port} : arrêtez-le avant de changer d’adresse.`);
       }
-      // Loaded on first use: the app's start does not pay for Hocuspocus and ws unless a COD hosts.
+      // Loaded on first use: the app's start does not pay for Hocuspocus, ws and the certificate
+      // generator unless a COD hosts. The certificate is made once and kept in the data folder, so
+      // its fingerprint — which invitations carry — survives restarts of the relay and of the app.
+      const makeCertificate = this.options.certificate ?? (tls ? (await import('./services/relay-tls')).selfSignedCertificate : undefined);
+      const certificate = tls ? await makeCertificate!(host, this.options.dataDir) : undefined;
       const start = this.options.start ?? (await import('./services/relay-server')).startRelayServer;
-      this.server = await start({ host, port, dataDir: this.options.dataDir, log: this.options.log });
+      this.server = await start({ host, port, dataDir: this.options.dataDir, log: this.options.log, tls: certificate });
       return this.urls(this.server);
     });
   }
@@ -83,7 +98,8 @@ export class RelayHost {
   }
 
   private urls(server: RelayServer): RelayUrls {
-    return { signalingUrl: server.signalingUrl!, syncUrl: server.syncUrl! };
+    const urls: RelayUrls = { signalingUrl: server.signalingUrl!, syncUrl: server.syncUrl! };
+    return server.fingerprint ? { ...urls, fingerprint: server.fingerprint } : urls;
   }
 
   private serialized<T>(run: () => Promise<T>): Promise<T> {

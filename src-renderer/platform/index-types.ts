@@ -22,16 +22,30 @@ export interface RelayInterface {
 }
 
 export interface RelayUrls {
-  /** ws://host:port/signal: y-webrtc signaling, for the volunteers' WebRTC connections. */
+  /** ws://host:port/signal (wss:// with TLS): y-webrtc signaling, for the volunteers' WebRTC connections. */
   signalingUrl: string;
-  /** ws://host:port/sync: the Yjs relay (Hocuspocus protocol), keeps the crisis for latecomers. */
+  /** ws://host:port/sync (wss:// with TLS): the Yjs relay (Hocuspocus protocol), keeps the crisis for latecomers. */
   syncUrl: string;
+  /** With TLS: the SHA-256 fingerprint of the relay's certificate (64 lowercase hex), for `addresses.fingerprints`. */
+  fingerprint?: string;
 }
 
 export interface RelayStatus {
   running: boolean;
   signalingUrl?: string;
   syncUrl?: string;
+  /** With TLS, as in RelayUrls. */
+  fingerprint?: string;
+}
+
+export interface RelayStartOptions {
+  host: string;
+  port: number;
+  /**
+   * Serve wss:// with the relay's self-signed certificate (made once, kept with the relay's
+   * documents so its fingerprint survives restarts). Plain ws:// when absent or false.
+   */
+  tls?: boolean;
 }
 
 /**
@@ -41,7 +55,7 @@ export interface RelayStatus {
 export interface RelayCapability {
   interfaces(): Promise<RelayInterface[]>;
   /** Rejects with a French message (port taken, address not of this machine…). */
-  start(options: { host: string; port: number }): Promise<RelayUrls>;
+  start(options: RelayStartOptions): Promise<RelayUrls>;
   stop(): Promise<void>;
   status(): Promise<RelayStatus>;
 }
@@ -127,6 +141,14 @@ export interface Platform {
   readonly basemaps?: BasemapCapability;
   /** Every shell: seals secrets kept at rest (desktop: the system's keychain; web: a non-extractable key). */
   readonly vault: VaultCapability;
+  /**
+   * The SHA-256 fingerprints (64 lowercase hex digits) of the self-signed certificates the open
+   * crisis's wss:// relays may present (`addresses.fingerprints`); the whole list, replacing the
+   * previous one. Call it before connecting. Resolves true when this shell accepts those certificates
+   * from now on (desktop: src-main/relay-certificates.ts), false where it cannot pin (a browser only
+   * accepts a certificate its user trusted; a preload that predates the call). Never rejects.
+   */
+  trustRelayCertificates(fingerprints: readonly string[]): Promise<boolean>;
 }
 
 /**
@@ -146,4 +168,9 @@ export interface VigieBridge {
   basemaps?: BasemapCapability;
   /** Absent from a preload that predates it (then the page's own WebCrypto vault is used). */
   vault?: VaultBridge;
+  /**
+   * Replaces the shell's list of trusted relay certificate fingerprints; resolves with its size.
+   * Absent from a preload that predates it (then no self-signed certificate is accepted).
+   */
+  trustRelayCertificates?(fingerprints: string[]): Promise<number>;
 }

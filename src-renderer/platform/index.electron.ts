@@ -43,6 +43,24 @@ function basemapsOf(bridge: VigieBridge): BasemapCapability | undefined {
 }
 
 /**
+ * Pinned relay certificates through the main process (src-main/relay-certificates.ts). Never
+ * rejects: a refusal (which the page's own validation should have prevented) is logged and counts as
+ * not pinned, so that sync still starts with the certificates the system trusts.
+ */
+function trustRelayCertificatesOf(bridge: VigieBridge): (fingerprints: readonly string[]) => Promise<boolean> {
+  return async (fingerprints) => {
+    if (!bridge.trustRelayCertificates) return false;
+    try {
+      await bridge.trustRelayCertificates([...fingerprints]);
+      return true;
+    } catch (error) {
+      console.warn('Vigie : empreintes de certificats refusées par l’application', mainProcessMessage(error).message);
+      return false;
+    }
+  };
+}
+
+/**
  * The system's keychain through the main process; the app profile's own WebCrypto vault where the
  * system has none (Linux without libsecret or KWallet) or the preload predates the vault.
  */
@@ -65,5 +83,6 @@ export function createElectronPlatform(bridge: VigieBridge, fallbackVault: Vault
     relay: relayOf(bridge),
     onInvitation: bridge.onInvitation ? (listener) => bridge.onInvitation!(listener) : undefined,
     basemaps: basemapsOf(bridge),
+    trustRelayCertificates: trustRelayCertificatesOf(bridge),
   };
 }

@@ -6,7 +6,8 @@ import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 export type PlatformCall =
   | { method: 'openExternal'; url: string; accepted: boolean }
   | { method: 'saveFile'; request: SaveFileRequest; saved: boolean }
-  | { method: 'info' };
+  | { method: 'info' }
+  | { method: 'trustRelayCertificates'; fingerprints: string[] };
 
 export interface TestingPlatform extends Platform {
   /** Every call, in order. */
@@ -17,6 +18,8 @@ export interface TestingPlatform extends Platform {
   readonly savedFiles: SaveFileRequest[];
   /** Set to true to play a user who cancels the save dialog. */
   cancelSaves: boolean;
+  /** The last list of relay certificate fingerprints the app declared (as the desktop shell keeps it). */
+  trustedFingerprints: string[];
 }
 
 export function createTestingPlatform(appInfo: Partial<AppInfo> = {}): TestingPlatform {
@@ -26,6 +29,7 @@ export function createTestingPlatform(appInfo: Partial<AppInfo> = {}): TestingPl
     openedUrls: [],
     savedFiles: [],
     cancelSaves: false,
+    trustedFingerprints: [],
     // A real AES-GCM key, in memory: what is sealed in a test is really encrypted.
     vault: createMemoryVault(),
     async openExternal(url) {
@@ -44,6 +48,12 @@ export function createTestingPlatform(appInfo: Partial<AppInfo> = {}): TestingPl
     async info() {
       platform.calls.push({ method: 'info' });
       return { shell: platform.shell, version: appInfo.version ?? '0.0.0-test', dataDir: appInfo.dataDir };
+    },
+    async trustRelayCertificates(fingerprints) {
+      platform.calls.push({ method: 'trustRelayCertificates', fingerprints: [...fingerprints] });
+      platform.trustedFingerprints = [...fingerprints];
+      // Pins like the desktop shell it plays; a browser cannot.
+      return platform.shell === 'electron';
     },
   };
   return platform;

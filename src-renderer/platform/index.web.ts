@@ -50,5 +50,8 @@ export function createWebPlatform(env: () => WebEnvironment = defaultEnvironment
       return true;
     },
     info: async (): Promise<AppInfo> => ({ shell: 'web', version }),
+    // A page cannot pin a certificate: the browser accepts a wss:// relay's self-signed certificate
+    // only once its user trusted it (opening https://host:port/health and accepting it, docs/relay.md).
+    trustRelayCertificates: async (): Promise<boolean> => false,
   };
 }

@@ -78,7 +78,8 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
       };
       store.onRekey = (key, epoch) => setTimeout(() => switchEpoch(key, epoch), 0);
       if (store.rekey) store.onRekey(store.rekey.key, store.rekey.epoch);
-      sync.start().catch((e: Error) => console.warn('Vigie : synchronisation impossible', e));
+      // The shell learns which self-signed wss:// certificates this crisis trusts before any connection.
+      platform.trustRelayCertificates(crisis.addresses?.fingerprints ?? []).then(() => sync.start()).catch((e: Error) => console.warn('Vigie : synchronisation impossible', e));
     },
     [db, identity, leaveCrisis],
   );

@@ -37,17 +37,20 @@ describe('IPC handlers', () => {
   let relayHost: InstanceType<typeof RelayHost>;
   let startRelay: ReturnType<typeof vi.fn<(options: RelayServerOptions) => Promise<never>>>;
   let closeRelay: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  let makeCertificate: ReturnType<typeof vi.fn<(host: string, dir?: string) => Promise<{ cert: string; key: string; fingerprint: string }>>>;
 
   beforeEach(async () => {
     electron.reset();
     window = new electron.BrowserWindow({});
     window.webContents.mainFrame.url = APP_URL;
     closeRelay = vi.fn(async () => undefined);
-    startRelay = vi.fn(async ({ host, port }: RelayServerOptions) => {
+    startRelay = vi.fn(async ({ host, port, tls }: RelayServerOptions) => {
       const base = `${host}:${port}`;
-      return { host, port, url: `http://${base}`, signalingUrl: `ws://${base}/signal`, syncUrl: `ws://${base}/sync`, close: closeRelay } as never;
+      const ws = tls ? 'wss' : 'ws';
+      return { host, port, url: `http://${base}`, signalingUrl: `${ws}://${base}/signal`, syncUrl: `${ws}://${base}/sync`, fingerprint: tls?.fingerprint, close: closeRelay } as never;
     });
-    relayHost = new RelayHost({ interfaces: () => INTERFACES, start: startRelay, dataDir: '/fake/userData/relay' });
+    makeCertificate = vi.fn(async () => ({ cert: 'CERT', key: 'KEY', fingerprint: 'f'.repeat(64) }));
+    relayHost = new RelayHost({ interfaces: () => INTERFACES, start: startRelay, certificate: makeCertificate, dataDir: '/fake/userData/relay' });
     registerIpcHandlers({ appUrl: APP_URL, getMainWindow: () => window as never, relayHost });
     dir = await mkdtemp(join(tmpdir(), 'vigie-ipc-'));
   });
@@ -231,7 +234,24 @@ describe('IPC handlers', () => {
       await expect(invoke(CHANNELS.relayStop, goodEvent())).resolves.toBeUndefined();
     });
 
+    it('starts encrypted when asked, with the certificate kept in the relay folder, and returns its fingerprint', async () => {
+      const urls = { signalingUrl: 'wss://192.168.1.10:4444/signal', syncUrl: 'wss://192.168.1.10:4444/sync', fingerprint: 'f'.repeat(64) };
+      await expect(invoke(CHANNELS.relayStart, goodEvent(), { host: '192.168.1.10', port: 4444, tls: true })).resolves.toEqual(urls);
+      expect(makeCertificate).toHaveBeenCalledWith('192.168.1.10', '/fake/userData/relay');
+      expect(startRelay).toHaveBeenCalledWith(expect.objectContaining({ tls: { cert: 'CERT', key: 'KEY', fingerprint: 'f'.repeat(64) } }));
+      await expect(invoke(CHANNELS.relayStatus, goodEvent())).resolves.toEqual({ running: true, ...urls });
+      await invoke(CHANNELS.relayStop, goodEvent());
+      // tls: false, or absent, is plain ws:// and makes no certificate.
+      await expect(invoke(CHANNELS.relayStart, goodEvent(), { host: '192.168.1.10', port: 4444, tls: false })).resolves.toEqual({
+        signalingUrl: 'ws://192.168.1.10:4444/signal',
+        syncUrl: 'ws://192.168.1.10:4444/sync',
+      });
+      expect(makeCertificate).toHaveBeenCalledOnce();
+    });
+
     it.each([
+      ['tls as text', { host: '127.0.0.1', port: 4444, tls: 'oui' }, '(tls) : tls : vrai ou faux'],
+      ['a certificate file', { host: '127.0.0.1', port: 4444, tls: true, cert: '/etc/ssl/x.pem' }, 'Argument invalide pour vigie:relay-start'],
       ['every interface', { host: '0.0.0.0', port: 4444 }, 'adresse absente des interfaces de cette machine'],
       ['an address of another machine', { host: '192.168.1.11', port: 4444 }, 'adresse absente des interfaces'],
       ['a host name', { host: 'localhost', port: 4444 }, 'adresse absente des interfaces'],

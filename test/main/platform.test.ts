@@ -141,3 +141,48 @@ describe('relay capability', () => {
     );
   });
 });
+
+describe('trusted relay certificates', () => {
+  const FP = 'ab'.repeat(32);
+
+  it('desktop: hands a copy of the list to the shell, and says the certificates are pinned', async () => {
+    const trustRelayCertificates = vi.fn(async (list: string[]) => list.length);
+    const platform = createElectronPlatform({ ...fakeBridge(), trustRelayCertificates });
+    const list = [FP];
+    await expect(platform.trustRelayCertificates(list)).resolves.toBe(true);
+    expect(trustRelayCertificates).toHaveBeenCalledWith([FP]);
+    expect(trustRelayCertificates.mock.calls[0][0]).not.toBe(list);
+    await expect(platform.trustRelayCertificates([])).resolves.toBe(true);
+    expect(trustRelayCertificates).toHaveBeenLastCalledWith([]);
+  });
+
+  it('desktop: a refusal, or a preload that predates the call, counts as not pinned and never rejects', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const refusing = createElectronPlatform({
+      ...fakeBridge(),
+      trustRelayCertificates: vi.fn(async () => {
+        throw new Error("Error invoking remote method 'vigie:relay-trust-certificates': Error: Argument invalide pour vigie:relay-trust-certificates : empreinte SHA-256 attendue.");
+      }),
+    });
+    await expect(refusing.trustRelayCertificates([FP])).resolves.toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.any(String), 'Argument invalide pour vigie:relay-trust-certificates : empreinte SHA-256 attendue.');
+    warn.mockRestore();
+    await expect(createElectronPlatform(fakeBridge()).trustRelayCertificates([FP])).resolves.toBe(false);
+  });
+
+  it('web: cannot pin (the browser accepts only a certificate its user trusted)', async () => {
+    await expect(createWebPlatform().trustRelayCertificates([FP])).resolves.toBe(false);
+  });
+
+  it('testing: records each list, the last one kept', async () => {
+    const platform = createTestingPlatform({ shell: 'electron' });
+    await expect(platform.trustRelayCertificates([FP])).resolves.toBe(true);
+    await platform.trustRelayCertificates([]);
+    expect(platform.calls).toEqual([
+      { method: 'trustRelayCertificates', fingerprints: [FP] },
+      { method: 'trustRelayCertificates', fingerprints: [] },
+    ]);
+    expect(platform.trustedFingerprints).toEqual([]);
+    await expect(createTestingPlatform().trustRelayCertificates([FP])).resolves.toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ const electron = await vi.hoisted(async () => (await import('./electron-fake')).
 vi.mock('electron', () => electron);
 
 await import('../../src-main/preload');
-const { CHANNELS, EVENTS } = await import('../../src-main/bridge');
+const { CHANNELS, EVENTS, TRUST_RELAY_CERTIFICATES } = await import('../../src-main/bridge');
 
 // Read right after the import: the recorded calls are cleared between tests.
 const exposed = [...electron.contextBridge.exposeInMainWorld.mock.calls] as [string, Record<string, unknown>][];
@@ -15,7 +15,7 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onInvitation', 'openExternal', 'relay', 'saveFile', 'vault']);
+    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onInvitation', 'openExternal', 'relay', 'saveFile', 'trustRelayCertificates', 'vault']);
     const vault = api.vault as Record<string, unknown>;
     expect(Object.keys(vault).sort()).toEqual(['open', 'seal', 'status']);
     for (const value of Object.values(vault)) expect(typeof value).toBe('function');
@@ -24,6 +24,7 @@ describe('preload', () => {
     expect(Object.keys(relay).sort()).toEqual(['interfaces', 'start', 'status', 'stop']);
     const basemaps = api.basemaps as Record<string, unknown>;
     expect(Object.keys(basemaps).sort()).toEqual(['allowOnlineTiles', 'fetchOnlineTile', 'pickPmtiles', 'readPmtiles']);
+    // (trustRelayCertificates included: a function of its own, not ipcRenderer.invoke.)
     for (const value of [...Object.values(api).filter((v) => v !== relay && v !== basemaps && v !== vault), ...Object.values(relay), ...Object.values(basemaps)]) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(electron.ipcRenderer.invoke);
@@ -76,7 +77,7 @@ describe('preload', () => {
     });
   });
 
-  it('forwards the relay calls to their channels, with only host and port', async () => {
+  it('forwards the relay calls to their channels, with only host, port and whether to encrypt', async () => {
     const bridge = api as unknown as import('../../src-main/bridge').VigieBridge;
     await bridge.relay!.interfaces();
     await bridge.relay!.status();
@@ -85,7 +86,25 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.relayStatus);
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.relayStop);
     await bridge.relay!.start({ host: '192.168.1.10', port: 4444, dataDir: '/etc' } as never);
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.relayStart, { host: '192.168.1.10', port: 4444 });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.relayStart, { host: '192.168.1.10', port: 4444, tls: false });
+    await bridge.relay!.start({ host: '192.168.1.10', port: 4444, tls: true, cert: '/tmp/x.pem' } as never);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.relayStart, { host: '192.168.1.10', port: 4444, tls: true });
+    await bridge.relay!.start({ host: '192.168.1.10', port: 4444, tls: 'oui' } as never);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.relayStart, { host: '192.168.1.10', port: 4444, tls: false });
+  });
+
+  it('forwards the trusted certificate fingerprints as a copy of the list, on their own channel', async () => {
+    const bridge = api as unknown as import('../../src-main/bridge').VigieBridge;
+    expect(TRUST_RELAY_CERTIFICATES).toBe('vigie:relay-trust-certificates');
+    const list = ['a'.repeat(64)];
+    await bridge.trustRelayCertificates!(list);
+    const [channel, sent] = electron.ipcRenderer.invoke.mock.lastCall as [string, unknown];
+    expect(channel).toBe(TRUST_RELAY_CERTIFICATES);
+    expect(sent).toEqual(list);
+    expect(sent).not.toBe(list);
+    // Anything but an array reaches the main process as null, which it refuses.
+    await (bridge.trustRelayCertificates as (...args: unknown[]) => Promise<number>)('a'.repeat(64), 'extra');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(TRUST_RELAY_CERTIFICATES, null);
   });
 
   it('takes a waiting invitation, then each one announced, and only strings', async () => {

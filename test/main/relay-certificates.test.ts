@@ -11,6 +11,11 @@ vi.mock('electron', () => electron);
 const { installRelayCertificates, TRUST_RELAY_CERTIFICATES, fingerprintOf } = await import('../../src-main/relay-certificates');
 const { FakeWebContents } = await import('./electron-fake');
 const { selfSignedCertificate } = await import('../../src-main/services/relay-tls');
+// The preload exposes its API once, at import: kept before the mocks are cleared between tests.
+await import('../../src-main/preload');
+const [[, exposedApi]] = electron.contextBridge.exposeInMainWorld.mock.calls as unknown as [[string, import('../../src-main/bridge').VigieBridge]];
+const { createElectronPlatform } = await import('../../src-renderer/platform/index.electron');
+const { createMemoryVault } = await import('../../src-renderer/platform/vault');
 
 const APP_URL = 'app://vigie/index.html';
 
@@ -67,5 +72,33 @@ describe('relay certificates in the desktop shell', () => {
       await expect(invoke(fromPage(), bad)).rejects.toThrow(`Argument invalide pour ${TRUST_RELAY_CERTIFICATES}`);
     }
     expect(await verdict(relayCert.cert)).toBe(-3);
+  });
+
+  it('from the page to the check: the platform call goes through the preload and the IPC channel', async () => {
+    // ipcRenderer.invoke → the handler ipcMain registered, as Electron would route it: the arguments
+    // structured-cloned, the event from the app window's top frame.
+    electron.ipcRenderer.invoke.mockImplementation(async (channel: unknown, ...args: unknown[]) => {
+      const handler = electron.handlers.get(channel as string);
+      if (!handler) throw new Error(`No handler registered for '${String(channel)}'`);
+      return handler(fromPage(), ...structuredClone(args));
+    });
+    const platform = createElectronPlatform(exposedApi, createMemoryVault());
+
+    expect(await verdict(relayCert.cert)).toBe(-3);
+    await expect(platform.trustRelayCertificates([relayCert.fingerprint])).resolves.toBe(true);
+    expect(await verdict(relayCert.cert)).toBe(0);
+    expect(await verdict(other.cert)).toBe(-3);
+    // Another crisis opened, with no fingerprint: the first relay's certificate is refused again.
+    await expect(platform.trustRelayCertificates([])).resolves.toBe(true);
+    expect(await verdict(relayCert.cert)).toBe(-3);
+    // A list the shell refuses leaves the previous one and resolves false (sync still starts).
+    await platform.trustRelayCertificates([other.fingerprint]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await expect(platform.trustRelayCertificates([relayCert.fingerprint.toUpperCase()])).resolves.toBe(false);
+    expect(warn.mock.calls[0]?.[1]).toMatch(/^Argument invalide pour vigie:relay-trust-certificates/);
+    warn.mockRestore();
+    expect(await verdict(other.cert)).toBe(0);
+    expect(await verdict(relayCert.cert)).toBe(-3);
+    electron.ipcRenderer.invoke.mockImplementation(async () => undefined);
   });
 });

@@ -1,10 +1,13 @@
 // The desktop shell's relay host with a real server: interfaces, start on loopback, persistence folder.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listInterfaces, RelayHost } from '../../src-main/relay-host';
+import { CERT_FILE, certificateFingerprint } from '../../src-main/services/relay-tls';
 import { connectClient, logEntry, randomCrisisKey, waitFor } from './relay-helpers';
 
 const cleanups: (() => unknown)[] = [];
@@ -83,5 +86,43 @@ describe('RelayHost', () => {
     expect(second).toEqual(first);
     await Promise.all([host.stop(), host.stop()]);
     expect(host.running).toBe(false);
+  });
+
+  it('starts encrypted: wss:// addresses and the fingerprint of the certificate it serves, the same after a restart', { timeout: 30_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vigie-relay-host-tls-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const host = new RelayHost({ dataDir: dir, log: () => {} });
+    cleanups.push(() => host.stop());
+    const port = await freePort();
+
+    const urls = await host.start({ host: '127.0.0.1', port, tls: true });
+    expect(urls.signalingUrl).toBe(`wss://127.0.0.1:${port}/signal`);
+    expect(urls.syncUrl).toBe(`wss://127.0.0.1:${port}/sync`);
+    expect(urls.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(host.status()).toEqual({ running: true, ...urls });
+    // Kept with the relay's documents, as `npm run relay -- --tls --data` keeps it.
+    expect(certificateFingerprint(await readFile(join(dir, CERT_FILE), 'utf8'))).toBe(urls.fingerprint);
+
+    // The certificate the relay presents on the wire is the one whose fingerprint it returned.
+    const served = await new Promise<Buffer>((resolve, reject) => {
+      const socket = connectTls({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerCertificate().raw);
+        socket.end();
+      });
+      socket.on('error', reject);
+    });
+    expect(createHash('sha256').update(served).digest('hex')).toBe(urls.fingerprint);
+
+    // Same address, other choice: refused until stopped; same choice: the same addresses.
+    await expect(host.start({ host: '127.0.0.1', port })).rejects.toThrow(`Le relais fonctionne déjà avec chiffrement sur 127.0.0.1:${port} : arrêtez-le avant de changer.`);
+    await expect(host.start({ host: '127.0.0.1', port, tls: true })).resolves.toEqual(urls);
+
+    await host.stop();
+    const again = await host.start({ host: '127.0.0.1', port, tls: true });
+    expect(again.fingerprint).toBe(urls.fingerprint);
+    await host.stop();
+    const plain = await host.start({ host: '127.0.0.1', port });
+    expect(plain).toEqual({ signalingUrl: `ws://127.0.0.1:${port}/signal`, syncUrl: `ws://127.0.0.1:${port}/sync` });
+    expect(host.status()).toEqual({ running: true, ...plain });
   });
 });
