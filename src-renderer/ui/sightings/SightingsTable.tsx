@@ -18,7 +18,7 @@ export interface TableHandle {
 }
 
 interface Props {
-  rows: Sighting[];
+  rows: readonly Sighting[];
   order: SortOrder;
   selectedId: string | null;
   onSort: (o: SortOrder) => void;

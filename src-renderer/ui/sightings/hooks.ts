@@ -1,7 +1,9 @@
 // How components read sightings: snapshots of the store, recomputed when it changes.
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { historyLines } from '../../core/changes';
-import { countByStatus, filterSightings, sortSightings, type SightingFilter, type SortOrder } from '../../core/query';
+import { warmSearch, type SightingFilter, type SortOrder } from '../../core/query';
+import type { Sighting } from '../../core/sighting';
+import { SightingView } from '../../core/sighting-view';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
 
@@ -12,15 +14,48 @@ export function useStoreVersion(store: CrisisStore): number {
   );
 }
 
+/**
+ * The table's rows, filtered, sorted and counted: one view per store, updated with the ids the store
+ * says changed (core/sighting-view.ts), so an edit or a keystroke costs milliseconds at 100,000 rows.
+ */
 export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const store = useCrisisStore();
-  const version = useStoreVersion(store);
-  return useMemo(() => {
-    const all = Array.from(store.rows.values());
-    return { rows: sortSightings(filterSightings(all, filter), order), counts: countByStatus(all, filter), total: all.length };
-    // version stands for the store's content
+  const view = useMemo(() => new SightingView(store.rows, filter, order), [store]); // eslint-disable-line react-hooks/exhaustive-deps
+  useMemo(() => view.setFilter(filter), [view, filter]);
+  useMemo(() => view.setOrder(order), [view, order]);
+  const version = useSyncExternalStore(
+    (onChange) =>
+      store.subscribe((changed) => {
+        view.update(changed);
+        onChange();
+      }),
+    () => view.version,
+  );
+  useEffect(() => warmUp(store.rows), [store]);
+  return useMemo(
+    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total }),
+    // version stands for the view's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, filter, order]);
+    [view, version, filter, order],
+  );
+}
+
+/** Search text built in idle slices after opening, so the first keystroke finds it ready. */
+function warmUp(rows: ReadonlyMap<string, Sighting>): () => void {
+  const all = [...rows.values()];
+  let at = 0;
+  let handle: ReturnType<typeof setTimeout> | number | undefined;
+  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f: () => void) => setTimeout(f, 50);
+  const step = () => {
+    warmSearch(all.slice(at, (at += 2000)));
+    if (at < all.length) handle = idle(step);
+  };
+  handle = idle(step);
+  return () => {
+    if (typeof cancelIdleCallback === 'function' && typeof handle === 'number') cancelIdleCallback(handle);
+    else clearTimeout(handle as ReturnType<typeof setTimeout>);
+    at = all.length;
+  };
 }
 
 export function useSighting(id: string | null) {
