@@ -1,0 +1,154 @@
+// What may go public, and nothing else. The public map, its GeoJSON, KML, CSV and uMap are all built
+// from PublicItem, which has no field for the author, the source link of a citizen's post, private
+// notes, the assignee, claims or the history: what is not in this type cannot leak.
+import { CATEGORY_LABELS, PRECISION_LABELS } from '../labels';
+import { isSafeHttpUrl } from '../links';
+import type { Sighting } from '../sighting';
+import type { Category, Precision, Status } from '../taxonomy';
+
+/** The two layers of the public map. */
+export type PublicLayer = 'confirmees' | 'rumeurs';
+export const PUBLIC_LAYERS: readonly PublicLayer[] = ['confirmees', 'rumeurs'];
+export const PUBLIC_LAYER_LABELS: Record<PublicLayer, string> = {
+  confirmees: 'Informations confirmées',
+  rumeurs: 'Rumeurs démenties',
+};
+
+/** Statuses that may go public: a confirmed fact, or a rumour officially denied (with its correction). */
+export const PUBLISHABLE: Partial<Record<Status, PublicLayer>> = { confirme: 'confirmees', dementi: 'rumeurs' };
+
+/**
+ * Categories whose exact place is never published: a rescue request, a victim or a missing person
+ * points at a home and at vulnerable people. They go out at the centre of their commune.
+ */
+export const COMMUNE_LEVEL_CATEGORIES: readonly Category[] = ['secours', 'victimes', 'disparus'];
+
+/** Author kinds whose post's link may be published (an official or a media outlet publishes on purpose). */
+const LINKABLE_AUTHORS = new Set(['officiel', 'media']);
+
+export interface PublicItem {
+  /** The sighting's id (random, says nothing about anyone); lets the review dialog point back at it. */
+  id: string;
+  layer: PublicLayer;
+  title: string;
+  /** For a denied rumour: the official correction. */
+  summary: string;
+  category: Category;
+  categoryLabel: string;
+  /** ISO time: when the post was made, else when it was captured. */
+  time: string;
+  communeInsee: string;
+  communeName: string;
+  departement: string;
+  lat: number | null;
+  lon: number | null;
+  /** The precision of the published point (commune where the exact place may not go out). */
+  precision: Precision;
+  precisionLabel: string;
+  /** The link of an official or media post; never a citizen's. */
+  source: string;
+}
+
+/** The commune centres the export may use (the gazetteer, behind this small interface). */
+export interface CommuneLookup {
+  byInsee(insee: string): { insee: string; name: string; departement: string; lat: number; lon: number } | undefined;
+  /** The commune whose centre is nearest this point, if any near enough. */
+  nearest?(lat: number, lon: number): { insee: string; name: string; departement: string; lat: number; lon: number } | undefined;
+}
+
+export interface PublicSubsetOptions {
+  communes?: CommuneLookup;
+  /** Sightings the publisher excluded in "Ce qui sera public". */
+  excluded?: ReadonlySet<string>;
+}
+
+/** Why a public-marked sighting is not in the file (shown in the review). */
+export interface Withheld {
+  id: string;
+  reason: string;
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function isPublishable(s: Sighting): boolean {
+  return s.isPublic && PUBLISHABLE[s.status] !== undefined;
+}
+
+/** One sighting as it may go out, or the reason it may not. */
+export function toPublicItem(s: Sighting, communes?: CommuneLookup): PublicItem | Withheld {
+  const layer = PUBLISHABLE[s.status];
+  if (!s.isPublic || !layer) return { id: s.id, reason: 'pas publiable (statut ou case « carte publique »)' };
+  const title = s.publicTitle.trim();
+  if (!title) return { id: s.id, reason: 'titre public manquant' };
+  let lat = s.lat;
+  let lon = s.lon;
+  let precision: Precision = lat === null || lon === null ? 'inconnue' : s.precision;
+  let communeInsee = s.communeInsee;
+  let communeName = s.communeName;
+  let departement = s.departement;
+  const generalise = COMMUNE_LEVEL_CATEGORIES.includes(s.category) && (precision === 'exacte' || precision === 'rue');
+  const coarseAlready = precision === 'commune' || precision === 'departement';
+  if (generalise || (coarseAlready && communeInsee)) {
+    const commune = (communeInsee && communes?.byInsee(communeInsee)) || (lat !== null && lon !== null ? communes?.nearest?.(lat, lon) : undefined);
+    if (commune) {
+      lat = round(commune.lat, 4);
+      lon = round(commune.lon, 4);
+      precision = 'commune';
+      communeInsee = commune.insee;
+      communeName = commune.name;
+      departement = commune.departement;
+    } else if (generalise) {
+      // No commune to stand for the exact point: the point does not go out at all.
+      lat = null;
+      lon = null;
+      precision = 'inconnue';
+    }
+  }
+  if (lat !== null && lon !== null) {
+    lat = round(lat, 5);
+    lon = round(lon, 5);
+  }
+  const time = s.postedAt && !Number.isNaN(Date.parse(s.postedAt)) ? new Date(Date.parse(s.postedAt)).toISOString() : new Date(s.createdAt).toISOString();
+  return {
+    id: s.id,
+    layer,
+    title,
+    summary: s.publicSummary.trim(),
+    category: s.category,
+    categoryLabel: CATEGORY_LABELS[s.category].fr,
+    time,
+    communeInsee,
+    communeName,
+    departement,
+    lat,
+    lon,
+    precision,
+    precisionLabel: PRECISION_LABELS[precision].fr,
+    source: LINKABLE_AUTHORS.has(s.authorKind) && isSafeHttpUrl(s.url) ? s.url : '',
+  };
+}
+
+function isItem(x: PublicItem | Withheld): x is PublicItem {
+  return 'layer' in x;
+}
+
+/**
+ * The public subset of a crisis: sightings marked public in a publishable status, minus those the
+ * publisher excluded, as PublicItem, newest first; and those marked public but withheld, with why.
+ */
+export function publicSubset(rows: Iterable<Sighting>, options: PublicSubsetOptions = {}): { items: PublicItem[]; withheld: Withheld[] } {
+  const items: PublicItem[] = [];
+  const withheld: Withheld[] = [];
+  for (const s of rows) {
+    if (!s.isPublic) continue;
+    if (options.excluded?.has(s.id)) {
+      withheld.push({ id: s.id, reason: 'exclue par vous' });
+      continue;
+    }
+    const out = toPublicItem(s, options.communes);
+    if (isItem(out)) items.push(out);
+    else withheld.push(out);
+  }
+  items.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.id < b.id ? -1 : 1));
+  return { items, withheld };
+}
