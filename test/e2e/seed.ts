@@ -19,6 +19,8 @@ export interface SeedOptions {
   n: number;
   located?: boolean;
   name?: string;
+  /** More fields for sighting i (public side, notes, handles…), merged over the defaults. */
+  fields?: (i: number) => Record<string, unknown>;
 }
 
 function sightingFields(i: number, located: boolean) {
@@ -35,7 +37,7 @@ function sightingFields(i: number, located: boolean) {
 }
 
 /** The signed entries of a crisis made by a member "Import de test" who admits `memberId`. */
-export async function seededCrisis(memberId: string, { n, located = false, name = 'Crue du Tarn' }: SeedOptions) {
+export async function seededCrisis(memberId: string, { n, located = false, name = 'Crue du Tarn', fields }: SeedOptions) {
   const signer = await signerFrom(await newSigningKeys());
   const t0 = 1_763_884_800_000; // 2025-11-23
   const genesis = { k: 'x', a: signer.id, t: t0, n: newId(), name, departement: '82', hazard: 'inondation', startedAt: '2026-11-23T08:00:00.000Z' };
@@ -46,7 +48,7 @@ export async function seededCrisis(memberId: string, { n, located = false, name 
     { k: 'm', m: signer.id, role: 'coordinateur' },
     { k: 'p', name: 'Import de test', organisation: 'VISOV' },
     { k: 'm', m: memberId, role: 'coordinateur' },
-    ...Array.from({ length: n }, (_, i) => ({ k: 'c', s: `seed${String(i).padStart(6, '0')}`, f: sightingFields(i, located) })),
+    ...Array.from({ length: n }, (_, i) => ({ k: 'c', s: `seed${String(i).padStart(6, '0')}`, f: { ...sightingFields(i, located), ...fields?.(i) } })),
   ];
   for (let i = 0; i < bodies.length; i += 2000) {
     const batch = await Promise.all(

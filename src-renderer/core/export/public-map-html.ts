@@ -221,8 +221,10 @@ export async function buildPublicMapHtml(input: PublicMapInput, progress?: Progr
     tiles: input.tiles ? { url: input.tiles.url, attribution: input.tiles.attribution } : null,
   };
   const json = jsonForScript(`${JSON.stringify(rest).slice(0, -1)},"items":[${itemJson.join(',')}]}`);
-  const leafletJs = input.leaflet.js.replace(/<\/script/gi, '<\\/script');
-  const css = `${input.leaflet.css.replace(/url\((?!data:)[^)]*\)/g, 'none').replace(/<\/style/gi, '')}\n${STYLE}`;
+  // The HTML parser turns CR LF into LF before the browser hashes an inline element: hash what it will see.
+  const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+  const leafletJs = lf(input.leaflet.js).replace(/<\/script/gi, '<\\/script');
+  const css = `${lf(input.leaflet.css).replace(/url\((?!data:)[^)]*\)/g, 'none').replace(/<\/style/gi, '')}\n${STYLE}`;
   const imgSources = ['data:', ...(input.tiles ? [tileOrigin(input.tiles.url)] : [])].join(' ');
   const csp = [
     "default-src 'none'",

@@ -7,6 +7,7 @@ import { DEFAULT_SORT, EMPTY_FILTER, type SightingFilter, type SortOrder } from 
 import type { Status } from '../../core/taxonomy';
 import { setLang, useLang } from '../../i18n';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { ExportControls } from '../export/ExportControls';
 import { DetailPanel } from '../sightings/DetailPanel';
 import { FiltersBar } from '../sightings/FiltersBar';
 import { useSightingList } from '../sightings/hooks';
@@ -95,6 +96,7 @@ export function Workspace() {
         <button type="button" onClick={() => urlInput.current?.focus()}>
           {t('capture.newSighting')}
         </button>
+        <ExportControls selection={rows} />
         <span className="spacer" />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>

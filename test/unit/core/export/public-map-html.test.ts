@@ -56,6 +56,14 @@ describe('public map HTML', () => {
     expect(html).toContain('img-src data: https://tile.openstreetmap.org;');
     await expect(build({ url: 'https://{s}.tile.example/{z}/{x}/{y}.png', attribution: '' })).rejects.toThrow(/invalide/);
   });
+  it('hashes the styles as the browser will see them (CR LF turned into LF by the HTML parser)', async () => {
+    const { items } = publicSubset(rows, { communes });
+    const html = await buildPublicMapHtml({ crisisName: 'C', departement: '82', departementName: '', items, updatedAt: 0, timeZone: 'Europe/Paris', links: [], basemap: { land: [], departements: [] }, view: [0, 0, 1, 1], categories: [], leaflet: { js: 'a=1;\r\nb=2;', css: '.a{}\r\n.b{}' } });
+    expect(html).not.toContain('\r');
+    const css = html.slice(html.indexOf('<style>') + 7, html.indexOf('</style>'));
+    expect(html).toContain(`sha256-${await sha256Base64(css)}`);
+    expect(html).toContain(`sha256-${await sha256Base64('a=1;\nb=2;')}`);
+  });
   it('jsonForScript escapes what could close the script', () => {
     expect(jsonForScript('"</script>&\u2028"')).toBe('"\\u003c/script\\u003e\\u0026\\u2028"');
   });
