@@ -3,7 +3,8 @@
 // - UTF-8 with a byte order mark (Excel otherwise reads Windows-1252), `;` between cells (`,` is the
 //   French decimal mark), CRLF line ends, cells quoted with `"` when they hold `;`, `"` or a line
 //   break (a `"` doubled inside).
-// - One header row, the column titles below (CSV_COLUMNS for the whole table, PUBLIC_CSV_COLUMNS for
+// - One header row, the column titles below; no title holds a comma (GDAL's CSV reader takes a header
+//   line with any comma for a comma-separated file) (CSV_COLUMNS for the whole table, PUBLIC_CSV_COLUMNS for
 //   the public subset), in this order.
 // - Times: dd/mm/yyyy HH:MM in the crisis's time zone (Europe/Paris, or the overseas département's:
 //   time.ts); numbers with a decimal comma (44,01799); booleans "oui" / "non"; lists separated by a space.

@@ -47,7 +47,7 @@ export function synthese(rows: Iterable<Sighting>): { rows: SyntheseRow[]; total
 
 export function buildSyntheseCsv(rows: Iterable<Sighting>): { csv: string; counted: number } {
   const { rows: lines, totals, counted } = synthese(rows);
-  const header = ['Diffusion', 'Département', 'Code INSEE', 'Commune', ...CATEGORIES.map((c) => CATEGORY_LABELS[c].fr), 'Total', 'dont P1'];
+  const header = ['Diffusion', 'Département', 'Code INSEE', 'Commune', ...CATEGORIES.map((c) => CATEGORY_LABELS[c].fr.replace(/,\s*/g, ' / ')), 'Total', 'dont P1'];
   const toCells = (r: SyntheseRow) => [RESTRICTED_MARK, r.departement, r.insee, r.commune.replace(/^[=+\-@\t\r]/, "'$&"), ...CATEGORIES.map((c) => String(r.counts[c])), String(r.total), String(r.p1)];
   return { csv: writeCsv(header, [...lines.map(toCells), toCells(totals)]), counted };
 }

@@ -99,6 +99,7 @@ describe('CSV', () => {
     expect(csv).toContain('\r\n');
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data.filter((r) => r.length > 1);
     expect(parsed[0]).toEqual(CSV_COLUMNS.map((c) => c.title));
+    expect(CSV_COLUMNS.filter((c) => c.title.includes(','))).toEqual([]);
     expect(parsed).toHaveLength(5);
     const col = (title: string) => parsed[0]!.indexOf(title);
     expect(parsed[1]![col('Latitude')]).toBe('44,12');
@@ -134,7 +135,8 @@ describe('synthèse', () => {
     expect(s.totals.p1).toBe(1);
     const { csv } = buildSyntheseCsv(more);
     const lines = csv.split('\r\n').filter(Boolean);
-    expect(lines[0]).toContain('Commune;Demande de secours / personnes en danger;');
+    expect(lines[0]).toContain('Commune;Demande de secours / personnes en danger;Victimes (blessés / décès);');
+    expect(lines[0]).not.toContain(',');
     expect(lines.at(-1)).toMatch(/^Diffusion restreinte;;;Total;/);
   });
 });
