@@ -22,6 +22,7 @@ import type { VigieDatabase } from './database';
 import { deviceKeys, type DeviceKeys } from './device-keys';
 import { Intake, type Rejection, type SignedEntry } from './intake';
 import { Journal } from './journal';
+import { RowCache } from './row-cache';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
 
 export class SightingValidationError extends Error {
@@ -46,6 +47,8 @@ type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const REPAIR_FIRST_MS = 1500;
 const PUSH_BATCH = 500;
+const PREVIEW_ROWS = 200;
+const JOURNAL_PAGE = 2000;
 const REPAIR_MAX_MS = 60_000;
 
 export class CrisisStore {
@@ -81,6 +84,13 @@ export class CrisisStore {
   /** The next key, once opened (kept until someone takes it). */
   rekey: { key: string; epoch: number } | null = null;
   private repairTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly rowCache: RowCache;
+  /** The newest rows as cached, shown until the journal is read (progressive open). */
+  private preview: Map<string, Sighting> | null = null;
+  /** Resolves once the journal is read and the state complete. */
+  loaded: Promise<void> = Promise.resolve();
+  /** True until then. */
+  loading = true;
   private repairDelay = REPAIR_FIRST_MS;
   private closed = false;
 
@@ -94,6 +104,7 @@ export class CrisisStore {
     this.state = new CrisisState(crisis.id);
     this.journal = new Journal(db, crisis.id);
     this.persistence = new DocPersistence(db, docName(crisis), this.doc);
+    this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,
@@ -104,28 +115,51 @@ export class CrisisStore {
     });
   }
 
-  static async open(db: VigieDatabase, crisis: CrisisRecord, me: Identity, now = Date.now): Promise<CrisisStore> {
+  /**
+   * Opens a crisis. `progressive`: resolve at once with the newest rows as last cached (the first
+   * paint), and read the journal in the background, page by page; `loaded` resolves when it is read.
+   */
+  static async open(db: VigieDatabase, crisis: CrisisRecord, me: Identity, now = Date.now, options: { progressive?: boolean } = {}): Promise<CrisisStore> {
     const keys = await deviceKeys(db);
     const store = new CrisisStore(db, crisis, { ...me, id: keys.signer.id }, keys, now);
-    await store.loadJournal();
-    await store.introduce();
-    // A new key given while this copy was closed (or before it could switch).
-    for (const r of store.state.rotations) await store.takeRotation(r.body.e, r.body.w);
-    const ownKey = `own-clients:${crisis.id}`;
-    const known = ((await db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
-    store.ownClientIds = [...known.slice(-200), store.doc.clientID];
-    await db.settings.put({ key: ownKey, value: store.ownClientIds });
+    if (options.progressive) {
+      const newest = await store.rowCache.newest(PREVIEW_ROWS);
+      if (newest.length) store.preview = new Map(newest.map((r) => [r.id, r]));
+      store.loaded = store.loadAll();
+    } else {
+      store.loaded = store.loadAll();
+      await store.loaded;
+    }
     // The table reads the journal; the exchange document is loaded once the table has been painted.
-    store.docReady = afterPaint().then(() => store.loadDoc());
+    store.docReady = store.loaded.then(afterPaint).then(() => store.loadDoc());
     return store;
+  }
+
+  private async loadAll(): Promise<void> {
+    await this.loadJournal();
+    const wasPreview = this.preview !== null;
+    this.preview = null;
+    this.loading = false;
+    await this.introduce();
+    // A new key given while this copy was closed (or before it could switch).
+    for (const r of this.state.rotations) await this.takeRotation(r.body.e, r.body.w);
+    const ownKey = `own-clients:${this.crisis.id}`;
+    const known = ((await this.db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
+    this.ownClientIds = [...known.slice(-200), this.doc.clientID];
+    await this.db.settings.put({ key: ownKey, value: this.ownClientIds });
+    // A cache missing rows (first open since it exists, a crash): write them all, in the background.
+    const cached = await this.db.rows.where('[crisisId+createdAt]').between([this.crisis.id, -Infinity], [this.crisis.id, Infinity]).count();
+    if (cached !== this.state.rows.size) this.rowCache.touch(this.state.rows.keys());
+    // Every row is new to whoever looked before the journal was read.
+    if (wasPreview || this.state.rows.size) this.emit(new Set(this.state.rows.keys()));
   }
 
   // ---- reading ----
   get rows(): ReadonlyMap<string, Sighting> {
-    return this.state.rows;
+    return this.preview ?? this.state.rows;
   }
   get(id: string): Sighting | undefined {
-    return this.state.rows.get(id);
+    return this.rows.get(id);
   }
   /** The sighting's entries, in order (oldest first). */
   entries(id: string): readonly Entry<SightingBody>[] {
@@ -311,6 +345,7 @@ export class CrisisStore {
   }
 
   async close(): Promise<void> {
+    await this.loaded.catch(() => undefined);
     this.closed = true;
     if (this.repairTimer) clearTimeout(this.repairTimer);
     this.intake.destroy();
@@ -318,6 +353,7 @@ export class CrisisStore {
     await this.intake.idle().catch(() => undefined);
     await this.writes.catch(() => undefined);
     await this.persistence.close();
+    await this.rowCache.flush();
     this.doc.destroy();
   }
 
@@ -330,8 +366,11 @@ export class CrisisStore {
   }
 
   /** Signs, checks against the rules, applies and stores entries written here: all or none. */
-  private async write(unsigned: UnsignedBody[], t = this.tick()): Promise<SignedEntry[]> {
+  private async write(unsigned: UnsignedBody[], t?: number): Promise<SignedEntry[]> {
     if (this.closed) throw new Error('Crise fermée.');
+    // Members and rows must be known before a rule can be checked.
+    if (this.loading) await this.loaded;
+    t ??= this.tick();
     const a = this.identity.id;
     const entries = await Promise.all(
       unsigned.map(async (u) => {
@@ -383,6 +422,7 @@ export class CrisisStore {
   }
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
+    this.rowCache.touch(applied.sightings);
     for (const e of entries) {
       if (e.body.t > this.lastTime) this.lastTime = e.body.t;
       if (e.body.k === 'v') void this.takeRotation(e.body.e, e.body.w);
@@ -408,17 +448,24 @@ export class CrisisStore {
 
   /** The record as this copy last stored it: no signature is checked again. */
   private async loadJournal(): Promise<void> {
-    const rows = await this.journal.all();
-    const entries: SignedEntry[] = [];
-    for (const r of rows) {
-      const body = JSON.parse(r.d) as Body;
-      entries.push({ id: r.id, d: r.d, g: r.g, body });
-      this.journalSignatures!.set(r.g, r.id);
-    }
-    // The journal holds entries in arrival order, each accepted then: replay in that order.
-    for (const e of entries) {
-      this.state.apply(e);
-      if (e.body.t > this.lastTime) this.lastTime = e.body.t;
+    // The journal holds entries in arrival order, each accepted then: replay in that order, page by
+    // page, yielding to the page between pages once it has been busy for a while.
+    let after = 0;
+    let since = performance.now();
+    for (;;) {
+      const page = await this.journal.page(after, JOURNAL_PAGE);
+      if (!page.length) break;
+      for (const r of page) {
+        const body = JSON.parse(r.d) as Body;
+        this.state.apply({ id: r.id, body });
+        this.journalSignatures!.set(r.g, r.id);
+        if (body.t > this.lastTime) this.lastTime = body.t;
+      }
+      after = page[page.length - 1]!.seq!;
+      if (performance.now() - since > 12) {
+        await new Promise((r) => setTimeout(r, 0));
+        since = performance.now();
+      }
     }
   }
 

@@ -3,6 +3,7 @@
 // edit the UI has acknowledged must survive a crash.
 import Dexie, { type Table } from 'dexie';
 import type { CrisisRecord } from '../core/crisis';
+import type { Sighting } from '../core/sighting';
 import type { VaultCapability } from '../platform/index-types';
 
 export interface StoredUpdate {
@@ -36,6 +37,14 @@ export interface RejectedRow {
   excerpt: string;
 }
 
+/** A sighting's row as last materialised here: what a cold open paints before the journal is read. */
+export interface CachedRow {
+  crisisId: string;
+  id: string;
+  createdAt: number;
+  row: Sighting;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -57,6 +66,7 @@ export class VigieDatabase extends Dexie {
   updates!: Table<StoredUpdate, number>;
   journal!: Table<JournalRow, number>;
   rejected!: Table<RejectedRow, number>;
+  rows!: Table<CachedRow, [string, string]>;
 
   constructor(name = 'vigie') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -68,6 +78,10 @@ export class VigieDatabase extends Dexie {
     this.version(2).stores({
       journal: '++seq, crisisId, [crisisId+id]',
       rejected: '++seq, crisisId',
+    });
+    this.version(3).stores({
+      journal: '++seq, crisisId, [crisisId+id], [crisisId+seq]',
+      rows: '[crisisId+id], [crisisId+createdAt]',
     });
   }
 }

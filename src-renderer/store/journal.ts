@@ -17,6 +17,15 @@ export class Journal {
     return this.db.journal.where('crisisId').equals(this.crisisId).toArray();
   }
 
+  /** Entries after `afterSeq`, oldest first, `limit` at most: a cold open reads the journal page by page. */
+  page(afterSeq: number, limit: number): Promise<JournalRow[]> {
+    return this.db.journal
+      .where('[crisisId+seq]')
+      .between([this.crisisId, afterSeq + 1], [this.crisisId, Infinity])
+      .limit(limit)
+      .toArray();
+  }
+
   async get(ids: string[]): Promise<Envelope[]> {
     const rows = await this.db.journal.where('[crisisId+id]').anyOf(ids.map((id) => [this.crisisId, id])).toArray();
     const byId = new Map(rows.map((r) => [r.id, r]));

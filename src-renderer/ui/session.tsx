@@ -64,7 +64,7 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
       if (!identity) return;
       await leaveCrisis();
       await markOpened(db, crisis.id);
-      const store = await CrisisStore.open(db, crisis, identity);
+      const store = await CrisisStore.open(db, crisis, identity, Date.now, { progressive: true });
       const sync = new SyncSession(store, crisis.addresses ?? NO_ADDRESSES);
       openRef.current = { store, sync };
       setOpen(openRef.current);

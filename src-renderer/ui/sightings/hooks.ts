@@ -20,7 +20,9 @@ export function useStoreVersion(store: CrisisStore): number {
  */
 export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const store = useCrisisStore();
-  const view = useMemo(() => new SightingView(store.rows, filter, order), [store]); // eslint-disable-line react-hooks/exhaustive-deps
+  // store.rows changes identity once, when a progressive open has read the journal.
+  const source = useSyncExternalStore((onChange) => store.subscribe(onChange), () => store.rows);
+  const view = useMemo(() => new SightingView(source, filter, order), [source]); // eslint-disable-line react-hooks/exhaustive-deps
   useMemo(() => view.setFilter(filter), [view, filter]);
   useMemo(() => view.setOrder(order), [view, order]);
   const version = useSyncExternalStore(
@@ -31,7 +33,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
       }),
     () => view.version,
   );
-  useEffect(() => warmUp(store.rows), [store]);
+  useEffect(() => (store.loading ? undefined : warmUp(source)), [store, source]);
   return useMemo(
     () => ({ rows: view.rows, counts: view.statusCounts, total: view.total }),
     // version stands for the view's content

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CrisisStore } from '../../../src-renderer/store/crisis-store';
+import { VigieDatabase } from '../../../src-renderer/store/database';
+import { alice, crisisIn, freshDb } from './helpers';
+
+describe('ouverture progressive', () => {
+  it('montre d’abord les plus récentes des lignes en cache, puis tout le registre, sans rien perdre', async () => {
+    const db = freshDb();
+    const crisis = await crisisIn(db);
+    const first = await CrisisStore.open(db, crisis, alice);
+    await first.createMany(Array.from({ length: 450 }, (_, i) => ({ text: `Remontée ${i}` })));
+    const last = await first.create({ text: 'La plus récente' });
+    await first.update(last.id, { priority: 'P1' });
+    await first.close();
+
+    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice, Date.now, { progressive: true });
+    expect(again.loading).toBe(true);
+    // The first paint: the newest rows, as they were last materialised.
+    expect(again.rows.size).toBe(200);
+    expect(again.get(last.id)).toMatchObject({ text: 'La plus récente', priority: 'P1' });
+    // A command given now waits for the record, then applies.
+    const edit = again.update(last.id, { placeText: 'Moissac' });
+    await again.loaded;
+    await edit;
+    expect(again.loading).toBe(false);
+    expect(again.rows.size).toBe(451);
+    expect(again.entries(last.id)).toHaveLength(3);
+    expect(again.get(last.id)).toMatchObject({ priority: 'P1', placeText: 'Moissac' });
+    await again.close();
+  });
+
+  it('sans cache (première ouverture), attend le registre, puis écrit le cache', async () => {
+    const db = freshDb();
+    const crisis = await crisisIn(db);
+    const first = await CrisisStore.open(db, crisis, alice);
+    await first.create({ text: 'x' });
+    await first.close();
+    await db.rows.clear();
+    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice, Date.now, { progressive: true });
+    expect(again.rows.size).toBe(0);
+    await again.loaded;
+    expect(again.rows.size).toBe(1);
+    await again.close();
+    expect(await db.rows.count()).toBe(1);
+  });
+});
