@@ -9,7 +9,7 @@
 // ones, no connection, no image but data: and the chosen tile host) stands behind all that.
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Category } from '../taxonomy';
-import { mapInChunks, type Progress } from './chunks';
+import { CHUNK, yieldToEventLoop, type Progress } from './chunks';
 import type { Bbox } from './basemap-clip';
 import { PUBLIC_LAYER_LABELS, PUBLIC_LAYERS, type PublicItem } from './public-subset';
 import { frenchDateTime, frenchUpdatedAt } from './time';
@@ -207,7 +207,14 @@ refresh();
 
 export async function buildPublicMapHtml(input: PublicMapInput, progress?: Progress): Promise<string> {
   const present = new Set(input.items.map((i) => i.category));
-  const itemJson = await mapInChunks(input.items, (item) => JSON.stringify(compact(item, input.timeZone)), progress);
+  // One JSON.stringify per slice of items, the event loop given back between slices.
+  const itemJson: string[] = [];
+  for (let start = 0; start < input.items.length; start += CHUNK) {
+    const end = Math.min(input.items.length, start + CHUNK);
+    itemJson.push(JSON.stringify(input.items.slice(start, end).map((item) => compact(item, input.timeZone))).slice(1, -1));
+    progress?.(end, input.items.length);
+    if (end < input.items.length) await yieldToEventLoop();
+  }
   const rest = {
     crisis: input.crisisName,
     departement: `${input.departement} ${input.departementName}`.trim(),

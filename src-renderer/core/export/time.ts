@@ -29,10 +29,18 @@ export function frenchDateTime(time: number | string | null | undefined, timeZon
   if (time === '' || time === null || time === undefined) return '';
   const ms = typeof time === 'number' ? time : Date.parse(time);
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '';
+  // Exports format thousands of times that share a minute: Intl's formatToParts is the slow part.
+  const key = `${timeZone}|${Math.floor(ms / 60_000)}`;
+  const known = minuteCache.get(key);
+  if (known !== undefined) return known;
+  if (minuteCache.size > 50_000) minuteCache.clear();
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = p.value;
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  const text = `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  minuteCache.set(key, text);
+  return text;
 }
+const minuteCache = new Map<string, string>();
 
 /** "23/11/2026 à 09:05 (heure de Paris)", for "mis à jour le …". */
 export function frenchUpdatedAt(ms: number, timeZone: string): string {
