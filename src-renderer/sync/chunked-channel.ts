@@ -25,12 +25,15 @@ export interface ChunkedChannelOptions {
 
 export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHandler, options: ChunkedChannelOptions = {}): RTCDataChannel {
   const queue: (Uint8Array | string)[] = [];
+  /** Bytes in `queue` (frames waiting for the channel to drain). */
+  let queuedBytes = 0;
   const reassembler = new Reassembler(options.maxMessageBytes);
   let nextId = 1;
   let waiting = false;
 
   const fail = (error: Error) => {
     queue.length = 0;
+    queuedBytes = 0;
     onError(error);
     try {
       channel.close();
@@ -58,6 +61,7 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
         return;
       }
       const next = queue.shift()!;
+      queuedBytes -= typeof next === 'string' ? next.length : next.byteLength;
       try {
         channel.send(next as Uint8Array<ArrayBuffer>);
       } catch (e) {
@@ -79,14 +83,18 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
       throw new Error(`Envoi WebRTC impossible : canal ${channel.readyState}`);
     }
     const bytes = bytesOf(data);
-    if (bytes && needsFraming(bytes)) queue.push(...toFrames(bytes, nextId++));
-    else queue.push((bytes ?? data) as Uint8Array | string);
+    const items = bytes && needsFraming(bytes) ? toFrames(bytes, nextId++) : [(bytes ?? data) as Uint8Array | string];
+    for (const item of items) {
+      queue.push(item);
+      queuedBytes += typeof item === 'string' ? item.length : item.byteLength;
+    }
     pump();
   };
 
   channel.addEventListener('close', () => {
     if (queue.length) onError(new Error(`Canal WebRTC fermé avec ${queue.length} trame(s) non envoyée(s) : resynchronisation à la reconnexion`));
     queue.length = 0;
+    queuedBytes = 0;
   });
 
   const receive = (handler: (event: MessageEvent) => void) => (event: MessageEvent) => {
@@ -114,6 +122,9 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
   return new Proxy(channel, {
     get(target, prop) {
       if (prop === 'send') return send;
+      // What is waiting to go out: frames queued here plus the channel's own buffer (for senders
+      // that pace themselves, like the streamed answer to a newcomer, quiet-provider.ts).
+      if (prop === 'queuedAmount') return Math.max(0, queuedBytes) + target.bufferedAmount;
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

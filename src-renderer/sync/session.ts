@@ -37,11 +37,15 @@ export interface SyncStatus {
 export interface SessionOptions {
   rtc?: RtcImplementation;
   WebSocketPolyfill?: unknown;
+  /** The loneliness watch's delays (tests): first check, longest back-off, stuck after. */
+  lonely?: { firstMs: number; maxMs: number; stuckAfterMs: number };
 }
 
 const SV_EVERY_MS = 1000;
 const LONELY_FIRST_MS = 10_000;
 const LONELY_MAX_MS = 120_000;
+/** A copy seen this long ago with still no open connection: the pairing is stuck. */
+const STUCK_AFTER_MS = 8_000;
 
 function text(v: unknown, max = 200): string | undefined {
   return typeof v === 'string' && v.length <= max ? v : undefined;
@@ -65,6 +69,7 @@ export class SyncSession {
     private addresses: SyncAddresses,
     private readonly options: SessionOptions = {},
   ) {
+    this.lonelyDelay = options.lonely?.firstMs ?? LONELY_FIRST_MS;
     this.awareness = new Awareness(store.doc);
     const me = store.me;
     this.presence = { user: { actor: me.id, name: me.name, role: me.role } };
@@ -176,21 +181,31 @@ export class SyncSession {
 
   /**
    * y-webrtc occasionally leaves two copies that joined at the same moment unpaired, with nothing
-   * left to retry. While the signaling server answers but no peer is reached, start the transports
-   * again, waiting longer each time (10 s, 20 s, … 2 min); a copy that is really alone costs one
-   * reconnection now and then.
+   * left to retry. Restart the transports only on evidence of that: another copy showed up in the
+   * room (its announce or offer reached this one) and, a while later, still no connection is open.
+   * A copy alone in its room (signaling answers, nobody else there) is never restarted: a restart
+   * costs a new key derivation and announcements, and used to cost a whole-document encode (the
+   * BroadcastChannel y-webrtc no longer uses here, quiet-provider.ts). Restarts back off: 10 s,
+   * 20 s, … 2 min, and start from 10 s again once a peer is connected.
    */
   private lonelyTimer: ReturnType<typeof setTimeout> | undefined;
   private lonelyDelay = LONELY_FIRST_MS;
+  /** Restarts made because a pairing looked stuck (tests, sync bar diagnostics). */
+  restarts = 0;
   private watchLoneliness(): void {
     clearTimeout(this.lonelyTimer);
     this.lonelyTimer = setTimeout(() => {
       const webrtc = this.transports.find((t) => t.kind === 'webrtc')?.status();
-      if (this.paused || !webrtc || webrtc.peers > 0 || !webrtc.online) {
-        this.lonelyDelay = LONELY_FIRST_MS;
+      if (this.paused || this.destroyed || !webrtc || !webrtc.online) return this.watchLoneliness();
+      if (webrtc.peers > 0) {
+        this.lonelyDelay = this.options.lonely?.firstMs ?? LONELY_FIRST_MS;
         return this.watchLoneliness();
       }
-      this.lonelyDelay = Math.min(this.lonelyDelay * 2, LONELY_MAX_MS);
+      const seen = webrtc.peerSeenAt;
+      const stuck = seen !== undefined && Date.now() - seen >= (this.options.lonely?.stuckAfterMs ?? STUCK_AFTER_MS);
+      if (!stuck) return this.watchLoneliness(); // alone, or a pairing still under way
+      this.restarts++;
+      this.lonelyDelay = Math.min(this.lonelyDelay * 2, this.options.lonely?.maxMs ?? LONELY_MAX_MS);
       this.stopTransports();
       void this.start();
     }, this.lonelyDelay);

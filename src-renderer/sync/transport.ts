@@ -7,6 +7,8 @@ export interface TransportStatus {
   online: boolean;
   /** Peers reached directly through this transport (WebRTC data channels; 1 for a synced relay). */
   peers: number;
+  /** When another copy last showed up in the WebRTC room (announced or offered) and no connection opened since (ms since the epoch). */
+  peerSeenAt?: number;
   /** The relay holds every local change (relay only). */
   holdsEverything?: boolean;
   /** Last error, in French, until the transport recovers. */

@@ -1,11 +1,11 @@
 // The y-webrtc mesh: encrypted with the crisis key (y-webrtc's password), in a room whose name is
 // derived from the key, with data channels that carry messages of any size (chunked-channel.ts).
 // Addresses come only from the invitation or the settings: no public signaling or STUN default.
-import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { signalingToken, signalingUrlWithToken, webrtcRoomName } from '../core/secrets';
 import { withChunkedChannels, type RtcImplementation } from './chunked-channel';
+import { QuietWebrtcProvider, type QuietProviderOptions } from './quiet-provider';
 import type { Transport, TransportStatus } from './transport';
 
 export interface WebrtcOptions {
@@ -17,6 +17,8 @@ export interface WebrtcOptions {
   /** The RTC implementation (tests in Node pass @roamhq/wrtc); the browser's by default. */
   rtc?: RtcImplementation;
   onChange: () => void;
+  /** Reports of the streamed answers to peers (bench, tests). */
+  quiet?: QuietProviderOptions;
 }
 
 const STALE_CONNECTION_MS = 8000;
@@ -32,7 +34,8 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
   // A Vigie signaling server lets a socket into one room only, the one its token opens
   // (docs/sync.md §4): every address carries the token.
   const token = await signalingToken(o.crisisKey);
-  const provider = new WebrtcProvider(await webrtcRoomName(o.crisisKey), o.doc, {
+  const provider = new QuietWebrtcProvider(await webrtcRoomName(o.crisisKey), o.doc, {
+    quiet: o.quiet,
     signaling: o.signaling.map((url) => signalingUrlWithToken(url, token)),
     password: o.crisisKey,
     awareness: o.awareness,
@@ -60,16 +63,25 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
   // second link opened. Every connection is watched instead, and the count (connected ones only,
   // see status()) is recomputed when one opens or closes.
   const watched = new WeakSet<object>();
+  // When another copy last showed up in the room (an announce or an offer reached us) with no
+  // connection opened since: the session restarts the transport only on that evidence of a pairing
+  // that did not happen, never because this copy is alone.
+  let peerSeenAt: number | undefined;
   const watchConnections = () => {
+    provider.watchConnections();
     const conns = provider.room?.webrtcConns as Map<string, { peer: { on(event: string, f: () => void): void } }> | undefined;
     for (const conn of conns?.values() ?? []) {
       if (watched.has(conn)) continue;
       watched.add(conn);
-      conn.peer.on('connect', o.onChange);
+      conn.peer.on('connect', () => {
+        peerSeenAt = undefined; // paired: no evidence of a stuck pairing any more
+        o.onChange();
+      });
       conn.peer.on('close', o.onChange);
     }
   };
-  provider.on('peers', () => {
+  provider.on('peers', (e: { added: string[] }) => {
+    if (e.added.length) peerSeenAt = Date.now();
     watchConnections();
     o.onChange();
   });
@@ -117,6 +129,7 @@ export async function connectWebrtc(o: WebrtcOptions): Promise<Transport> {
       kind: 'webrtc',
       online: (provider.signalingConns as unknown as SignalingConnLike[]).some((c) => c.connected),
       peers: connectedPeers(),
+      peerSeenAt,
       error: lastError,
     }),
     destroy: () => {

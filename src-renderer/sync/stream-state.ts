@@ -1,0 +1,210 @@
+// What a document holds beyond a peer's state vector, encoded as a series of small, valid Yjs updates
+// instead of one `Y.encodeStateAsUpdate(doc, sv)` of the whole crisis (≈ 1 s of main thread at 100k
+// sightings, and 70–90 MB in one buffer). Each slice holds, for every client, the next stretch of its
+// clock range, in proportion to what is left of it, so that items mostly arrive after the items they
+// were inserted next to (whatever does not is held by Yjs as pending and integrated when its
+// neighbour arrives). The last message carries the delete set.
+//
+// Yjs has no public API for "the structs of client c between clocks a and b": this reuses its own
+// writers (`Item.prototype.write`, `UpdateEncoderV1`) and cuts only the content it knows how to cut
+// (ContentAny, ContentDeleted, GC, the whole of Vigie's log); any other struct is sent whole. The
+// wire format is the one `Y.encodeStateAsUpdate` writes (docs.yjs.dev, "Document Updates").
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+type Struct = Y.Item | Y.GC;
+type StructList = Struct[];
+
+interface Cursor {
+  client: number;
+  /** Next clock to send. */
+  from: number;
+  /** The end of what is sent (the client's clock when streaming started). */
+  to: number;
+}
+
+/** Where the document's structs live (Yjs internals, stable across 13.x). */
+function clientsOf(doc: Y.Doc): Map<number, StructList> {
+  return (doc.store as unknown as { clients: Map<number, StructList> }).clients;
+}
+
+/** The clock ranges `doc` holds beyond the peer's state vector. */
+export function missingRanges(doc: Y.Doc, peerSv: Map<number, number>): Cursor[] {
+  const ranges: Cursor[] = [];
+  for (const [client, structs] of clientsOf(doc)) {
+    if (!structs.length) continue;
+    const last = structs[structs.length - 1];
+    const to = last.id.clock + last.length;
+    const from = Math.max(peerSv.get(client) ?? 0, structs[0].id.clock);
+    if (from < to) ranges.push({ client, from, to });
+  }
+  // Deterministic order (as Yjs: higher client ids first).
+  return ranges.sort((a, b) => b.client - a.client);
+}
+
+/** Can this struct be cut at any clock inside it? */
+function cuttable(s: Struct): boolean {
+  if (s instanceof Y.GC) return true;
+  const content = (s as Y.Item).content;
+  return content instanceof Y.ContentAny || content instanceof Y.ContentDeleted;
+}
+
+/** Writes `s` from `offset` to `end` (both relative to its first clock), with Yjs's own writer. */
+function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: number): void {
+  if (end >= s.length) return s.write(encoder, offset);
+  if (s instanceof Y.GC) {
+    encoder.writeInfo(0);
+    encoder.writeLen(end - offset);
+    return;
+  }
+  const item = s as Y.Item;
+  const content = item.content;
+  const ref = content.getRef();
+  const part =
+    content instanceof Y.ContentAny
+      ? {
+          getRef: () => ref,
+          write: (e: Y.UpdateEncoderV1, off: number) => {
+            e.writeLen(end - off);
+            for (let i = off; i < end; i++) e.writeAny(content.arr[i]);
+          },
+        }
+      : { getRef: () => ref, write: (e: Y.UpdateEncoderV1, off: number) => e.writeLen(end - off) };
+  // The item seen through a view whose content stops at `end`: same id, origins and parent, so the
+  // receiver rebuilds exactly the item a Yjs split at `end` would give.
+  const view = Object.create(item, { content: { value: part } }) as Y.Item;
+  Y.Item.prototype.write.call(view, encoder, offset);
+}
+
+/**
+ * One update with up to `budget` clock units (entries of the log), taken from each range in
+ * proportion to what is left of it; advances the cursors. Returns null when everything is sent.
+ */
+export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Array | null {
+  const open = ranges.filter((r) => r.from < r.to);
+  if (!open.length) return null;
+  const left = open.reduce((n, r) => n + (r.to - r.from), 0);
+  const encoder = new Y.UpdateEncoderV1();
+  const parts: { client: number; from: number; write: () => number }[] = [];
+  const clients = clientsOf(doc);
+  for (const r of open) {
+    const structs = clients.get(r.client)!;
+    const share = Math.max(1, Math.ceil((budget * (r.to - r.from)) / left));
+    let stop = Math.min(r.to, r.from + share);
+    // Never cut a struct Yjs's writers cannot cut: send it whole.
+    const lastIndex = Y.findIndexSS(structs as never, stop - 1);
+    const last = structs[lastIndex];
+    if (!cuttable(last)) stop = Math.max(stop, Math.min(r.to, last.id.clock + last.length));
+    const start = Y.findIndexSS(structs as never, r.from);
+    const from = r.from;
+    parts.push({
+      client: r.client,
+      from,
+      write: () => {
+        let n = 0;
+        for (let i = start; i < structs.length && structs[i].id.clock < stop; i++, n++) {
+          const s = structs[i];
+          writePart(encoder, s, Math.max(0, from - s.id.clock), stop - s.id.clock);
+        }
+        return n;
+      },
+    });
+    r.from = stop;
+  }
+  // Header per client (number of structs, client, first clock), then the structs: the count is
+  // known only once written, so each client's structs go to their own encoder first.
+  encoding.writeVarUint(encoder.restEncoder, parts.length);
+  for (const p of parts) {
+    const body = encoder.restEncoder;
+    const scratch = encoding.createEncoder();
+    encoder.restEncoder = scratch;
+    const count = p.write();
+    encoder.restEncoder = body;
+    encoding.writeVarUint(body, count);
+    encoding.writeVarUint(body, p.client);
+    encoding.writeVarUint(body, p.from);
+    encoding.writeUint8Array(body, encoding.toUint8Array(scratch));
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0); // empty delete set
+  return encoder.toUint8Array();
+}
+
+/** An update holding only the document's delete set (what was deleted, by clock ranges). */
+export function deleteSetUpdate(doc: Y.Doc): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, 0); // no structs
+  const ds = Y.createDeleteSetFromStructStore(doc.store) as unknown as { clients: Map<number, { clock: number; len: number }[]> };
+  encoding.writeVarUint(encoder.restEncoder, ds.clients.size);
+  for (const [client, items] of [...ds.clients].sort((a, b) => b[0] - a[0])) {
+    encoder.resetDsCurVal();
+    encoding.writeVarUint(encoder.restEncoder, client);
+    encoding.writeVarUint(encoder.restEncoder, items.length);
+    for (const item of items) {
+      encoder.writeDsClock(item.clock);
+      encoder.writeDsLen(item.len);
+    }
+  }
+  return encoder.toUint8Array();
+}
+
+/** Lets other tasks run (input, paint) without setTimeout's 4 ms clamp when one is available. */
+export function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export interface StreamOptions {
+  /** Longest stretch of main-thread work per slice, in ms (default 8). */
+  sliceMs?: number;
+  /** Sends one update; the last one is sync step 2. Throws or returns false when the peer is gone. */
+  send(update: Uint8Array, last: boolean): boolean;
+  /** Bytes sent but not yet out on the wire: the stream waits while above `highWater`. */
+  queued?(): number;
+  highWater?: number;
+  cancelled?(): boolean;
+}
+
+/**
+ * Streams what `doc` holds beyond `peerSv`: slices of about `sliceMs` of encoding each, the next one
+ * after other tasks had their turn and the channel drained, then the delete set as the last message.
+ * Updates applied to `doc` meanwhile reach the peer through the provider's own broadcast.
+ */
+export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: StreamOptions): Promise<{ slices: number; bytes: number; longestMs: number }> {
+  const sliceMs = o.sliceMs ?? 8;
+  const highWater = o.highWater ?? 4 * 1024 * 1024;
+  const ranges = missingRanges(doc, peerSv);
+  let budget = 32; // clock units (log entries) per slice, adjusted to the time it takes
+  let slices = 0;
+  let bytes = 0;
+  let longestMs = 0;
+  for (;;) {
+    if (o.cancelled?.()) return { slices, bytes, longestMs };
+    const started = performance.now();
+    const update = nextSlice(doc, ranges, budget);
+    if (!update) break;
+    const took = performance.now() - started;
+    longestMs = Math.max(longestMs, took);
+    // Aim at sliceMs; never more than double or less than half at a step.
+    budget = Math.max(16, Math.round(budget * Math.min(2, Math.max(0.5, sliceMs / Math.max(took, 0.1)))));
+    if (!o.send(update, false)) return { slices, bytes, longestMs };
+    slices++;
+    bytes += update.byteLength;
+    await nextTask();
+    while (o.queued && o.queued() > highWater && !o.cancelled?.()) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const started = performance.now();
+  const ds = deleteSetUpdate(doc);
+  longestMs = Math.max(longestMs, performance.now() - started);
+  if (o.send(ds, true)) {
+    slices++;
+    bytes += ds.byteLength;
+  }
+  return { slices, bytes, longestMs };
+}
