@@ -25,4 +25,6 @@ export const TRUST_RELAY_CERTIFICATES = 'vigie:relay-trust-certificates';
 export const EVENTS = {
   /** An invitation link arrived: take it through CHANNELS.takeInvitation. */
   invitationArrived: 'vigie:invitation-arrived',
+  /** The menu's "Exporter la carte publique…": the page opens its review dialog. */
+  exportPublicMap: 'vigie:export-public-map',
 } as const;

@@ -82,7 +82,11 @@ if (!app.requestSingleInstanceLock()) {
       installRelayCertificates({ appUrl, getMainWindow: () => mainWindow });
       registerBasemapHandlers({ appUrl, getMainWindow: () => mainWindow });
       registerVaultHandlers({ appUrl, getMainWindow: () => mainWindow });
-      installMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' });
+      installMenu({
+        isPackaged: app.isPackaged,
+        isMac: process.platform === 'darwin',
+        onExportPublicMap: () => mainWindow?.webContents.send(EVENTS.exportPublicMap),
+      });
       openMainWindow();
     })
     .catch((error: unknown) => {

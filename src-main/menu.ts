@@ -1,7 +1,14 @@
 // A short French menu. Roles give the platform's own behaviour and shortcuts; only labels are ours.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-export function buildMenuTemplate(options: { isPackaged: boolean; isMac: boolean }): MenuItemConstructorOptions[] {
+export interface MenuOptions {
+  isPackaged: boolean;
+  isMac: boolean;
+  /** "Exporter la carte publique…": asks the page to open its review dialog. */
+  onExportPublicMap?: () => void;
+}
+
+export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload', label: 'Recharger' },
     { type: 'separator' },
@@ -16,7 +23,14 @@ export function buildMenuTemplate(options: { isPackaged: boolean; isMac: boolean
 
   return [
     ...(options.isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'Fichier', submenu: [{ role: options.isMac ? 'close' : 'quit', label: options.isMac ? 'Fermer' : 'Quitter' }] },
+    {
+      label: 'Fichier',
+      submenu: [
+        { label: 'Exporter la carte publique…', accelerator: 'CmdOrCtrl+Shift+E', click: () => options.onExportPublicMap?.() },
+        { type: 'separator' },
+        { role: options.isMac ? 'close' : 'quit', label: options.isMac ? 'Fermer' : 'Quitter' },
+      ],
+    },
     {
       label: 'Édition',
       submenu: [
@@ -34,6 +48,6 @@ export function buildMenuTemplate(options: { isPackaged: boolean; isMac: boolean
   ];
 }
 
-export function installMenu(options: { isPackaged: boolean; isMac: boolean }): void {
+export function installMenu(options: MenuOptions): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(options)));
 }

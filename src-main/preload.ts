@@ -27,6 +27,12 @@ const api: VigieBridge = {
     take();
     return () => void ipcRenderer.removeListener(EVENTS.invitationArrived, take);
   },
+  onExportPublicMap: (listener) => {
+    // No payload: the page only learns that the menu item was chosen.
+    const run = () => listener();
+    ipcRenderer.on(EVENTS.exportPublicMap, run);
+    return () => void ipcRenderer.removeListener(EVENTS.exportPublicMap, run);
+  },
   relay: {
     interfaces: () => ipcRenderer.invoke(CHANNELS.relayInterfaces),
     start: (options) => ipcRenderer.invoke(CHANNELS.relayStart, { host: options?.host, port: options?.port, tls: options?.tls === true }),

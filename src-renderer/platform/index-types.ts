@@ -137,6 +137,8 @@ export interface Platform {
    * from the launch included). Returns the unsubscribe function. The web build reads #/join/… instead.
    */
   onInvitation?(listener: (link: string) => void): () => void;
+  /** Desktop only: calls back when the menu's "Exporter la carte publique…" is chosen. */
+  onExportPublicMap?(listener: () => void): () => void;
   /** Present only in the desktop shell (basemap files and online tiles through the main process). */
   readonly basemaps?: BasemapCapability;
   /** Every shell: seals secrets kept at rest (desktop: the system's keychain; web: a non-extractable key). */
@@ -164,6 +166,8 @@ export interface VigieBridge {
   /** Absent from a preload that predates it; index.electron.ts passes it through as is. */
   relay?: RelayCapability;
   onInvitation?(listener: (link: string) => void): () => void;
+  /** The desktop menu's "Exporter la carte publique…". */
+  onExportPublicMap?(listener: () => void): () => void;
   /** Absent from a preload that predates it. */
   basemaps?: BasemapCapability;
   /** Absent from a preload that predates it (then the page's own WebCrypto vault is used). */

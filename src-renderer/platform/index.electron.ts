@@ -82,6 +82,7 @@ export function createElectronPlatform(bridge: VigieBridge, fallbackVault: Vault
     info: (): Promise<AppInfo> => bridge.info(),
     relay: relayOf(bridge),
     onInvitation: bridge.onInvitation ? (listener) => bridge.onInvitation!(listener) : undefined,
+    onExportPublicMap: bridge.onExportPublicMap ? (listener) => bridge.onExportPublicMap!(listener) : undefined,
     basemaps: basemapsOf(bridge),
     trustRelayCertificates: trustRelayCertificatesOf(bridge),
   };

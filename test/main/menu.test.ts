@@ -19,3 +19,13 @@ describe('menu', () => {
     expect(roles(buildMenuTemplate({ isPackaged: false, isMac: false }))).toContain('toggleDevTools');
   });
 });
+
+describe('menu Fichier', () => {
+  it('« Exporter la carte publique… » demande à la page d’ouvrir la revue', () => {
+    let asked = 0;
+    const file = buildMenuTemplate({ isPackaged: true, isMac: false, onExportPublicMap: () => asked++ }).find((m) => m.label === 'Fichier')!;
+    const item = (file.submenu as { label?: string; click?: () => void }[]).find((i) => i.label === 'Exporter la carte publique…')!;
+    item.click!();
+    expect(asked).toBe(1);
+  });
+});

@@ -15,7 +15,7 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onInvitation', 'openExternal', 'relay', 'saveFile', 'trustRelayCertificates', 'vault']);
+    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onExportPublicMap', 'onInvitation', 'openExternal', 'relay', 'saveFile', 'trustRelayCertificates', 'vault']);
     const vault = api.vault as Record<string, unknown>;
     expect(Object.keys(vault).sort()).toEqual(['open', 'seal', 'status']);
     for (const value of Object.values(vault)) expect(typeof value).toBe('function');
@@ -124,5 +124,20 @@ describe('preload', () => {
     expect(links[1]).toBe('vigie://join/def.0123456789abcdef');
     stop();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EVENTS.invitationArrived, announce);
+  });
+});
+
+describe('preload : menu', () => {
+  it('relaie « Exporter la carte publique… » sans rien transmettre d’autre', () => {
+    const api = exposed[0]![1] as { onExportPublicMap: (listener: (...args: unknown[]) => void) => () => void };
+    const calls: unknown[][] = [];
+    electron.ipcRenderer.on.mockClear();
+    const stop = api.onExportPublicMap((...args) => void calls.push(args));
+    const [channel, run] = electron.ipcRenderer.on.mock.calls[0] as [string, (...a: unknown[]) => void];
+    expect(channel).toBe(EVENTS.exportPublicMap);
+    run({ sender: 'main' }, 'charge inattendue');
+    expect(calls).toEqual([[]]);
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EVENTS.exportPublicMap, run);
   });
 });

@@ -30,8 +30,7 @@ export function ExportControls({ selection }: { selection: readonly Sighting[] }
   const publishRef = useRef(canPublish);
   publishRef.current = canPublish;
   useEffect(() => {
-    const on = (platform as { onExportPublicMap?: (listener: () => void) => () => void }).onExportPublicMap;
-    return on?.(() => (publishRef.current ? setReview('html') : setStatus(s.publicMapDenied)));
+    return platform.onExportPublicMap?.(() => (publishRef.current ? setReview('html') : setStatus(s.publicMapDenied)));
   }, [s.publicMapDenied]);
 
   useEffect(() => {
