@@ -1,17 +1,16 @@
-// One open crisis. Its record is the journal: verified, signed entries, append-only, from which the
-// rows, members and claims are materialised (core/crisis-state.ts). Its Yjs document is only how
-// copies exchange entries: whatever arrives there is verified by the intake before it counts, and
-// whatever a peer deletes there is put back from the journal. The only code, with persistence.ts,
-// journal.ts and intake.ts, that touches Yjs and Dexie.
-import * as Y from 'yjs';
+// One open crisis: its commands and what the UI reads. Its record is the journal (journal.ts):
+// verified, signed entries, append-only, from which rows, members and claims are materialised
+// (core/crisis-state.ts). Entries from elsewhere go through the intake (intake.ts); the exchange
+// document (exchange.ts) is only how copies pass entries to one another. With those files, the only
+// code that touches Yjs and Dexie.
+import type * as Y from 'yjs';
 import { creationBody, editBody } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
-import { newId } from '../core/ids';
 import { recogniseLink } from '../core/platforms';
-import { entryText, isEnvelope, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
+import { entryText, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
 import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/signing';
-import { newCrisisKey, CRISIS_KEY_PATTERN } from '../core/ids';
+import { CRISIS_KEY_PATTERN, newCrisisKey, newId } from '../core/ids';
 import { openSealed, sealFor } from '../core/rekey';
 import { can } from '../core/rules';
 import type { Invitation } from '../core/invitation';
@@ -23,7 +22,7 @@ import { deviceKeys, type DeviceKeys } from './device-keys';
 import { Intake, type Rejection, type SignedEntry } from './intake';
 import { Journal } from './journal';
 import { RowCache } from './row-cache';
-import { DocPersistence, LOAD_ORIGIN } from './persistence';
+import { Exchange } from './exchange';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -45,20 +44,14 @@ export interface Claim {
 export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
-const REPAIR_FIRST_MS = 1500;
-const PUSH_BATCH = 500;
 const PREVIEW_ROWS = 200;
 const JOURNAL_PAGE = 2000;
-const REPAIR_MAX_MS = 60_000;
 
 export class CrisisStore {
-  /** No garbage collection: content a peer deletes stays readable, so it can be re-shared. */
-  readonly doc = new Y.Doc({ gc: false });
-  private readonly log = this.doc.getArray<unknown>('log');
+  private readonly exchange: Exchange;
   readonly state: CrisisState;
   private readonly journal: Journal;
   private readonly intake: Intake;
-  private readonly persistence: DocPersistence;
   /** Yjs client ids this copy has written with for this crisis (one per session): "my changes". */
   ownClientIds: number[] = [];
   private readonly listeners = new Set<Listener>();
@@ -66,16 +59,12 @@ export class CrisisStore {
   version = 0;
   /** Resolves once the exchange document is loaded and checked against the journal. */
   docReady: Promise<void> = Promise.resolve();
-  private docLoaded = false;
-  private unpushed: Envelope[] = [];
   private unstored: SignedEntry[] = [];
   private lastTime = 0;
   private journalSignatures: Map<string, string> | null = new Map();
   private writes: Promise<unknown> = Promise.resolve();
   /** Entries refused since the crisis was opened, and deletions undone (for the sync bar). */
   rejectedCount = 0;
-  deletionsUndone = 0;
-  private deletionsSeen = 0;
   /**
    * Set by whoever opened the store: called when a coordinator gave this member the crisis's next
    * key (a new epoch). The crisis must then be reopened with it.
@@ -83,7 +72,6 @@ export class CrisisStore {
   onRekey: ((key: string, epoch: number) => void) | null = null;
   /** The next key, once opened (kept until someone takes it). */
   rekey: { key: string; epoch: number } | null = null;
-  private repairTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rowCache: RowCache;
   /** The newest rows as cached, shown until the journal is read (progressive open). */
   private preview: Map<string, Sighting> | null = null;
@@ -91,7 +79,6 @@ export class CrisisStore {
   loaded: Promise<void> = Promise.resolve();
   /** True until then. */
   loading = true;
-  private repairDelay = REPAIR_FIRST_MS;
   private closed = false;
 
   private constructor(
@@ -103,7 +90,14 @@ export class CrisisStore {
   ) {
     this.state = new CrisisState(crisis.id);
     this.journal = new Journal(db, crisis.id);
-    this.persistence = new DocPersistence(db, docName(crisis), this.doc);
+    this.exchange = new Exchange({
+      db,
+      journal: this.journal,
+      name: docName(crisis),
+      epoch: crisis.epoch ?? 0,
+      submit: (values) => this.intake.submit(values),
+      onRestored: (count) => this.restored(count),
+    });
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.intake = new Intake({
       crisisId: crisis.id,
@@ -155,6 +149,14 @@ export class CrisisStore {
   }
 
   // ---- reading ----
+  /** The exchange document (what transports and sync packages carry). */
+  get doc(): Y.Doc {
+    return this.exchange.doc;
+  }
+  /** Entries put back after a peer deleted them (since opening). */
+  get deletionsUndone(): number {
+    return this.exchange.deletionsUndone;
+  }
   get rows(): ReadonlyMap<string, Sighting> {
     return this.preview ?? this.state.rows;
   }
@@ -341,20 +343,18 @@ export class CrisisStore {
     await this.docReady;
     await this.intake.idle();
     await this.writes;
-    await this.persistence.settled();
+    await this.exchange.settled();
   }
 
   async close(): Promise<void> {
     await this.loaded.catch(() => undefined);
     this.closed = true;
-    if (this.repairTimer) clearTimeout(this.repairTimer);
     this.intake.destroy();
     await this.docReady.catch(() => undefined);
     await this.intake.idle().catch(() => undefined);
     await this.writes.catch(() => undefined);
-    await this.persistence.close();
+    await this.exchange.close();
     await this.rowCache.flush();
-    this.doc.destroy();
   }
 
   // ---- internals ----
@@ -408,17 +408,7 @@ export class CrisisStore {
   }
 
   private share(envelopes: Envelope[]): void {
-    const plain = envelopes.map(({ d, g }) => ({ d, g }));
-    if (!this.docLoaded) this.unpushed.push(...plain);
-    else this.push(plain);
-  }
-
-  /** Into the exchange document in transactions of a few hundred entries: small updates to store and load. */
-  private push(envelopes: Envelope[]): void {
-    for (let i = 0; i < envelopes.length; i += PUSH_BATCH) {
-      const slice = envelopes.slice(i, i + PUSH_BATCH);
-      this.doc.transact(() => this.log.push(slice));
-    }
+    this.exchange.share(envelopes);
   }
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
@@ -492,89 +482,17 @@ export class CrisisStore {
     }
   }
 
-  /** Loads the exchange document, takes in what it holds that the journal lacks, shares the reverse. */
+  /** The exchange document, once the table is painted: see exchange.ts. */
   private async loadDoc(): Promise<void> {
-    await this.persistence.load();
     const known = this.journalSignatures ?? new Map<string, string>();
     this.journalSignatures = null;
-    const unknown: unknown[] = [];
-    const live = new Set<string>();
-    forEachLogValue(this.log, (v, deleted) => {
-      if (!isEnvelope(v)) return;
-      if (!deleted) live.add(v.g);
-      if (!known.has(v.g)) unknown.push(v);
-    });
-    this.doc.on('afterTransaction', this.onTransaction);
-    this.docLoaded = true;
-    const queued = this.unpushed;
-    this.unpushed = [];
-    for (const e of queued) live.add(e.g);
-    if (queued.length) this.push(queued);
-    const missing = [...known].filter(([g]) => !live.has(g)).map(([, id]) => id);
-    const freshEpoch = (this.crisis.epoch ?? 0) > 0 && live.size <= queued.length;
-    const rotator = this.state.rotations.at(-1)?.body.a === this.identity.id;
-    // A new epoch's document: its author seeds it now; the others wait for that seed and fill in
-    // only what is still missing then (so the document does not hold every entry once per member).
-    if (freshEpoch && !rotator && missing.length) this.scheduleRepair(20_000);
-    else if (missing.length) await this.republish(missing, !freshEpoch);
-    if (unknown.length) await this.intake.submit(unknown);
+    await this.exchange.load(known, this.state.rotations.at(-1)?.body.a === this.identity.id);
   }
 
-  private readonly onTransaction = (tr: Y.Transaction) => {
-    // Local writes are applied already; entries read back from disk were checked when they came.
-    if (tr.origin === null || tr.origin === undefined || tr.origin === LOAD_ORIGIN) return;
-    const values = insertedLogValues(this.doc, this.log, tr);
-    if (values.length) void this.intake.submit(values);
-    if (tr.deleteSet.clients.size) {
-      this.deletionsSeen++;
-      this.scheduleRepair();
-    }
-  };
-
-  /**
-   * A peer deleted entries from the shared document. Deletions are never taken into the record;
-   * after a short random wait (so that one copy, not all, usually answers), whatever is no longer
-   * live in the document is shared again from the journal, so copies that join later get it too.
-   */
-  private scheduleRepair(first?: number): void {
-    if (this.repairTimer || this.closed) return;
-    const wait = (first ?? this.repairDelay) * (0.5 + Math.random());
-    this.repairDelay = Math.min(this.repairDelay * 2, REPAIR_MAX_MS);
-    this.repairTimer = setTimeout(() => {
-      this.repairTimer = null;
-      void this.repair().catch((e: Error) => console.warn('Vigie : restauration reportée', e));
-    }, wait);
-  }
-
-  private async repair(): Promise<void> {
-    if (this.closed) return;
-    const live = new Set<string>();
-    forEachLogValue(this.log, (v, deleted) => {
-      if (!deleted && isEnvelope(v)) live.add(v.g);
-    });
-    const rows = await this.journal.all();
-    const missing = rows.filter((r) => !live.has(r.g)).map((r) => r.id);
-    if (!missing.length) {
-      this.repairDelay = REPAIR_FIRST_MS;
-      return;
-    }
-    // In a new epoch's document, what is missing was never deleted: it was not shared there yet.
-    await this.republish(missing, !((this.crisis.epoch ?? 0) > 0 && this.deletionsSeen === 0));
-  }
-
-  private async republish(ids: string[], deleted = true): Promise<void> {
-    const envelopes = await this.journal.get(ids);
-    if (!envelopes.length || this.closed) return;
-    if (!deleted) {
-      this.push(envelopes.map(({ d, g }) => ({ d, g })));
-      return;
-    }
-    this.deletionsUndone += envelopes.length;
-    await this.journal.reject([
-      { at: this.now(), author: '', kind: '', reason: `${envelopes.length} entrée(s) supprimée(s) du document partagé par un pair : remise(s) en partage`, excerpt: '' },
-    ]);
+  /** A peer deleted entries and they were shared again: listed with the refusals. */
+  private async restored(count: number): Promise<void> {
+    await this.journal.reject([{ at: this.now(), author: '', kind: '', reason: `${count} entrée(s) supprimée(s) du document partagé par un pair : remise(s) en partage`, excerpt: '' }]);
     this.rejectedCount++;
-    this.push(envelopes.map(({ d, g }) => ({ d, g })));
     this.emit(new Set());
   }
 
@@ -596,35 +514,6 @@ function afterPaint(): Promise<void> {
 /** The exchange document of the crisis's current epoch. */
 function docName(crisis: CrisisRecord): string {
   return crisis.epoch ? `${crisis.id}@${crisis.epoch}` : crisis.id;
-}
-
-/** Every value ever inserted in the log, deleted or not (the document keeps deleted content). */
-function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void): void {
-  for (let item = log._start; item; item = item.right) {
-    if (item.content instanceof Y.ContentAny) for (const v of item.content.arr) f(v, item.deleted);
-  }
-}
-
-/**
- * The values a transaction inserted in the log, including those deleted in the same update (a
- * copy that joins after a wipe receives the entries and their deletion together).
- */
-function insertedLogValues(doc: Y.Doc, log: Y.Array<unknown>, tr: Y.Transaction): unknown[] {
-  const values: unknown[] = [];
-  for (const [client, after] of tr.afterState) {
-    const before = tr.beforeState.get(client) ?? 0;
-    if (after <= before) continue;
-    const structs = doc.store.clients.get(client);
-    if (!structs) continue;
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const s = structs[i];
-      if (!(s instanceof Y.Item) || s.parent !== log || !(s.content instanceof Y.ContentAny)) continue;
-      const arr = s.content.arr;
-      const from = Math.max(0, before - s.id.clock);
-      for (let j = from; j < arr.length; j++) values.push(arr[j]);
-    }
-  }
-  return values;
 }
 
 /** A pasted link names its platform and often its author: fill them in unless the user did. */

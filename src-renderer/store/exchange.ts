@@ -1,0 +1,184 @@
+// The exchange document of one crisis: a Yjs document whose `log` array carries signed envelopes
+// between copies (docs/sync.md §1). It is not the record: what arrives in it goes to the intake to
+// be verified; what a peer deletes from it is never taken in, and is shared again from the journal
+// so that copies joining later still receive it. Run with `gc: false`, so deleted content can still
+// be read and passed on.
+import * as Y from 'yjs';
+import { isEnvelope, type Envelope } from '../core/records';
+import type { VigieDatabase } from './database';
+import type { Journal } from './journal';
+import { DocPersistence, LOAD_ORIGIN } from './persistence';
+
+const PUSH_BATCH = 500;
+const REPAIR_FIRST_MS = 1500;
+const REPAIR_MAX_MS = 60_000;
+/** In a new epoch, members other than its author wait this long (×0.5–1.5) for the author's seed. */
+const EPOCH_SEED_WAIT_MS = 20_000;
+
+export interface ExchangeOptions {
+  db: VigieDatabase;
+  journal: Journal;
+  /** The document's name in IndexedDB: the crisis id, with `@epoch` after a key change. */
+  name: string;
+  /** Whether this document is a new epoch's (key changed at least once). */
+  epoch: number;
+  /** Hands values from peers to the intake. */
+  submit(values: unknown[]): Promise<number>;
+  /** Entries deleted by a peer were shared again: say so (count, and the time). */
+  onRestored(count: number): Promise<void>;
+}
+
+export class Exchange {
+  /** No garbage collection: content a peer deletes stays readable, so it can be re-shared. */
+  readonly doc = new Y.Doc({ gc: false });
+  private readonly log = this.doc.getArray<unknown>('log');
+  private readonly persistence: DocPersistence;
+  private loaded = false;
+  private unpushed: Envelope[] = [];
+  private deletionsSeen = 0;
+  private repairTimer: ReturnType<typeof setTimeout> | null = null;
+  private repairDelay = REPAIR_FIRST_MS;
+  private closed = false;
+  /** Entries put back after a peer deleted them (since opening). */
+  deletionsUndone = 0;
+
+  constructor(private readonly o: ExchangeOptions) {
+    this.persistence = new DocPersistence(o.db, o.name, this.doc);
+  }
+
+  /** Shares entries written or accepted here (kept until the document is loaded). */
+  share(envelopes: readonly Envelope[]): void {
+    const plain = envelopes.map(({ d, g }) => ({ d, g }));
+    if (!this.loaded) this.unpushed.push(...plain);
+    else this.push(plain);
+  }
+
+  /**
+   * Loads the document from disk, hands what it holds that the journal lacks (`known`: signature →
+   * entry id of every journal entry) to the intake, and shares what the journal holds that the
+   * document lacks. `author`: this copy wrote the key change that opened this epoch (it seeds it).
+   */
+  async load(known: ReadonlyMap<string, string>, author: boolean): Promise<void> {
+    await this.persistence.load();
+    const unknown: unknown[] = [];
+    const live = new Set<string>();
+    forEachLogValue(this.log, (v, deleted) => {
+      if (!isEnvelope(v)) return;
+      if (!deleted) live.add(v.g);
+      if (!known.has(v.g)) unknown.push(v);
+    });
+    this.doc.on('afterTransaction', this.onTransaction);
+    this.loaded = true;
+    const queued = this.unpushed;
+    this.unpushed = [];
+    for (const e of queued) live.add(e.g);
+    if (queued.length) this.push(queued);
+    const missing = [...known].filter(([g]) => !live.has(g)).map(([, id]) => id);
+    const freshEpoch = this.o.epoch > 0 && live.size <= queued.length;
+    // A new epoch's document: its author seeds it now; the others wait for that seed and fill in
+    // only what is still missing then (so the document does not hold every entry once per member).
+    if (freshEpoch && !author && missing.length) this.scheduleRepair(EPOCH_SEED_WAIT_MS);
+    else if (missing.length) await this.republish(missing, !freshEpoch);
+    if (unknown.length) await this.o.submit(unknown);
+  }
+
+  settled(): Promise<void> {
+    return this.persistence.settled();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.repairTimer) clearTimeout(this.repairTimer);
+    if (this.loaded) this.doc.off('afterTransaction', this.onTransaction);
+    await this.persistence.close();
+    this.doc.destroy();
+  }
+
+  /** Into the document in transactions of a few hundred entries: small updates to store and load. */
+  private push(envelopes: Envelope[]): void {
+    for (let i = 0; i < envelopes.length; i += PUSH_BATCH) {
+      const slice = envelopes.slice(i, i + PUSH_BATCH);
+      this.doc.transact(() => this.log.push(slice));
+    }
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction) => {
+    // Local writes are applied already; entries read back from disk were checked when they came.
+    if (tr.origin === null || tr.origin === undefined || tr.origin === LOAD_ORIGIN) return;
+    const values = insertedLogValues(this.doc, this.log, tr);
+    if (values.length) void this.o.submit(values);
+    if (tr.deleteSet.clients.size) {
+      this.deletionsSeen++;
+      this.scheduleRepair();
+    }
+  };
+
+  /**
+   * A peer deleted entries. After a short random wait (so that one copy, not all, usually answers),
+   * whatever is no longer live in the document is shared again from the journal.
+   */
+  private scheduleRepair(first?: number): void {
+    if (this.repairTimer || this.closed) return;
+    const wait = (first ?? this.repairDelay) * (0.5 + Math.random());
+    this.repairDelay = Math.min(this.repairDelay * 2, REPAIR_MAX_MS);
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null;
+      void this.repair().catch((e: Error) => console.warn('Vigie : restauration reportée', e));
+    }, wait);
+  }
+
+  private async repair(): Promise<void> {
+    if (this.closed) return;
+    const live = new Set<string>();
+    forEachLogValue(this.log, (v, deleted) => {
+      if (!deleted && isEnvelope(v)) live.add(v.g);
+    });
+    const rows = await this.o.journal.all();
+    const missing = rows.filter((r) => !live.has(r.g)).map((r) => r.id);
+    if (!missing.length) {
+      this.repairDelay = REPAIR_FIRST_MS;
+      return;
+    }
+    // In a new epoch's document, what is missing was never deleted: it was not shared there yet.
+    await this.republish(missing, !(this.o.epoch > 0 && this.deletionsSeen === 0));
+  }
+
+  private async republish(ids: string[], deleted: boolean): Promise<void> {
+    const envelopes = await this.o.journal.get(ids);
+    if (!envelopes.length || this.closed) return;
+    if (deleted) {
+      this.deletionsUndone += envelopes.length;
+      await this.o.onRestored(envelopes.length);
+    }
+    this.push(envelopes.map(({ d, g }) => ({ d, g })));
+  }
+}
+
+/** Every value ever inserted in the log, deleted or not (the document keeps deleted content). */
+function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void): void {
+  for (let item = log._start; item; item = item.right) {
+    if (item.content instanceof Y.ContentAny) for (const v of item.content.arr) f(v, item.deleted);
+  }
+}
+
+/**
+ * The values a transaction inserted in the log, including those deleted in the same update (a
+ * copy that joins after a wipe receives the entries and their deletion together).
+ */
+function insertedLogValues(doc: Y.Doc, log: Y.Array<unknown>, tr: Y.Transaction): unknown[] {
+  const values: unknown[] = [];
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = doc.store.clients.get(client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const s = structs[i];
+      if (!(s instanceof Y.Item) || s.parent !== log || !(s.content instanceof Y.ContentAny)) continue;
+      const arr = s.content.arr;
+      const from = Math.max(0, before - s.id.clock);
+      for (let j = from; j < arr.length; j++) values.push(arr[j]);
+    }
+  }
+  return values;
+}
