@@ -3,6 +3,7 @@
 import Supercluster from 'supercluster';
 import type { Sighting } from '../core/sighting';
 import type { Category, Priority, Status } from '../core/taxonomy';
+import { decodeStyle, pointsOf, type PointSet } from './cluster-points';
 
 export interface PointProps {
   id: string;
@@ -36,16 +37,21 @@ export class ClusterIndex {
   size = 0;
 
   load(rows: readonly Sighting[]): void {
-    const features: Supercluster.PointFeature<PointProps>[] = [];
-    for (const s of rows)
-      if (isLocated(s))
-        features.push({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-          properties: { id: s.id, category: s.category, priority: s.priority, status: s.status },
-        });
+    this.loadPoints(pointsOf(rows));
+  }
+
+  /** The same from flat arrays (cluster-points.ts), as the worker receives them. */
+  loadPoints(points: PointSet): void {
+    const n = points.ids.length;
+    const features = new Array<Supercluster.PointFeature<PointProps>>(n);
+    for (let i = 0; i < n; i++)
+      features[i] = {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [points.lon[i], points.lat[i]] },
+        properties: { id: points.ids[i], ...decodeStyle(points.codes[i]) },
+      };
     this.index.load(features);
-    this.size = features.length;
+    this.size = n;
   }
 
   /** What to draw in a view: [west, south, east, north] and an integer zoom. */

@@ -1,17 +1,30 @@
 // Draws the sightings on a Leaflet map: clusters and points as canvas circles (never one DOM node
-// per sighting), redrawn for the view after each pan or zoom. Labels and tooltips are built from
-// text nodes: a post is untrusted input, never HTML.
+// per sighting), cluster counts as text on a canvas of their own (canvas-labels.ts), redrawn for the
+// view after each pan or zoom. The cluster index lives in a worker when one can start
+// (cluster-engine.ts) and is rebuilt only when the located points or their looks change, after
+// the rows stop changing for a moment (typing in the search box) and never in the page's task that
+// received the rows. Hover tooltips are built from text nodes when they open: a post is untrusted
+// input, never HTML.
 import L from 'leaflet';
 import { CATEGORY_LABELS, FIELD_LABELS, PRECISION_LABELS, PRIORITY_LABELS, STATUS_LABELS, type Lang } from '../core/labels';
 import type { Sighting } from '../core/sighting';
-import { ClusterIndex, type MapItem } from './cluster-index';
+import { CanvasLabelLayer, type CanvasLabel } from './canvas-labels';
+import { createClusterEngine, type ClusterEngine } from './cluster-engine';
+import type { MapItem } from './cluster-index';
+import { pointsOf, samePoints, type PointSet } from './cluster-points';
 import { clusterStyle, markerStyle } from './style';
 
 export interface LayerHandlers {
   onOpen(id: string): void;
-  /** The interface language, read at each redraw. */
+  /** The interface language, read when a tooltip opens. */
   lang?(): Lang;
+  /** The cluster index (tests, bench): a worker's by default. */
+  engine?: ClusterEngine;
+  /** Wait after the last change of rows before rebuilding the index (ms, default 120). */
+  settleMs?: number;
 }
+
+const LABEL_PANE = 'vigieClusterLabels';
 
 function textElement(lines: string[], className: string): HTMLElement {
   const el = document.createElement('div');
@@ -27,22 +40,58 @@ function textElement(lines: string[], className: string): HTMLElement {
 export class SightingsLayer {
   private readonly renderer = L.canvas({ padding: 0.3 });
   private readonly group = L.layerGroup();
-  private readonly index = new ClusterIndex();
-  private rows = new Map<string, Sighting>();
+  private readonly labels = new CanvasLabelLayer(LABEL_PANE, '450');
+  private readonly engine: ClusterEngine;
+  private rows: readonly Sighting[] = [];
+  private byId: Map<string, Sighting> | null = null;
+  private points: PointSet | null = null;
+  private size = 0;
   private selectedId: string | null = null;
+  private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  private rebuilding: Promise<void> = Promise.resolve();
+  private drawSeq = 0;
+  private destroyed = false;
+  /** Index rebuilds so far (tests, bench). */
+  rebuilds = 0;
+  /** Resolves when what is drawn matches the last rows and view (tests, bench). */
+  idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly map: L.Map,
     private readonly handlers: LayerHandlers,
   ) {
+    this.engine = handlers.engine ?? createClusterEngine();
     this.group.addTo(map);
+    this.labels.addTo(map);
     map.on('moveend zoomend', this.redraw);
   }
 
+  /**
+   * New rows (a filter, an edit, a capture…). Cheap in the calling task: the located points are
+   * compared with the ones indexed, and the index rebuilt later only if they differ.
+   */
   setRows(rows: readonly Sighting[]): void {
-    this.rows = new Map(rows.map((s) => [s.id, s]));
-    this.index.load(rows);
-    this.redraw();
+    if (rows === this.rows) return;
+    this.rows = rows;
+    this.byId = null; // tooltips look rows up lazily
+    clearTimeout(this.rebuildTimer);
+    const first = this.points === null;
+    const settle = first ? 0 : (this.handlers.settleMs ?? 120);
+    this.idle = new Promise<void>((resolve) => {
+      this.rebuildTimer = setTimeout(() => {
+        const points = pointsOf(this.rows);
+        if (samePoints(this.points, points)) {
+          // Same points, same looks: the index stands. Points' tooltips may show new text: redraw.
+          return resolve(this.redrawNow());
+        }
+        this.points = points;
+        this.rebuilding = this.engine.load(points).then((size) => {
+          this.rebuilds++;
+          this.size = size;
+        });
+        resolve(this.rebuilding.then(() => this.redrawNow()));
+      }, settle);
+    });
   }
 
   setSelected(id: string | null): void {
@@ -51,50 +100,74 @@ export class SightingsLayer {
   }
 
   destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.rebuildTimer);
     this.map.off('moveend zoomend', this.redraw);
     this.group.remove();
+    this.labels.remove();
+    this.engine.destroy();
   }
 
-  private readonly redraw = () => {
+  private row(id: string): Sighting | undefined {
+    this.byId ??= new Map(this.rows.map((s) => [s.id, s]));
+    return this.byId.get(id);
+  }
+
+  private readonly redraw = () => void this.redrawNow();
+
+  private async redrawNow(): Promise<void> {
+    const seq = ++this.drawSeq;
+    await this.rebuilding;
     const b = this.map.getBounds();
-    const items = this.index.items([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
+    const items = await this.engine.items([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
+    // A newer redraw started meanwhile (a pan during a pan): it draws, this one does not.
+    if (seq !== this.drawSeq || this.destroyed) return;
     this.group.clearLayers();
     let points = 0;
     let inClusters = 0;
+    const labels: CanvasLabel[] = [];
     for (const item of items) {
-      if (item.kind === 'cluster') inClusters += item.count;
-      else points++;
+      if (item.kind === 'cluster') {
+        inClusters += item.count;
+        labels.push({ lat: item.lat, lon: item.lon, text: String(item.count), kind: 'cluster' });
+      } else points++;
       this.group.addLayer(this.draw(item));
     }
-    // What is drawn, for the people reading the map with a screen reader and for the tests.
+    this.labels.setLabels(labels);
+    // What is drawn, for the people reading the map with a screen reader and for the tests: the
+    // counts are drawn on a canvas, so they are listed here too.
     const container = this.map.getContainer();
     container.dataset.points = String(points);
     container.dataset.clustered = String(inClusters);
-    container.dataset.located = String(this.index.size);
-  };
+    container.dataset.located = String(this.size);
+    container.dataset.clusterLabels = labels.map((l) => l.text).join(' ');
+  }
 
   private draw(item: MapItem): L.Layer {
     if (item.kind === 'cluster') {
       const marker = L.circleMarker([item.lat, item.lon], { ...clusterStyle(item.count, item.hasP1), renderer: this.renderer });
-      marker.bindTooltip(textElement([String(item.count)], 'count'), { permanent: true, direction: 'center', className: 'cluster-label', interactive: false });
-      marker.on('click', () => this.map.flyTo([item.lat, item.lon], Math.min(this.index.expansionZoom(item.clusterId), 18)));
+      marker.on('click', () => {
+        void this.engine.expansionZoom(item.clusterId).then((z) => this.map.flyTo([item.lat, item.lon], Math.min(z, 18)));
+      });
       return marker;
     }
     const { id, category, priority, status } = item.props;
     const marker = L.circleMarker([item.lat, item.lon], { ...markerStyle(category, priority, status, id === this.selectedId), renderer: this.renderer });
-    const s = this.rows.get(id);
-    if (s) {
-      const title = (s.text || s.placeText || s.id).slice(0, 140);
-      const l = this.handlers.lang?.() ?? 'fr';
-      const precision = `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
-      marker.bindTooltip(
-        textElement(
+    // Built when it opens, from the row as it is then.
+    marker.bindTooltip(
+      () => {
+        const s = this.row(id);
+        if (!s) return textElement([id], 'sighting-tip');
+        const title = (s.text || s.placeText || s.id).slice(0, 140);
+        const l = this.handlers.lang?.() ?? 'fr';
+        const precision = `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
+        return textElement(
           [title, `${PRIORITY_LABELS[s.priority][l]} · ${STATUS_LABELS[s.status][l]}`, CATEGORY_LABELS[s.category][l], `${s.communeName || s.placeText} (${precision})`],
           'sighting-tip',
-        ),
-        { direction: 'top' },
-      );
-    }
+        );
+      },
+      { direction: 'top' },
+    );
     marker.on('click', () => this.handlers.onOpen(id));
     return marker;
   }

@@ -2,9 +2,11 @@
 // départements' limits, as non-interactive vectors on one shared canvas renderer, in a pane under
 // the tile pane — so a PMTiles archive or online tiles cover it where they have tiles, and it shows
 // through everywhere else. Precision is Natural Earth 1:10m: right for a département or a region
-// (zoom ≤ 9); for streets, use a PMTiles archive.
+// (zoom ≤ 9); for streets, use a PMTiles archive. The vertices are projected once, then scaled at
+// each zoom (projection-cache.ts).
 import L from 'leaflet';
 import { loadBuiltInData, type BuiltInData } from './builtin-data';
+import { cacheProjection } from './projection-cache';
 
 export const BUILTIN_PANE = 'vigieBasemap';
 /** Above nothing, under the tile pane (200), the overlays (400) and the markers (600). */
@@ -89,6 +91,8 @@ export async function createBuiltInBasemap(options: BuiltInBasemapOptions = {}):
     { type: 'Feature', properties: {}, geometry: data.countryBorders } as GeoJSON.Feature,
     { ...common, style: { color: BUILTIN_COLOURS.countryBorder, weight: 1.2, opacity: 1 } },
   );
+  // Vertices projected once, not at every zoom (projection-cache.ts).
+  for (const layer of [land, departements, countries]) layer.eachLayer(cacheProjection);
   // Drawn in order: land, then the départements' limits (added on zoom), then country borders on top.
   const group = new BuiltInBasemap([land, countries], departements);
   group.options = { ...group.options, attribution: 'Fond intégré : Natural Earth, COG INSEE' } as L.LayerOptions;
