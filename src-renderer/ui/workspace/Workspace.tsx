@@ -8,6 +8,7 @@ import type { Status } from '../../core/taxonomy';
 import { setLang, useLang } from '../../i18n';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ExportControls } from '../export/ExportControls';
+import { ImportButton } from '../import/ImportButton';
 import { DetailPanel } from '../sightings/DetailPanel';
 import { FiltersBar } from '../sightings/FiltersBar';
 import { useSightingList } from '../sightings/hooks';
@@ -97,6 +98,7 @@ export function Workspace() {
           {t('capture.newSighting')}
         </button>
         <ExportControls selection={rows} />
+        <ImportButton />
         <span className="spacer" />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
