@@ -191,8 +191,9 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     if (!update) break;
     const took = performance.now() - started;
     longestMs = Math.max(longestMs, took);
-    // Aim at sliceMs; never more than double or less than half at a step.
-    budget = Math.max(16, Math.round(budget * Math.min(2, Math.max(0.5, sliceMs / Math.max(took, 0.1)))));
+    // Aim at sliceMs: grow slowly (a garbage collection in a slice must not look like spare time),
+    // shrink fast.
+    budget = Math.max(16, Math.min(4096, Math.round(budget * Math.min(1.25, Math.max(0.25, sliceMs / Math.max(took, 0.1))))));
     if (!o.send(update, false)) return { slices, bytes, longestMs };
     slices++;
     bytes += update.byteLength;
