@@ -45,9 +45,13 @@ export function mapRow(cells: readonly string[], choices: MappingChoices, ctx: R
   for (let i = 0; i < columns.length; i++) {
     const target = columns[i];
     if (!target) continue;
-    const cell = (cells[i] ?? '').replace(/\r\n?/g, '\n');
+    let cell = (cells[i] ?? '').replace(/\r\n?/g, '\n');
     if (cell.trim() === '') continue;
-    if (isFormula(cell)) {
+    // "'=1+1": the apostrophe spreadsheets (and Vigie's CSV export) put before text that looks like a
+    // formula, to say "this is text". One is removed; the text is then taken as it is.
+    const quoted = /^'[=+\-@\t\r\n]/.test(cell);
+    if (quoted) cell = cell.slice(1);
+    else if (isFormula(cell)) {
       if (!FREE_TEXT.has(target))
         return reject(
           `colonne « ${ctx.header[i]} » : formule « ${formulaExcerpt(cell)} » non interprétée (Vigie lit les valeurs, jamais les formules) ; remplacez-la par sa valeur dans le tableur`,
