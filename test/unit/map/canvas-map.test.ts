@@ -54,8 +54,9 @@ describe('basemap projected once', () => {
     cacheProjection(cached);
     cached.addTo(map);
     let projections = 0;
-    const project = L.CRS.EPSG3857.projection.project;
-    L.CRS.EPSG3857.projection.project = function (ll) {
+    const projection = (L.CRS.EPSG3857 as unknown as { projection: L.Projection }).projection;
+    const project = projection.project;
+    projection.project = function (ll: L.LatLng) {
       projections++;
       return project.call(this, ll);
     };
@@ -72,7 +73,7 @@ describe('basemap projected once', () => {
         expect((cached as unknown as { _pxBounds: L.Bounds })._pxBounds).toEqual((plain as unknown as { _pxBounds: L.Bounds })._pxBounds);
       }
     } finally {
-      L.CRS.EPSG3857.projection.project = project;
+      projection.project = project;
       map.remove();
     }
   });
