@@ -226,6 +226,28 @@ if (PARTS.has('store')) {
     put('gazetteer: queries', g.queries, 'n');
     put('gazetteer: query p50', g.p50, 'ms');
     put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
+
+    // Import of a team's CSV through the importer and the real store (bench/page/import.ts).
+    for (const n of SIZES) {
+      const k = n >= 1000 ? `${n / 1000}k` : String(n);
+      log(`${k}: import of a team CSV`);
+      const r = await withPage('bench/page/index.html', async (page) => {
+        await page.waitForFunction(() => window.benchImport, null, { timeout: 30_000 });
+        return page.evaluate((rows) => window.benchImport.importCsv(rows), n);
+      });
+      put(`${k} import: file size`, r.fileBytes / MB, 'MB');
+      put(`${k} import: Papa.parse alone, one synchronous call (floor)`, r.papaSyncMs, 'ms');
+      put(`${k} import: read (decode, separator, parse in slices)`, r.readMs, 'ms');
+      put(`${k} import: map and check every row (gazetteer, duplicates)`, r.analyseMs, 'ms');
+      put(`${k} import: write (createMany by 5,000)`, r.writeMs, 'ms');
+      put(`${k} import: read + check throughput`, r.checkRowsPerS, 'rows/s');
+      put(`${k} import: whole import throughput (written rows)`, r.totalRowsPerS, 'rows/s');
+      put(`${k} import: longest main-thread block, read + check (long task)`, r.checkBlock.longTask, 'ms');
+      put(`${k} import: longest main-thread block, read + check (heartbeat gap)`, r.checkBlock.heartbeatGap, 'ms');
+      put(`${k} import: longest main-thread block, write (long task)`, r.writeBlock.longTask, 'ms');
+      put(`${k} import: rows written`, r.written, 'n');
+      put(`${k} import: rows placed by the gazetteer`, r.placed, 'n');
+    }
   } finally {
     await server.close();
     await rm(profile, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { VigieDatabase } from '../../src-renderer/store/database';
 import { Journal } from '../../src-renderer/store/journal';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
+import './import'; // window.benchImport (bench/page/import.ts)
 import { makeInputs, toRows } from './rows';
 
 /** The IndexedDB floor: the same rows as plain objects in a plain table, strict durability too. */

@@ -94,7 +94,7 @@ test('un fichier malformé est refusé en français et ne change rien', async ({
   await mkdir(dirname(huge), { recursive: true });
   await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
   await input.setInputFiles(huge);
-  await expect(alert).toHaveText('Fichier trop volumineux (50 Mo) : la limite est de 40 Mo. Découpez le tableau en plusieurs fichiers. Rien n’a été importé.');
+  await expect(alert).toHaveText('Fichier trop volumineux (50 Mo) : la limite est de 45 Mo. Découpez le tableau en plusieurs fichiers. Rien n’a été importé.');
 
   await input.setInputFiles({ name: 'deux-points.csv', mimeType: 'text/csv', buffer: Buffer.from('Lien:Texte\nhttps://a.fr/:crue\n') });
   await expect(alert).toContainText('Séparateur non reconnu : une seule colonne trouvée');

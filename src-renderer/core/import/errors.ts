@@ -2,11 +2,12 @@
 // they go in the report (rejected rows) and the user decides.
 
 /**
- * Files over this size are refused before they are read. 40 MiB holds a 100,000-row team table at up
- * to ~400 bytes a row (the bench's rows are ~330 B), more than a shared spreadsheet ever holds; a bigger
- * file is not a team's table, and reading it whole would take the page's memory for nothing.
+ * Files over this size are refused before they are read. 45 MiB holds a 100,000-row team table at up to
+ * ~470 bytes a row (the bench's realistic rows, 200–300-character posts, make 41.5 MB); a 50 MB file —
+ * decimal (47.7 MiB) or binary — is refused. Bigger is not a team's table, and reading it whole (bytes,
+ * text, then cells) would take several times its size in the page's memory.
  */
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 45 * 1024 * 1024;
 /** More rows than this are refused too (a crisis table is read and drawn whole on every copy). */
 export const MAX_IMPORT_ROWS = 200_000;
 

@@ -90,8 +90,15 @@ const WORDS: { [K in EnumTarget]: [string, EnumValues[K]][] } = {
 
 /** A cell's value as compared: normalised, punctuation as spaces. */
 export function valueKey(raw: string): string {
-  return normalise(raw).replace(/[^a-z0-9]+/g, ' ').trim();
+  // A vocabulary column holds a few distinct values over many rows: remembered (bounded).
+  const known = keys.get(raw);
+  if (known !== undefined) return known;
+  const key = normalise(raw).replace(/[^a-z0-9]+/g, ' ').trim();
+  if (keys.size > 10_000) keys.clear();
+  keys.set(raw, key);
+  return key;
 }
+const keys = new Map<string, string>();
 
 const cache = new Map<string, unknown>();
 

@@ -1,6 +1,7 @@
 // The mapping step: each column of the file → a field of Vigie (guessed, remembered per crisis), a preview
 // of the first rows, and for the vocabulary columns (category, priority, status…) one line per distinct
 // value with the taxonomy value it will become.
+import { useMemo } from 'react';
 import { ENUM_LABELS, ENUM_KEYS, ENUM_DEFAULTS } from '../../core/import/values';
 import { distinctValues, TARGET_LABELS, TARGETS, type MappingChoices, type SourceTable, type Target } from '../../core/import';
 import { useLang } from '../../i18n';
@@ -33,7 +34,7 @@ export function MappingStep({ name, table, choices, onChange, onCheck, onCancel 
   const setValue = (target: string, key: string, value: string) =>
     onChange({ ...choices, values: { ...choices.values, [target]: { ...((choices.values as Record<string, Record<string, string>>)[target] ?? {}), [key]: value } } });
   const how = table.format === 'csv' ? `, ${table.encoding}, « ${table.separator === '\t' ? 'tab' : table.separator} »` : '';
-  const lists = distinctValues(table, choices);
+  const lists = useMemo(() => distinctValues(table, choices), [table, choices]);
 
   return (
     <>

@@ -109,10 +109,11 @@ describe('lecture CSV', () => {
 
 describe('le fichier entier', () => {
   it('refuse un fichier trop gros avant de le lire', async () => {
-    expect(MAX_IMPORT_BYTES).toBe(40 * 1024 * 1024);
+    expect(MAX_IMPORT_BYTES).toBe(45 * 1024 * 1024);
+    expect(() => checkSize(50_000_000)).toThrow(ImportError); // « 50 Mo » written the decimal way
     const e = await problem(() => checkSize(50 * 1024 * 1024));
     expect(e.problem).toBe('too-large');
-    expect(e.message).toBe('Fichier trop volumineux (50 Mo) : la limite est de 40 Mo. Découpez le tableau en plusieurs fichiers. Rien n’a été importé.');
+    expect(e.message).toBe('Fichier trop volumineux (50 Mo) : la limite est de 45 Mo. Découpez le tableau en plusieurs fichiers. Rien n’a été importé.');
     expect(() => checkSize(MAX_IMPORT_BYTES)).not.toThrow();
   });
   it('refuse un fichier vide, ou sans autre ligne que l’en-tête', async () => {
