@@ -80,6 +80,7 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
       if (store.rekey) store.onRekey(store.rekey.key, store.rekey.epoch);
       // The shell learns which self-signed wss:// certificates this crisis trusts before any connection.
       platform.trustRelayCertificates(crisis.addresses?.fingerprints ?? []).then(() => sync.start()).catch((e: Error) => console.warn('Vigie : synchronisation impossible', e));
+      store.loaded.catch((e: Error) => setError(`Lecture du registre de la crise impossible : ${e.message}`));
     },
     [db, identity, leaveCrisis],
   );
