@@ -6,7 +6,7 @@ import { countByStatus, matchesExceptStatus, sortKeyOf, statusMatches, type Sigh
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
-/** Above this many changed rows at once (a sync, an import), recomputing everything is cheaper. */
+/** Above this many changed rows at once (a sync, an import), one merge beats moving rows one by one. */
 const INCREMENTAL_MAX = 300;
 
 export class SightingView {
@@ -59,7 +59,7 @@ export class SightingView {
   /** After the store changed these sightings (an empty set: nothing a row shows changed). */
   update(changed: ReadonlySet<string>): void {
     if (!changed.size) return;
-    if (changed.size > INCREMENTAL_MAX) return this.recompute();
+    if (changed.size > INCREMENTAL_MAX) return this.merge(changed);
     const cmp = comparator(this.order);
     for (const id of changed) {
       const old = this.candidates.get(id);
@@ -80,6 +80,38 @@ export class SightingView {
     }
     // A new array: React and the map see a change.
     this.shown = this.shown.slice();
+    this.version++;
+  }
+
+  /**
+   * Many rows at once (a sync, an import): drop their old versions in one pass, sort only the new
+   * ones, and merge the two sorted lists — linear in the rows shown, not a full sort.
+   */
+  private merge(changed: ReadonlySet<string>): void {
+    const cmp = comparator(this.order);
+    const incoming: Sighting[] = [];
+    for (const id of changed) {
+      const old = this.candidates.get(id);
+      if (old) {
+        this.candidates.delete(id);
+        this.counts[old.status]--;
+      }
+      const row = this.source.get(id);
+      if (!row || !matchesExceptStatus(row, this.filter)) continue;
+      this.candidates.set(id, row);
+      this.counts[row.status]++;
+      if (statusMatches(row, this.filter.statuses)) incoming.push(row);
+    }
+    incoming.sort(cmp);
+    const kept = this.shown.filter((s) => !changed.has(s.id));
+    const out: Sighting[] = new Array(kept.length + incoming.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < kept.length && j < incoming.length) out[k++] = cmp(kept[i]!, incoming[j]!) <= 0 ? kept[i++]! : incoming[j++]!;
+    while (i < kept.length) out[k++] = kept[i++]!;
+    while (j < incoming.length) out[k++] = incoming[j++]!;
+    this.shown = out;
     this.version++;
   }
 

@@ -45,6 +45,7 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
+const SIGN_SLICE = 250;
 const JOURNAL_PAGE = 2000;
 
 export class CrisisStore {
@@ -207,12 +208,15 @@ export class CrisisStore {
 
   /** Creates many sightings at once (capture of a batch, import): all or none. */
   async createMany(inputs: Partial<SightingFields>[]): Promise<string[]> {
-    const bodies = inputs.map((input, i) => {
+    const pace = pacer();
+    const bodies: ReturnType<typeof creationBody>[] = [];
+    for (const [i, input] of inputs.entries()) {
       const fields = withRecognisedLink({ ...DEFAULT_FIELDS, ...input });
       const errors = validateFields(fields);
       if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
-      return creationBody(newId(), fields);
-    });
+      bodies.push(creationBody(newId(), fields));
+      await pace();
+    }
     await this.write(bodies);
     return bodies.map((b) => b.s);
   }
@@ -372,14 +376,20 @@ export class CrisisStore {
     if (this.loading) await this.loaded;
     t ??= this.tick();
     const a = this.identity.id;
-    const entries = await Promise.all(
-      unsigned.map(async (u) => {
-        const body = { ...u, a, t } as Body;
-        const d = entryText(body);
-        const [g, id] = await Promise.all([this.keys.signer.sign(signedText(this.crisis.id, d)), entryId(d)]);
-        return { id, d, g, body };
-      }),
-    );
+    // Signed a slice at a time, so that a large batch (an import) never holds the page for long.
+    const entries: SignedEntry[] = [];
+    for (let i = 0; i < unsigned.length; i += SIGN_SLICE) {
+      const slice = await Promise.all(
+        unsigned.slice(i, i + SIGN_SLICE).map(async (u) => {
+          const body = { ...u, a, t } as Body;
+          const d = entryText(body);
+          const [g, id] = await Promise.all([this.keys.signer.sign(signedText(this.crisis.id, d)), entryId(d)]);
+          return { id, d, g, body };
+        }),
+      );
+      entries.push(...slice);
+      if (unsigned.length > SIGN_SLICE) await new Promise((r) => setTimeout(r, 0));
+    }
     for (const e of entries) {
       const verdict = this.state.check(e);
       if (!verdict.ok) throw new RuleError(verdict.pending ? "Vous n'êtes pas encore admis dans cette crise : synchronisez avec un membre." : `Refusé : ${verdict.reason}.`);
@@ -500,6 +510,16 @@ export class CrisisStore {
     this.version++;
     for (const l of this.listeners) l(changed);
   }
+}
+
+/** Await it in a loop: it yields to the page once the loop has kept it busy for ~12 ms. */
+function pacer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < 12) return;
+    await new Promise((r) => setTimeout(r, 0));
+    since = performance.now();
+  };
 }
 
 /** Resolves after the next frame is painted (at once where there are no frames: tests, Node). */

@@ -60,6 +60,7 @@ export class SyncSession {
   private svTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshot: SyncStatus | null = null;
   private destroyed = false;
+  private generation = 0;
   private readonly unsubscribeStore: () => void;
   /** This copy's presence, kept here because providers may clear the awareness's copy. */
   private presence: Record<string, unknown>;
@@ -81,15 +82,27 @@ export class SyncSession {
   }
 
   async start(): Promise<void> {
+    // Starts may overlap (the first one waits for the document while the user saves new addresses):
+    // only the latest one connects, and it replaces whatever an earlier one connected.
+    const generation = ++this.generation;
     // Exchange only once the document holds what the journal holds.
     await this.store.docReady;
-    if (this.paused || this.destroyed) return;
+    if (this.paused || this.destroyed || generation !== this.generation) return;
+    this.stopTransports();
     const { doc, crisis } = this.store;
     const common = { doc, awareness: this.awareness, crisisKey: crisis.key, onChange: this.changed };
+    const started: Transport[] = [];
     if (this.addresses.signaling.length)
-      this.transports.push(await connectWebrtc({ ...common, signaling: this.addresses.signaling, ice: this.addresses.ice, rtc: this.options.rtc }));
-    for (const url of this.addresses.relay)
-      this.transports.push(await connectRelay({ ...common, url, WebSocketPolyfill: this.options.WebSocketPolyfill }));
+      started.push(await connectWebrtc({ ...common, signaling: this.addresses.signaling, ice: this.addresses.ice, rtc: this.options.rtc }));
+    for (const url of this.addresses.relay) {
+      if (generation !== this.generation) break;
+      started.push(await connectRelay({ ...common, url, WebSocketPolyfill: this.options.WebSocketPolyfill }));
+    }
+    if (generation !== this.generation || this.paused || this.destroyed) {
+      for (const t of started) t.destroy();
+      return;
+    }
+    this.transports = started;
     // A stopped provider removes this copy's presence from the shared awareness (now or a little
     // later): put it back once the new transports exist.
     this.awareness.setLocalState({ ...this.presence });

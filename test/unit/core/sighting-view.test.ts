@@ -53,12 +53,15 @@ describe('vue incrémentale du tableau', () => {
       const x = r();
       if (x < 0.5) {
         const changed = new Set<string>();
-        for (let k = 0; k < 1 + Math.floor(r() * 4); k++) {
-          const id = `s${Math.floor(r() * 450)}`;
+        // Now and then a large batch (a sync, an import): the merge path.
+        const many = r() < 0.1 ? 600 : 1 + Math.floor(r() * 4);
+        for (let k = 0; k < many; k++) {
+          const id = `s${Math.floor(r() * (many > 300 ? 1200 : 450))}`;
           const prev = source.get(id);
           source.set(id, prev ? { ...row(id, r, prev.createdAt), createdAt: prev.createdAt } : row(id, r, 2000 + step));
           changed.add(id);
         }
+        if (many > 300) expect(changed.size).toBeGreaterThan(300);
         view.update(changed);
       } else if (x < 0.8) view.setFilter((filter = filters[Math.floor(r() * filters.length)]!));
       else view.setOrder((order = orders[Math.floor(r() * orders.length)]!));

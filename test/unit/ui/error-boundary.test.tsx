@@ -24,6 +24,8 @@ vi.mock('../../../src-renderer/ui/sightings/QuickCapture', () => ({ QuickCapture
 vi.mock('../../../src-renderer/ui/sightings/FiltersBar', () => ({ FiltersBar: () => <p>filtres</p> }));
 vi.mock('../../../src-renderer/ui/sightings/UndoBar', () => ({ UndoBar: () => null }));
 vi.mock('../../../src-renderer/ui/sync/hooks', () => ({ useViewers: () => new Map() }));
+vi.mock('../../../src-renderer/ui/export/ExportControls', () => ({ ExportControls: () => <p>exports</p> }));
+vi.mock('../../../src-renderer/ui/import/ImportButton', () => ({ ImportButton: () => <p>import</p> }));
 vi.mock('../../../src-renderer/ui/sightings/hooks', () => ({
   useSightingList: () => ({ rows: [{ id: 'r1', lat: null, lon: null }], counts: {} }),
   useHistory: () => [{ at: panels.historyAt, actor: 'a1', actorName: 'Alice', field: 'priority', before: 'P3', after: 'P1', creation: false }],
