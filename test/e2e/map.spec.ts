@@ -6,7 +6,7 @@ test('sans réseau, la carte montre chaque remontée localisée, et un clic ouvr
   await openSeededCrisis(page, { n: 600, located: true });
 
   const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
-  await expect(map).toHaveAttribute('data-located', '600');
+  await expect(map).toHaveAttribute('data-located', '600', { timeout: 15_000 });
   const drawn = async () => Number(await map.getAttribute('data-points')) + Number(await map.getAttribute('data-clustered'));
   await expect.poll(drawn).toBe(600);
   expect(Number(await map.getAttribute('data-points'))).toBeLessThan(50); // clustered, not 600 markers
