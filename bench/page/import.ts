@@ -4,7 +4,7 @@
 // Measures rows/s per phase and the longest main-thread block (long tasks, and a 10 ms heartbeat's
 // longest gap), against Papa.parse of the same text in one synchronous call (the floor for reading).
 import Papa from 'papaparse';
-import { analyseImport, applyImport, existingLinks, initialChoices, Placer, readImportFile, rowsToWrite, WRITE_CHUNK, yieldToEventLoop, zoneOfDepartement } from '../../src-renderer/core/import';
+import { analyseImport, applyImport, existingLinks, initialChoices, Placer, readImportFile, rowsToWrite, yieldToEventLoop, zoneOfDepartement } from '../../src-renderer/core/import';
 import { confirmValues } from '../../src-renderer/core/import/mapping';
 import { CATEGORY_LABELS, PLATFORM_LABELS, STATUS_LABELS } from '../../src-renderer/core/labels';
 import { loadGazetteer } from '../../src-renderer/map/gazetteer-loader';
@@ -65,7 +65,7 @@ function cp1252(text: string): Uint8Array {
 }
 
 export const importBench = {
-  async importCsv(n: number, chunk = WRITE_CHUNK) {
+  async importCsv(n: number) {
     const text = teamCsv(n);
     const bytes = cp1252(text);
     const p0 = performance.now();
@@ -105,7 +105,7 @@ export const importBench = {
     await yieldToEventLoop(); // in the app, the user reads the report and clicks
     const t2b = performance.now();
     const inputs = rowsToWrite(report, 'skip');
-    const ids = await applyImport(store, inputs, { chunkSize: chunk });
+    const ids = await applyImport(store, inputs);
     const t3 = performance.now();
     const totalMs = t3 - t0 - (t2b - t2);
     await new Promise((r) => setTimeout(r, 100));
@@ -125,7 +125,6 @@ export const importBench = {
       readMs: t1 - t0,
       analyseMs: t2 - t1,
       writeMs: t3 - t2b,
-      chunk,
       totalMs,
       valid: report.valid.length,
       rejected: report.rejected.length,

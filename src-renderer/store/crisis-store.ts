@@ -60,7 +60,6 @@ export class CrisisStore {
   version = 0;
   /** Resolves once the exchange document is loaded and checked against the journal. */
   docReady: Promise<void> = Promise.resolve();
-  private unstored: SignedEntry[] = [];
   private lastTime = 0;
   private journalSignatures: Map<string, string> | null = new Map();
   private writes: Promise<unknown> = Promise.resolve();
@@ -207,7 +206,7 @@ export class CrisisStore {
   }
 
   /** Creates many sightings at once (capture of a batch, import): all or none. */
-  async createMany(inputs: Partial<SightingFields>[]): Promise<string[]> {
+  async createMany(inputs: Partial<SightingFields>[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<string[]> {
     const pace = pacer();
     const bodies: ReturnType<typeof creationBody>[] = [];
     for (const [i, input] of inputs.entries()) {
@@ -215,9 +214,11 @@ export class CrisisStore {
       const errors = validateFields(fields);
       if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
       bodies.push(creationBody(newId(), fields));
+      if (i % 1000 === 999) options.onProgress?.(Math.floor((i + 1) / 2), inputs.length);
       await pace();
     }
-    await this.write(bodies);
+    await this.write(bodies, undefined, (signed) => options.onProgress?.(Math.floor((inputs.length + signed) / 2), inputs.length));
+    options.onProgress?.(inputs.length, inputs.length);
     return bodies.map((b) => b.s);
   }
 
@@ -370,7 +371,7 @@ export class CrisisStore {
   }
 
   /** Signs, checks against the rules, applies and stores entries written here: all or none. */
-  private async write(unsigned: UnsignedBody[], t?: number): Promise<SignedEntry[]> {
+  private async write(unsigned: UnsignedBody[], t?: number, onSigned?: (count: number) => void): Promise<SignedEntry[]> {
     if (this.closed) throw new Error('Crise fermée.');
     // Members and rows must be known before a rule can be checked.
     if (this.loading) await this.loaded;
@@ -388,32 +389,33 @@ export class CrisisStore {
         }),
       );
       entries.push(...slice);
-      if (unsigned.length > SIGN_SLICE) await new Promise((r) => setTimeout(r, 0));
+      if (unsigned.length > SIGN_SLICE) {
+        onSigned?.(entries.length);
+        await new Promise((r) => setTimeout(r, 0));
+      }
     }
     for (const e of entries) {
       const verdict = this.state.check(e);
       if (!verdict.ok) throw new RuleError(verdict.pending ? "Vous n'êtes pas encore admis dans cette crise : synchronisez avec un membre." : `Refusé : ${verdict.reason}.`);
     }
+    // Durable first: a write that fails leaves nothing behind (not shown, not shared), whatever its size.
+    const stored = this.journal.append(entries);
+    this.writes = this.writes.then(() => stored).catch(() => undefined);
+    try {
+      await stored;
+    } catch (e) {
+      throw new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
+    }
     const applied: Applied = { sightings: new Set(), other: false };
     for (const e of entries) {
+      // (Checked above; an entry that arrived meanwhile from a peer cannot make it invalid, only older.)
       const r = this.state.apply(e);
       for (const s of r.sightings) applied.sightings.add(s);
       applied.other ||= r.other;
     }
     this.applied(applied, entries);
     if (applied.other) this.intake.recheckWaiting();
-    // Entries a failed write left out go with the next write (they are shown and shared already).
-    const batch = this.unstored.concat(entries);
-    this.unstored = [];
-    const stored = this.journal.append(batch);
-    this.writes = this.writes.then(() => stored).catch(() => undefined);
     this.share(entries);
-    try {
-      await stored;
-    } catch (e) {
-      this.unstored = batch.concat(this.unstored);
-      throw new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
-    }
     return entries;
   }
 

@@ -5,6 +5,7 @@ import type { Envelope } from '../core/records';
 import type { JournalRow, RejectedRow, VigieDatabase } from './database';
 
 const MAX_REJECTED = 2000;
+const APPEND_SLICE = 2000;
 
 export class Journal {
   constructor(
@@ -35,10 +36,21 @@ export class Journal {
     });
   }
 
-  /** Appends entries in one transaction; resolves once they are durably stored. */
+  /**
+   * Appends entries in one transaction (all or none); resolves once they are durably stored. A large
+   * batch goes in slices, each queued when the previous one is written, so the page is never held
+   * for the whole of it.
+   */
   async append(rows: { id: string; d: string; g: string }[]): Promise<void> {
     if (!rows.length) return;
-    await this.db.journal.bulkAdd(rows.map(({ id, d, g }) => ({ crisisId: this.crisisId, id, d, g })));
+    const stored = (slice: typeof rows) => slice.map(({ id, d, g }) => ({ crisisId: this.crisisId, id, d, g }));
+    if (rows.length <= APPEND_SLICE) {
+      await this.db.journal.bulkAdd(stored(rows));
+      return;
+    }
+    await this.db.transaction('rw', this.db.journal, async () => {
+      for (let i = 0; i < rows.length; i += APPEND_SLICE) await this.db.journal.bulkAdd(stored(rows.slice(i, i + APPEND_SLICE)));
+    });
   }
 
   async reject(rows: Omit<RejectedRow, 'crisisId' | 'seq'>[]): Promise<void> {

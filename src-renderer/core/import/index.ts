@@ -1,5 +1,5 @@
 // The import of a team's table (CSV, GeoJSON, KML) into a crisis: read → map → analyse → apply.
-export { applyImport, ImportWriteError, WRITE_CHUNK, type ImportTarget } from './apply';
+export { applyImport, ImportWriteError, type ImportTarget } from './apply';
 export { analyseImport, rowsToWrite, type DuplicateChoice, type ImportReport, type ValidRow } from './analyse';
 export { ENUM_TARGETS, guessColumns, headerKey, missingColumns, TARGET_LABELS, TARGETS, type ColumnMapping, type EnumTarget, type Target } from './columns';
 export { existingLinks, type Duplicate } from './duplicates';

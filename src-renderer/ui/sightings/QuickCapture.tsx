@@ -46,11 +46,11 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
       setErrors({});
       onSaved(s.id);
     } catch (err) {
-      if (err instanceof SightingValidationError) {
-        // Given back for correction, unless the next post is already being typed.
-        setForm((current) => (JSON.stringify(current) === JSON.stringify(EMPTY) ? submitted : current));
-        setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
-      } else setErrors({ sighting: (err as Error).message });
+      // Nothing was saved: the post is given back (for correction, or to try again), unless the next
+      // one is already being typed.
+      setForm((current) => (JSON.stringify(current) === JSON.stringify(EMPTY) ? submitted : current));
+      if (err instanceof SightingValidationError) setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
+      else setErrors({ sighting: (err as Error).message });
     }
   }
 

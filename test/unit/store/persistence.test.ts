@@ -80,17 +80,42 @@ describe('enregistrement local', () => {
 });
 
 describe('échec d’écriture', () => {
-  it('le signale sans le taire, puis récupère par une réécriture complète', async () => {
+  it('le signale sans le taire et ne laisse rien à moitié : ni affiché, ni partagé, ni écrit', async () => {
     const db = freshDb();
     const crisis = await crisisIn(db);
     const store = await CrisisStore.open(db, crisis, alice);
+    await store.docReady;
+    const logBefore = store.doc.getArray('log').length;
     const add = vi.spyOn(db.journal, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(store.create({ text: 'pendant la panne' })).rejects.toThrow("Échec de l'enregistrement sur le disque : QuotaExceededError");
+    expect([...store.rows.values()].map((r) => r.text)).toEqual([]);
+    expect(store.doc.getArray('log').length).toBe(logBefore);
     add.mockRestore();
-    await store.settled();
     const s = await store.create({ text: 'après la panne' });
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
-    expect([...again.rows.values()].map((r) => r.text).sort()).toEqual(['après la panne', 'pendant la panne']);
+    expect([...again.rows.values()].map((r) => r.text)).toEqual(['après la panne']);
     expect(again.get(s.id)).toBeDefined();
+  });
+
+  it('un import de 6 000 remontées s’écrit tout entier ou pas du tout', async () => {
+    const db = freshDb();
+    const crisis = await crisisIn(db);
+    const store = await CrisisStore.open(db, crisis, alice);
+    const inputs = Array.from({ length: 6000 }, (_, i) => ({ text: `Ligne ${i}` }));
+    const journalled = () => db.journal.where('crisisId').equals(crisis.id).count();
+    const before = await journalled();
+    // The journal's third slice fails: the whole transaction is undone.
+    const real = db.journal.bulkAdd.bind(db.journal);
+    let calls = 0;
+    const add = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: never) => (++calls === 3 ? Promise.reject(new Error('QuotaExceededError')) : real(rows))) as never);
+    await expect(store.createMany(inputs)).rejects.toThrow(/QuotaExceededError/);
+    add.mockRestore();
+    expect(store.rows.size).toBe(0);
+    expect(await journalled()).toBe(before);
+    const progress: number[] = [];
+    await store.createMany(inputs, { onProgress: (done) => progress.push(done) });
+    expect(store.rows.size).toBe(6000);
+    expect(progress.at(-1)).toBe(6000);
+    expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
   });
 });

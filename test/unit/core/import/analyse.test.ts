@@ -172,26 +172,28 @@ describe('doublons', () => {
   });
 });
 
-describe('écriture : tout validé avant, par lots de 5 000', () => {
-  it('écrit par lots avec progression', async () => {
+describe('écriture : tout validé avant, en un seul enregistrement', () => {
+  it('écrit toutes les lignes en un appel, avec progression', async () => {
     const calls: number[] = [];
     const progress: number[] = [];
     const inputs = Array.from({ length: 12_001 }, (_, i) => ({ text: `r${i}` }));
-    const ids = await applyImport({ createMany: async (xs) => (calls.push(xs.length), xs.map((x) => x.text!)) }, inputs, { yieldFn: noYield, onProgress: (p) => progress.push(p.done) });
-    expect(calls).toEqual([5000, 5000, 2001]);
+    const target = {
+      createMany: async (xs: Partial<{ text: string }>[], o?: { onProgress?: (d: number, t: number) => void }) => {
+        calls.push(xs.length);
+        o?.onProgress?.(6000, xs.length);
+        return xs.map((x) => x.text!);
+      },
+    };
+    const ids = await applyImport(target, inputs, { onProgress: (p) => progress.push(p.done) });
+    expect(calls).toEqual([12_001]);
     expect(ids).toHaveLength(12_001);
-    expect(progress).toEqual([0, 5000, 10_000, 12_001]);
+    expect(progress).toEqual([0, 6000]);
   });
-  it('dit honnêtement ce qui a été écrit quand le disque lâche en route', async () => {
-    let n = 0;
-    const target = { createMany: async (xs: unknown[]) => { if (++n === 2) throw new Error('QuotaExceededError'); return xs.map(() => 'id'); } };
-    const err = await applyImport(target, Array.from({ length: 12_000 }, () => ({ text: 'a' })), { yieldFn: noYield }).catch((e) => e);
+  it('dit que rien n’a été enregistré quand le disque lâche', async () => {
+    const target = { createMany: async () => { throw new Error('QuotaExceededError'); } };
+    const err = await applyImport(target, Array.from({ length: 12_000 }, () => ({ text: 'a' }))).catch((e) => e);
     expect(err).toBeInstanceOf(ImportWriteError);
-    expect(err.written).toBe(5000);
-    expect(err.message).toMatch(/^Import interrompu : 5\s000 remontées sur 12\s000 ont été enregistrées/);
-    n = 1;
-    const first = await applyImport(target, [{ text: 'a' }], { yieldFn: noYield }).catch((e) => e);
-    expect(first.message).toBe('Import refusé, rien n’a été enregistré : QuotaExceededError');
+    expect(err.message).toBe('Import refusé, rien n’a été enregistré : QuotaExceededError');
   });
 });
 
