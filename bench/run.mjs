@@ -69,50 +69,168 @@ const stepWithHeap = (name, ...args) =>
     return { ...result, heapDelta: (await heap()) - before };
   });
 
-/** The real app, cold: opens the crisis from the list and waits for the first table row painted. */
-const coldLoad = (crisisName) =>
+/**
+ * The real app, cold: opens the crisis from the list (ui/session.tsx opens it progressively) and
+ * times, from the click on "Ouvrir …": the first table row in the DOM plus one frame; the end of
+ * loading (the status tabs count all n sightings: the journal is read); the longest main-thread
+ * block in between; then until the page has had no long task for 2 s (the exchange document loaded
+ * after paint). With `fluid`, then measures what issue #12 lists, through the UI (see fluid()).
+ */
+const appOpen = (crisisName, n, fluidOptions) =>
   withPage('src-renderer/index.html', async (page) => {
     const open = page.getByRole('button', { name: `Ouvrir ${crisisName}`, exact: true });
     await open.waitFor({ timeout: 60_000 });
     const heapBefore = await heapMB(page);
-    await page.evaluate(() => {
-      // Main-thread tasks over 50 ms: the store keeps loading its exchange document after the first
-      // row (CrisisStore.docReady), and the page does not answer the user meanwhile.
+    await page.evaluate((n) => {
       window.__longTasks = [];
       new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration })))).observe({ type: 'longtask' });
-      window.__firstRow = new Promise((resolve) => {
+      // Every sighting counted in the status tabs (the first tab, "active", is a subtotal).
+      const counted = () => [...document.querySelectorAll('.status-tabs .count')].slice(1).reduce((sum, c) => sum + Number(c.textContent.replace(/\D/g, '')), 0);
+      window.__opened = new Promise((resolve) => {
         let clickAt = 0;
+        let rowAt = 0;
         document.addEventListener('click', () => (clickAt = performance.now()), { capture: true, once: true });
         const seen = new MutationObserver(() => {
           if (!document.querySelector('[role=row][data-id]')) return;
           seen.disconnect();
-          // the row is in the DOM; resolve once the next frame has been produced
-          requestAnimationFrame(() => setTimeout(() => resolve({ clickAt, rowAt: performance.now() })));
+          // the row is in the DOM; counted once the next frame has been produced
+          requestAnimationFrame(() => setTimeout(() => (rowAt = performance.now())));
         });
         seen.observe(document.body, { childList: true, subtree: true });
+        // Loaded: checked every frame (a rAF callback runs just before its frame is painted).
+        const frame = () => {
+          if (clickAt && rowAt && counted() >= n) return resolve({ clickAt, rowAt, loadedAt: performance.now() });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
       });
-    });
+    }, n);
     const wall0 = Date.now();
     await open.click();
     await page.getByRole('region', { name: 'Tableau des remontées' }).locator('[role=row][data-id]').first().waitFor({ state: 'visible', timeout: 300_000 });
     const wallMs = Date.now() - wall0;
-    const { clickAt, rowAt } = await page.evaluate(() => window.__firstRow);
+    const { clickAt, rowAt, loadedAt } = await page.evaluate(() => window.__opened);
     // Until the page has had no long task for 2 s: the background load is over.
-    const busy = await page.evaluate(async ([clickAt, rowAt]) => {
-      const lastEnd = () => Math.max(rowAt, ...window.__longTasks.map((t) => t.end));
+    const busy = await page.evaluate(async ([clickAt, rowAt, loadedAt]) => {
+      const lastEnd = () => Math.max(loadedAt, ...window.__longTasks.map((t) => t.end));
       while (performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
-      const after = window.__longTasks.filter((t) => t.end > rowAt);
-      return { quietAt: lastEnd() - clickAt, longestAfterRow: Math.max(0, ...after.map((t) => t.end - Math.max(t.start, rowAt))), blockedAfterRow: after.reduce((s, t) => s + t.end - Math.max(t.start, rowAt), 0) };
-    }, [clickAt, rowAt]);
+      const within = (from, to) => window.__longTasks.filter((t) => t.end > from && t.start < to).map((t) => Math.min(t.end, to) - Math.max(t.start, from));
+      const after = within(rowAt, Infinity);
+      return {
+        quietAt: lastEnd() - clickAt,
+        longestToLoaded: Math.max(0, ...within(clickAt, loadedAt)),
+        longestAfterRow: Math.max(0, ...after),
+        blockedAfterRow: after.reduce((s, t) => s + t, 0),
+      };
+    }, [clickAt, rowAt, loadedAt]);
     const heapAfter = await heapMB(page);
-    return { ms: rowAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore, ...busy };
+    const out = { ms: rowAt - clickAt, loadedMs: loadedAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore, ...busy };
+    if (fluidOptions) out.fluid = await fluid(page, fluidOptions);
+    return out;
   });
+
+/**
+ * Issue #12's table, through the UI of an open crisis (loaded, idle): each action's time from its
+ * input event (`event.timeStamp`) to the first frame where the table shows the result (checked in
+ * every requestAnimationFrame callback, which runs just before that frame is painted), and the
+ * longest long task in between. The floor: an idle frame.
+ */
+async function fluid(page, { letter }) {
+  await page.evaluate(() => {
+    window.__arm = (kind, eventType, arg) =>
+      new Promise((resolve) => {
+        const table = () => document.querySelector('[role=table][aria-label="Tableau des remontées"]');
+        const firstRow = () => table()?.querySelector('[role=row][data-id]')?.getAttribute('data-id');
+        const rowCount = () => table()?.getAttribute('aria-rowcount');
+        const before = { rows: rowCount(), first: firstRow() };
+        let start = 0;
+        let letterAt = 0;
+        window.addEventListener(eventType, (e) => (start = e.timeStamp), { capture: true, once: true });
+        const done = () => {
+          if (kind === 'table') return rowCount() !== before.rows || firstRow() !== before.first;
+          if (kind === 'first-row') return firstRow() !== before.first;
+          if (kind === 'priority') return document.querySelector(`[role=row][data-id="${arg}"] .prio`)?.textContent === 'P1';
+        };
+        const t0 = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          if (start && kind === 'table' && !letterAt && document.activeElement?.value === arg) letterAt = now;
+          if (start && done()) {
+            // long-task entries are delivered a little after the task
+            return setTimeout(() => {
+              const longest = Math.max(0, ...window.__longTasks.filter((t) => t.end > start && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, start)));
+              resolve({ ms: now - start, letterMs: letterAt ? letterAt - start : null, longest });
+            }, 200);
+          }
+          if (now - t0 > 20_000) return resolve({ ms: null, timedOut: true });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+  });
+  const arm = (kind, eventType, arg) => page.evaluate(([k, e, a]) => (window.__armed = window.__arm(k, e, a), true), [kind, eventType, arg]);
+  const result = () => page.evaluate(() => window.__armed);
+  const settle = () => page.waitForTimeout(500);
+  const out = {};
+  // Floor: idle frames (rAF to rAF) over 60 frames.
+  out.idleFrame = await page.evaluate(async () => {
+    const gaps = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < 60; i++) {
+      const t = await new Promise((r) => requestAnimationFrame(r));
+      gaps.push(t - last);
+      last = t;
+    }
+    gaps.sort((a, b) => a - b);
+    return { median: gaps[30], max: gaps[59] };
+  });
+  // Search: one letter typed in "Rechercher" (the table narrows), then Backspace (it widens back); 3 times.
+  const search = page.getByLabel('Rechercher', { exact: true });
+  out.search = [];
+  out.widen = [];
+  for (let i = 0; i < 3; i++) {
+    await search.click();
+    await settle();
+    await arm('table', 'keydown', letter);
+    await page.keyboard.press(letter);
+    out.search.push(await result());
+    await settle();
+    await arm('table', 'keydown', '');
+    await page.keyboard.press('Backspace');
+    out.widen.push(await result());
+    await settle();
+  }
+  // Sort by Texte: ascending, then descending.
+  const texte = page.getByRole('columnheader', { name: /^Texte/ }).getByRole('button');
+  out.sort = [];
+  for (let i = 0; i < 2; i++) {
+    await arm('first-row', 'click');
+    await texte.click();
+    out.sort.push(await result());
+    await settle();
+  }
+  // Priority key "1" on a selected row (not P1 yet); 3 rows.
+  out.priority = [];
+  const candidates = await page.evaluate(() =>
+    [...document.querySelectorAll('[role=table][aria-label="Tableau des remontées"] [role=row][data-id]')].filter((r) => r.querySelector('.prio')?.textContent !== 'P1').slice(0, 3).map((r) => r.getAttribute('data-id')),
+  );
+  for (const id of candidates) {
+    await page.locator(`[role=row][data-id="${id}"] [role=cell]`).nth(4).click();
+    await settle();
+    await arm('priority', 'keydown', id);
+    await page.keyboard.press('1');
+    out.priority.push(await result());
+    await settle();
+  }
+  return out;
+}
 
 const results = {};
 const put = (name, raw, unit, target) => {
   const value = Number(raw.toPrecision(4));
   results[name] = target ? { value, unit, target } : { value, unit };
 };
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 const started = Date.now();
@@ -192,17 +310,65 @@ if (PARTS.has('store')) {
       put(`${k} intake: update → settled (journal and document stored)`, it.settledMs, 'ms');
       put(`${k} intake throughput (to all rows)`, it.entries / (it.rowsMs / 1000), 'entries/s');
 
-      log(`${k}: app cold load`);
+      log(`${k}: app cold load, first open after import (no row cache)`);
       await step('copyToApp', store);
-      const app = await coldLoad(s.crisis.name);
+      const cold = await appOpen(s.crisis.name, n);
+      put(`${k} app (no cache) click → first row`, cold.ms, 'ms');
+      put(`${k} app (no cache) click → loaded (journal read)`, cold.loadedMs, 'ms');
+      put(`${k} app (no cache) longest task, click → loaded`, cold.longestToLoaded, 'ms');
+      put(`${k} app (no cache) click → last long task (document loaded)`, cold.quietAt, 'ms');
+      put(`${k} app (no cache) first row / raw toArray`, cold.ms / toArray.ms, '×');
+      log(`${k}: app cold load, usual open (row cache present), then search, sort, priority key`);
+      const cache = await step('copyRowCacheToApp', store);
+      put(`${k} app: rows the first open had cached by itself before its page closed`, cache.appCached, 'rows');
+      if (cache.rows !== n) throw new Error(`row cache: ${cache.rows} rows of ${n}`);
+      const { letter, share } = await step('searchLetter', n);
+      const app = await appOpen(s.crisis.name, n, { letter });
       put(`${k} app click → first row`, app.ms, 'ms');
       put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
+      put(`${k} app click → loaded (journal read)`, app.loadedMs, 'ms');
+      put(`${k} app longest task, click → loaded`, app.longestToLoaded, 'ms', '≤ 50');
       put(`${k} app click → last long task (document loaded in the background)`, app.quietAt, 'ms');
       put(`${k} app after the first row: main thread blocked (long tasks)`, app.blockedAfterRow, 'ms');
       put(`${k} app after the first row: longest task`, app.longestAfterRow, 'ms');
       put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
       put(`${k} app heap after load (document loaded too)`, app.heapAfter, 'MB', '≤ 300');
       put(`${k} app heap delta (vs crisis list)`, app.heapDelta, 'MB');
+      const f = app.fluid;
+      const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
+      const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
+      if ([...f.search, ...f.widen, ...f.sort, ...f.priority].some((x) => x.timedOut)) log(`${k}: some UI action never showed its result`, JSON.stringify(f));
+      put(`${k} ui floor: idle frame, median`, f.idleFrame.median, 'ms');
+      put(`${k} ui search letter ('${letter}', ${Math.round(share * 100)} % of rows) → table, first keystroke`, f.search[0].ms ?? NaN, 'ms');
+      put(`${k} ui search letter → table, median of 3`, med(f.search, 'ms'), 'ms', '≤ 50');
+      put(`${k} ui search letter → letter shown, median of 3`, med(f.search, 'letterMs'), 'ms', '≤ 16');
+      put(`${k} ui search: longest task (of 3)`, worst(f.search, 'longest'), 'ms');
+      put(`${k} ui widen (Backspace: search cleared) → table, median of 3`, med(f.widen, 'ms'), 'ms', '≤ 50');
+      put(`${k} ui widen: longest task (of 3)`, worst(f.widen, 'longest'), 'ms');
+      put(`${k} ui sort by Texte → first row changed, first click`, f.sort[0].ms ?? NaN, 'ms', '≤ 100');
+      put(`${k} ui sort by Texte, second click (descending)`, f.sort[1].ms ?? NaN, 'ms', '≤ 100');
+      put(`${k} ui sort by Texte: longest task (of 2)`, worst(f.sort, 'longest'), 'ms');
+      if (f.priority.length) {
+        put(`${k} ui priority key "1" → row shows P1, median of ${f.priority.length}`, med(f.priority, 'ms'), 'ms', '≤ 50');
+        put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
+      }
+      results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+
+      log(`${k}: public exports (map HTML, GeoJSON) against JSON.stringify of the same features`);
+      const x = await withPage('bench/page/index.html', async (page) => {
+        await page.waitForFunction(() => window.benchExport, null, { timeout: 30_000 });
+        return page.evaluate((rows) => window.benchExport.publicExports(rows), n);
+      });
+      put(`${k} export: public items`, x.items, 'n');
+      put(`${k} export: JSON.stringify of the features (floor)`, x.floorMs, 'ms');
+      put(`${k} export: JSON.stringify of the features, again after the builders`, x.floor2Ms, 'ms');
+      put(`${k} export: public GeoJSON`, x.geojsonMs, 'ms');
+      put(`${k} export: public GeoJSON / floor`, x.geojsonMs / Math.min(x.floorMs, x.floor2Ms), '×', '≤ 2');
+      put(`${k} export: public map HTML`, x.htmlMs, 'ms');
+      put(`${k} export: public map HTML / floor`, x.htmlMs / Math.min(x.floorMs, x.floor2Ms), '×', '≤ 2');
+      put(`${k} export: features JSON bytes`, x.floorBytes / MB, 'MB');
+      put(`${k} export: GeoJSON bytes`, x.geojsonBytes / MB, 'MB');
+      put(`${k} export: map HTML bytes`, x.htmlBytes / MB, 'MB');
     }
 
     // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
@@ -268,7 +434,7 @@ const verdict = ({ value, target }) => {
   return value <= limit ? 'pass' : 'MISS';
 };
 const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v && Math.abs(v) < 0.01 ? v.toPrecision(2) : v.toFixed(2));
-const lines = Object.entries(results).map(([name, r]) => [name, fmt(r.value), r.unit, r.target ?? '', verdict(r)]);
+const lines = Object.entries(results).filter(([, r]) => r.unit !== 'json').map(([name, r]) => [name, fmt(r.value), r.unit, r.target ?? '', verdict(r)]);
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...lines.map((l) => l[i].length), 6));
 const row = (l) => l.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(row(['name', 'value', 'unit', 'target', 'result']));

@@ -15,6 +15,8 @@ import { Journal } from '../../src-renderer/store/journal';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
 import './import'; // window.benchImport (bench/page/import.ts)
+import './export'; // window.benchExport (bench/page/export.ts)
+import { normalise } from '../../src-renderer/core/search';
 import { makeInputs, toRows } from './rows';
 
 /** The IndexedDB floor: the same rows as plain objects in a plain table, strict durability too. */
@@ -155,6 +157,36 @@ const bench = {
     from.close();
     to.close();
     return { journalRows: rows };
+  },
+
+  /**
+   * The row cache (`rows`: what a progressive open paints first) as the store left it on close,
+   * copied into 'vigie' in place of whatever is there; returns how many rows the app had cached by
+   * itself (during the previous open, until its page was closed) and how many are copied.
+   */
+  async copyRowCacheToApp(fromName: string) {
+    const from = new VigieDatabase(fromName);
+    const to = new VigieDatabase('vigie');
+    const appCached = await to.rows.count();
+    await to.rows.clear();
+    const cache = await from.rows.toArray();
+    for (let i = 0; i < cache.length; i += 10_000) await to.rows.bulkPut(cache.slice(i, i + 10_000));
+    const rows = await to.rows.count();
+    from.close();
+    to.close();
+    return { appCached, rows };
+  },
+
+  /** A letter that about half of the n seeded rows contain in their search text (query.ts): one keystroke that filters. */
+  searchLetter(n: number) {
+    const rows = toRows(makeInputs(n), 'bench', 0);
+    const hay = rows.map((s) => normalise([s.text, s.authorHandle, s.placeText, s.communeName, s.url, s.publicTitle].join(' ')));
+    let best = { letter: 'e', share: 1 };
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+      const share = hay.filter((h) => h.includes(letter)).length / n;
+      if (Math.abs(share - 0.5) < Math.abs(best.share - 0.5)) best = { letter, share };
+    }
+    return best;
   },
 
   /**
