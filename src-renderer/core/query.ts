@@ -35,14 +35,41 @@ function haystack(s: Sighting): string {
   return h;
 }
 
+// A filter's words, normalised once per filter rather than once per row (100,000 rows per keystroke).
+interface Prepared {
+  text: string[];
+  commune: string;
+  communeWords: string[];
+}
+const prepared = new WeakMap<SightingFilter, Prepared>();
+function prepare(f: SightingFilter): Prepared {
+  let p = prepared.get(f);
+  if (!p) {
+    const words = (q: string) => normalise(q).split(' ').filter(Boolean);
+    const commune = f.commune.trim();
+    p = { text: words(f.text), commune, communeWords: words(commune) };
+    prepared.set(f, p);
+  }
+  return p;
+}
+const communeNames = new WeakMap<Sighting, string>();
+function communeName(s: Sighting): string {
+  let n = communeNames.get(s);
+  if (n === undefined) communeNames.set(s, (n = normalise(s.communeName)));
+  return n;
+}
+
 export function matchesExceptStatus(s: Sighting, f: SightingFilter): boolean {
   if (f.categories.length && !f.categories.includes(s.category)) return false;
   if (f.priorities.length && !f.priorities.includes(s.priority)) return false;
-  if (f.commune.trim()) {
-    const c = f.commune.trim();
-    if (s.communeInsee !== c && !matchesWords(normalise(s.communeName), c)) return false;
+  const p = prepare(f);
+  if (p.commune && s.communeInsee !== p.commune) {
+    const name = communeName(s);
+    if (!p.communeWords.every((w) => name.includes(w))) return false;
   }
-  return !f.text.trim() || matchesWords(haystack(s), f.text);
+  if (!p.text.length) return true;
+  const h = haystack(s);
+  return p.text.every((w) => h.includes(w));
 }
 
 export function statusMatches(s: Sighting, statuses: readonly Status[]): boolean {
@@ -111,7 +138,11 @@ export function sortSightings(rows: readonly Sighting[], order: SortOrder): Sigh
   });
 }
 
-/** Builds the search text of rows ahead of the first keystroke, a slice at a time. */
+/** Builds the search text and the text sort keys of rows ahead of the first keystroke or click. */
 export function warmSearch(rows: Iterable<Sighting>): void {
-  for (const s of rows) haystack(s);
+  for (const s of rows) {
+    haystack(s);
+    sortKeyOf(s, 'text');
+    sortKeyOf(s, 'commune');
+  }
 }

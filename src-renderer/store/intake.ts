@@ -68,14 +68,22 @@ export class Intake {
    */
   private async process(values: readonly unknown[]): Promise<number> {
     let accepted = 0;
+    // The journal write of one slice overlaps the verification of the next.
+    const writes: Promise<void>[] = [];
     for (let start = 0; start < values.length || (start === 0 && this.retryDue); start += VERIFY_BATCH) {
-      accepted += await this.processSlice(values.slice(start, start + VERIFY_BATCH));
+      const { count, stored } = await this.processSlice(values.slice(start, start + VERIFY_BATCH));
+      accepted += count;
+      stored.catch(() => undefined); // looked at below, once every slice is queued
+      writes.push(stored);
       if (!values.length) break;
     }
+    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+    if (failed) throw new Error(`Échec de l'enregistrement sur le disque : ${(failed.reason as Error).message}`);
+    this.failure = null;
     return accepted;
   }
 
-  private async processSlice(values: readonly unknown[]): Promise<number> {
+  private async processSlice(values: readonly unknown[]): Promise<{ count: number; stored: Promise<void> }> {
     const refused: Rejection[] = [];
     const fresh = await this.verified(values, refused);
     const accepted = this.decide(fresh, refused);
@@ -83,14 +91,14 @@ export class Intake {
     // Accepted entries a failed write left out go with the next write.
     const batch = this.unstored.concat(accepted);
     this.unstored = [];
-    try {
-      await Promise.all([this.o.journal.append(batch), this.o.journal.reject(refused)]);
-      this.failure = null;
-    } catch (e) {
-      this.unstored = batch;
-      throw new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
-    }
-    return accepted.length;
+    const stored = Promise.all([this.o.journal.append(batch), this.o.journal.reject(refused)]).then(
+      () => undefined,
+      (e: Error) => {
+        this.unstored = batch.concat(this.unstored);
+        throw e;
+      },
+    );
+    return { count: accepted.length, stored };
   }
 
   /** Shape, dedup, body and signatures; what passes comes back with its id and body. */

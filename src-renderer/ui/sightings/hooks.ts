@@ -49,7 +49,7 @@ function warmUp(rows: ReadonlyMap<string, Sighting>): () => void {
   let handle: ReturnType<typeof setTimeout> | number | undefined;
   const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f: () => void) => setTimeout(f, 50);
   const step = () => {
-    warmSearch(all.slice(at, (at += 2000)));
+    warmSearch(all.slice(at, (at += 500)));
     if (at < all.length) handle = idle(step);
   };
   handle = idle(step);
