@@ -119,3 +119,13 @@ export const FIELD_LABELS: Labels<FieldName> = {
   publicTitle: { fr: 'Titre public', en: 'Public title' },
   publicSummary: { fr: 'Résumé public', en: 'Public summary' },
 };
+
+/** The labels of every field whose values come from a vocabulary, by field. */
+export const VOCABULARY_LABELS = {
+  category: CATEGORY_LABELS,
+  priority: PRIORITY_LABELS,
+  status: STATUS_LABELS,
+  platform: PLATFORM_LABELS,
+  authorKind: AUTHOR_KIND_LABELS,
+  precision: PRECISION_LABELS,
+} as const;

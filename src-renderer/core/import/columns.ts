@@ -1,6 +1,8 @@
 // Which sighting field each column of the team's table holds, guessed from its header (French first,
 // English too, any order), then confirmed by the user.
+import { FIELD_LABELS } from '../labels';
 import { normalise } from '../search';
+import type { FieldName } from '../sighting';
 
 /** Where a column can go: a sighting field, or a part of one (date and time apart, "lat, lon" together, a postal code to find the commune). */
 export const TARGETS = [
@@ -44,32 +46,17 @@ export function isEnumTarget(t: Target | null): t is EnumTarget {
   return (ENUM_TARGETS as readonly string[]).includes(t ?? '');
 }
 
+const same = <K extends FieldName>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, FIELD_LABELS[k]])) as Record<K, { fr: string; en: string }>;
+
 export const TARGET_LABELS: Record<Target, { fr: string; en: string }> = {
-  url: { fr: 'Lien', en: 'Link' },
-  text: { fr: 'Texte', en: 'Text' },
+  // Worded for a spreadsheet's columns where the table's own label would be ambiguous.
   authorHandle: { fr: 'Auteur (compte)', en: 'Author (account)' },
-  authorKind: { fr: "Type d'auteur", en: 'Author kind' },
-  platform: { fr: 'Plateforme', en: 'Platform' },
   postedAt: { fr: 'Date (et heure) de publication', en: 'Posted at (date, time)' },
   time: { fr: 'Heure de publication', en: 'Posted at (time)' },
-  mediaUrls: { fr: 'Médias (liens)', en: 'Media (links)' },
-  placeText: { fr: 'Lieu', en: 'Place' },
-  communeName: { fr: 'Commune', en: 'Municipality' },
-  communeInsee: { fr: 'Code INSEE', en: 'INSEE code' },
   postalCode: { fr: 'Code postal', en: 'Postal code' },
-  departement: { fr: 'Département', en: 'Département' },
-  lat: { fr: 'Latitude', en: 'Latitude' },
-  lon: { fr: 'Longitude', en: 'Longitude' },
   coordinates: { fr: 'Coordonnées (lat, lon)', en: 'Coordinates (lat, lon)' },
-  precision: { fr: 'Précision', en: 'Precision' },
-  category: { fr: 'Catégorie', en: 'Category' },
-  priority: { fr: 'Priorité', en: 'Priority' },
-  status: { fr: 'Statut', en: 'Status' },
-  assignee: { fr: 'Pris en charge par', en: 'Assignee' },
-  verificationNotes: { fr: 'Notes de vérification', en: 'Verification notes' },
-  isPublic: { fr: 'Sur la carte publique', en: 'On the public map' },
-  publicTitle: { fr: 'Titre public', en: 'Public title' },
-  publicSummary: { fr: 'Résumé public', en: 'Public summary' },
+  ...same('url', 'text', 'authorKind', 'platform', 'mediaUrls', 'placeText', 'communeName', 'communeInsee', 'departement', 'lat', 'lon'),
+  ...same('precision', 'category', 'priority', 'status', 'assignee', 'verificationNotes', 'isPublic', 'publicTitle', 'publicSummary'),
 };
 
 /** Header words, normalised (no accents, lower case, single spaces), best-known first. */

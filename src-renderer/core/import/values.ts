@@ -1,7 +1,7 @@
 // Free-text vocabularies mapped to the taxonomy: "Urgence vitale" → P1, "Fake" → dementi, "Route coupée" →
 // routes. Guessed from the labels of core/labels.ts and the words teams use, then confirmed by the user
 // in a table (one line per distinct value); the confirmed table is what the import applies.
-import { AUTHOR_KIND_LABELS, CATEGORY_LABELS, PLATFORM_LABELS, PRECISION_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../labels';
+import { VOCABULARY_LABELS } from '../labels';
 import { normalise } from '../search';
 import { AUTHOR_KINDS, CATEGORIES, PLATFORMS, PRECISIONS, PRIORITIES, STATUSES, type AuthorKind, type Category, type Platform, type Precision, type Priority, type Status } from '../taxonomy';
 import type { EnumTarget } from './columns';
@@ -25,14 +25,7 @@ export const ENUM_KEYS: { [K in EnumTarget]: readonly EnumValues[K][] } = {
   precision: PRECISIONS,
 };
 
-export const ENUM_LABELS: { [K in EnumTarget]: Record<EnumValues[K], { fr: string; en: string }> } = {
-  category: CATEGORY_LABELS,
-  priority: PRIORITY_LABELS,
-  status: STATUS_LABELS,
-  platform: PLATFORM_LABELS,
-  authorKind: AUTHOR_KIND_LABELS,
-  precision: PRECISION_LABELS,
-};
+export const ENUM_LABELS: { [K in EnumTarget]: Record<EnumValues[K], { fr: string; en: string }> } = VOCABULARY_LABELS;
 
 /** What an empty cell becomes (the sighting's defaults). */
 export const ENUM_DEFAULTS: EnumValues = { category: 'autre', priority: 'P3', status: 'nouveau', platform: 'web', authorKind: 'inconnu', precision: 'inconnue' };

@@ -1,17 +1,8 @@
 // Values shown as text in the table and the history (never as HTML).
-import {
-  AUTHOR_KIND_LABELS, CATEGORY_LABELS, PLATFORM_LABELS, PRECISION_LABELS, PRIORITY_LABELS, STATUS_LABELS, type Lang,
-} from '../../core/labels';
+import { VOCABULARY_LABELS, type Lang } from '../../core/labels';
 import type { FieldName } from '../../core/sighting';
 
-const ENUMS: Partial<Record<FieldName, Record<string, { fr: string; en: string }>>> = {
-  category: CATEGORY_LABELS,
-  priority: PRIORITY_LABELS,
-  status: STATUS_LABELS,
-  platform: PLATFORM_LABELS,
-  authorKind: AUTHOR_KIND_LABELS,
-  precision: PRECISION_LABELS,
-};
+const ENUMS: Partial<Record<FieldName, Record<string, { fr: string; en: string }>>> = VOCABULARY_LABELS;
 
 export function formatValue(field: FieldName, value: unknown, lang: Lang): string {
   if (value === undefined || value === null || value === '') return '—';
