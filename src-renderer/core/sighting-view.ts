@@ -14,6 +14,8 @@ export class SightingView {
   private candidates = new Map<string, Sighting>();
   private shown: Sighting[] = [];
   private counts: Record<Status, number> = zeroCounts();
+  /** The same view without the search text, while a search is or was typed. */
+  private plain: SightingView | null = null;
   /** Bumped on every change of what the view holds. */
   version = 0;
 
@@ -37,6 +39,14 @@ export class SightingView {
 
   setFilter(next: SightingFilter): void {
     if (sameFilter(next, this.filter)) return;
+    if (next.text.trim() || this.filter.text.trim()) {
+      // Typing or clearing a search: derive from the same view without the search text, kept up to
+      // date beside this one — a filter pass in the order already sorted, never a full sort.
+      const plain = { ...next, text: '' };
+      if (!this.plain || !sameFilter(this.plain.filter, plain)) this.plain = new SightingView(this.source, plain, this.order);
+      this.filter = next;
+      return this.deriveFrom(this.plain);
+    }
     const narrowing = narrows(next, this.filter);
     this.filter = next;
     if (!narrowing) return this.recompute();
@@ -49,8 +59,24 @@ export class SightingView {
     this.version++;
   }
 
+  private deriveFrom(plain: SightingView): void {
+    const f = this.filter;
+    if (!f.text.trim()) {
+      this.candidates = new Map(plain.candidates);
+      this.counts = { ...plain.counts };
+      this.shown = plain.shown.slice();
+    } else {
+      this.candidates = new Map();
+      for (const [id, row] of plain.candidates) if (matchesExceptStatus(row, f)) this.candidates.set(id, row);
+      this.counts = countByStatus(this.candidates.values(), f);
+      this.shown = plain.shown.filter((row) => this.candidates.has(row.id));
+    }
+    this.version++;
+  }
+
   setOrder(next: SortOrder): void {
     if (next.key === this.order.key && next.descending === this.order.descending) return;
+    this.plain?.setOrder(next);
     this.order = next;
     this.shown = sortRows(this.shown, next);
     this.version++;
@@ -59,6 +85,7 @@ export class SightingView {
   /** After the store changed these sightings (an empty set: nothing a row shows changed). */
   update(changed: ReadonlySet<string>): void {
     if (!changed.size) return;
+    this.plain?.update(changed);
     if (changed.size > INCREMENTAL_MAX) return this.merge(changed);
     const cmp = comparator(this.order);
     for (const id of changed) {
