@@ -23,6 +23,7 @@ import { Intake, type Rejection, type SignedEntry } from './intake';
 import { Journal } from './journal';
 import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
+import { Slicer, yieldToEventLoop } from '../core/slicer';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -207,7 +208,7 @@ export class CrisisStore {
 
   /** Creates many sightings at once (capture of a batch, import): all or none. */
   async createMany(inputs: Partial<SightingFields>[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<string[]> {
-    const pace = pacer();
+    const slicer = new Slicer();
     const bodies: ReturnType<typeof creationBody>[] = [];
     for (const [i, input] of inputs.entries()) {
       const fields = withRecognisedLink({ ...DEFAULT_FIELDS, ...input });
@@ -215,7 +216,7 @@ export class CrisisStore {
       if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
       bodies.push(creationBody(newId(), fields));
       if (i % 1000 === 999) options.onProgress?.(Math.floor((i + 1) / 2), inputs.length);
-      await pace();
+      await slicer.maybeYield();
     }
     await this.write(bodies, undefined, (signed) => options.onProgress?.(Math.floor((inputs.length + signed) / 2), inputs.length));
     options.onProgress?.(inputs.length, inputs.length);
@@ -338,9 +339,8 @@ export class CrisisStore {
       if (m?.admittedBy && m.admittedBy !== id) visit(m.admittedBy);
     };
     visit(memberId);
-    // Oldest first, so that each entry's author is admitted by an earlier one.
-    const envelopes = await this.journal.get(ids);
-    return envelopes;
+    // In no particular order: the receiving intake orders them and waits for each author's admission.
+    return this.journal.get(ids);
   }
 
   /** Resolves once everything so far, received or written, is on disk. */
@@ -391,7 +391,7 @@ export class CrisisStore {
       entries.push(...slice);
       if (unsigned.length > SIGN_SLICE) {
         onSigned?.(entries.length);
-        await new Promise((r) => setTimeout(r, 0));
+        await yieldToEventLoop();
       }
     }
     for (const e of entries) {
@@ -415,12 +415,8 @@ export class CrisisStore {
     }
     this.applied(applied, entries);
     if (applied.other) this.intake.recheckWaiting();
-    this.share(entries);
+    this.exchange.share(entries);
     return entries;
-  }
-
-  private share(envelopes: Envelope[]): void {
-    this.exchange.share(envelopes);
   }
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
@@ -453,7 +449,7 @@ export class CrisisStore {
     // The journal holds entries in arrival order, each accepted then: replay in that order, page by
     // page, yielding to the page between pages once it has been busy for a while.
     let after = 0;
-    let since = performance.now();
+    const slicer = new Slicer();
     for (;;) {
       const page = await this.journal.page(after, JOURNAL_PAGE);
       if (!page.length) break;
@@ -464,10 +460,7 @@ export class CrisisStore {
         if (body.t > this.lastTime) this.lastTime = body.t;
       }
       after = page[page.length - 1]!.seq!;
-      if (performance.now() - since > 12) {
-        await new Promise((r) => setTimeout(r, 0));
-        since = performance.now();
-      }
+      await slicer.maybeYield();
     }
   }
 
@@ -478,7 +471,7 @@ export class CrisisStore {
       if (missing.length) {
         await this.intake.submit(missing);
         // The crisis's first entry (and an invitation's proof) enter the exchange document here.
-        this.share(missing);
+        this.exchange.share(missing);
       }
     }
     const me = this.identity;
@@ -512,16 +505,6 @@ export class CrisisStore {
     this.version++;
     for (const l of this.listeners) l(changed);
   }
-}
-
-/** Await it in a loop: it yields to the page once the loop has kept it busy for ~12 ms. */
-function pacer(): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < 12) return;
-    await new Promise((r) => setTimeout(r, 0));
-    since = performance.now();
-  };
 }
 
 /** Resolves after the next frame is painted (at once where there are no frames: tests, Node). */

@@ -7,6 +7,7 @@
 // applies row after row, yielding to the page between them, so a large crisis never freezes it in
 // one block. (Yjs accepts updates in any order: a row whose dependencies come later waits for them.)
 import * as Y from 'yjs';
+import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 
 /** Origin of the updates read back from disk: they must not be written again. */
@@ -14,8 +15,6 @@ export const LOAD_ORIGIN = Symbol('load');
 const MERGE_EVERY = 200;
 /** About 1,000 entries: applying one such row takes a few milliseconds. */
 export const CHUNK_BYTES = 1024 * 1024;
-const YIELD_AFTER_MS = 12;
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 interface Row {
   seq: number;
@@ -44,13 +43,10 @@ export class DocPersistence {
     const stored = await this.stored().toArray();
     this.rows = stored.map((s) => ({ seq: s.seq!, bytes: s.update.byteLength }));
     this.writesSinceMerge = stored.length > 2 ? MERGE_EVERY / 2 : 0;
-    let since = now();
+    const slicer = new Slicer();
     for (const s of stored) {
       Y.applyUpdate(this.doc, s.update, LOAD_ORIGIN);
-      if (now() - since > YIELD_AFTER_MS) {
-        await new Promise((r) => setTimeout(r, 0));
-        since = now();
-      }
+      await slicer.maybeYield();
     }
     this.doc.on('update', this.onUpdate);
   }

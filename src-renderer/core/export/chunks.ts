@@ -1,12 +1,9 @@
 // Long exports (100,000 sightings) are built in slices, giving the event loop back between them so
 // the window keeps answering, and reporting progress.
 
-export type Progress = (done: number, total: number) => void;
+import { yieldToEventLoop } from '../slicer';
 
-/** Lets the browser paint and handle input. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export type Progress = (done: number, total: number) => void;
 
 export const CHUNK = 5000;
 

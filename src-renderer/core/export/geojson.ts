@@ -2,7 +2,8 @@
 // sighting without a place is a feature with a null geometry (allowed by §3.2). Written feature by
 // feature in slices, so 100,000 sightings neither freeze the window nor need a second copy of the tree.
 import type { Feature, Point } from 'geojson';
-import { CHUNK, yieldToEventLoop, type Progress } from './chunks';
+import { yieldToEventLoop } from '../slicer';
+import { CHUNK, type Progress } from './chunks';
 import { RESTRICTED_MARK, type Scope } from './features';
 
 export interface GeoJsonMeta {

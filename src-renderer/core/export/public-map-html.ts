@@ -9,7 +9,8 @@
 // ones, no connection, no image but data: and the chosen tile host) stands behind all that.
 import type { Feature, MultiPolygon } from 'geojson';
 import type { Category } from '../taxonomy';
-import { CHUNK, yieldToEventLoop, type Progress } from './chunks';
+import { yieldToEventLoop } from '../slicer';
+import { CHUNK, type Progress } from './chunks';
 import type { Bbox } from './basemap-clip';
 import { PUBLIC_LAYER_LABELS, PUBLIC_LAYERS, type PublicItem } from './public-subset';
 import { frenchDateTime, frenchUpdatedAt } from './time';

@@ -5,7 +5,8 @@ import { missingColumns } from './columns';
 import { DuplicateFinder, type Duplicate } from './duplicates';
 import { ImportError } from './errors';
 import { mapRow, type MappingChoices, type RowContext } from './rows';
-import { Slicer, type OnProgress, type Yield } from './scheduler';
+import { Slicer, type Yield } from '../slicer';
+import type { OnProgress } from './scheduler';
 import type { RowProblem, SourceTable } from './table';
 
 export interface ValidRow {

@@ -3,7 +3,8 @@
 // breaks inside quotes is still one row, as in Excel).
 import Papa from 'papaparse';
 import { ImportError, MAX_IMPORT_ROWS } from './errors';
-import { Slicer, type OnProgress, type Yield } from './scheduler';
+import { Slicer, type Yield } from '../slicer';
+import type { OnProgress } from './scheduler';
 import type { RowProblem, SourceRow, SourceTable } from './table';
 
 export const SEPARATORS = [';', ',', '\t', '|'] as const;

@@ -8,6 +8,7 @@ export { confirmValues, distinctValues, initialChoices, parseSavedMapping, toSav
 export { Placer } from './place';
 export { readImportFile } from './read';
 export { mapRow, type MappingChoices, type RowContext, type ValueTables } from './rows';
-export { yieldToEventLoop, type Progress } from './scheduler';
+export { yieldToEventLoop } from '../slicer';
+export type { Progress } from './scheduler';
 export { lineLabel, type SourceTable } from './table';
 export { zoneOfDepartement } from './dates';

@@ -1,20 +1,4 @@
-// Long work cut into slices so the page stays responsive: work until the slice's budget is spent,
-// then give the event loop a turn (input, painting, progress) and go on.
-
-export type Yield = () => Promise<void>;
-
-/** A macrotask turn. MessageChannel where there is one (setTimeout(0) is clamped to 4 ms when nested). */
-export const yieldToEventLoop: Yield = () =>
-  new Promise((resolve) => {
-    if (typeof MessageChannel === 'function') {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    } else setTimeout(resolve, 0);
-  });
+// Progress of a long import, as the UI shows it (the slicing itself: core/slicer.ts).
 
 /** Progress as the UI shows it: a phase and done/total in that phase. */
 export interface Progress {
@@ -23,21 +7,3 @@ export interface Progress {
   total: number;
 }
 export type OnProgress = (p: Progress) => void;
-
-export class Slicer {
-  private started = now();
-  constructor(
-    private readonly budgetMs = 12,
-    private readonly yieldFn: Yield = yieldToEventLoop,
-  ) {}
-  /** Yields when the current slice has used its budget. */
-  async maybeYield(): Promise<void> {
-    if (now() - this.started < this.budgetMs) return;
-    await this.yieldFn();
-    this.started = now();
-  }
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
