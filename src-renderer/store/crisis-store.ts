@@ -97,6 +97,7 @@ export class CrisisStore {
       name: docName(crisis),
       epoch: crisis.epoch ?? 0,
       submit: (values) => this.intake.submit(values),
+      onDeleted: (count) => void this.deleted(count),
       onRestored: (count) => this.restored(count),
     });
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
@@ -492,6 +493,13 @@ export class CrisisStore {
     const known = this.journalSignatures ?? new Map<string, string>();
     this.journalSignatures = null;
     await this.exchange.load(known, this.state.rotations.at(-1)?.body.a === this.identity.id);
+  }
+
+  /** A peer deleted entries from the shared document: never taken in, listed with the refusals. */
+  private async deleted(count: number): Promise<void> {
+    await this.journal.reject([{ at: this.now(), author: '', kind: '', reason: `${count} entrée(s) supprimée(s) du document partagé par un pair : suppression ignorée, tout reste ici`, excerpt: '' }]);
+    this.rejectedCount++;
+    this.emit(new Set());
   }
 
   /** A peer deleted entries and they were shared again: listed with the refusals. */

@@ -24,6 +24,8 @@ export interface ExchangeOptions {
   epoch: number;
   /** Hands values from peers to the intake. */
   submit(values: unknown[]): Promise<number>;
+  /** A peer deleted items of the log (every copy that sees it says so, whoever restores them). */
+  onDeleted(count: number): void;
   /** Entries deleted by a peer were shared again: say so (count, and the time). */
   onRestored(count: number): Promise<void>;
 }
@@ -108,6 +110,9 @@ export class Exchange {
     const values = insertedLogValues(this.doc, this.log, tr);
     if (values.length) void this.o.submit(values);
     if (tr.deleteSet.clients.size) {
+      let count = 0;
+      for (const ranges of tr.deleteSet.clients.values()) for (const r of ranges) count += r.len;
+      this.o.onDeleted(count);
       this.deletionsSeen++;
       this.scheduleRepair();
     }
