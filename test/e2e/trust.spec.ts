@@ -75,6 +75,15 @@ test('par le relais : l’effacement, l’usurpation, l’élévation de rôle e
     await expect(panel.getByRole('list', { name: 'Entrées refusées' })).toContainText('supprimée(s) du document partagé');
     await expect(panel.getByRole('table')).not.toContainText('Préfet');
     await panel.getByRole('button', { name: 'Fermer' }).click();
+    // One of the two copies (whichever is first) shares the deleted entries again through the relay.
+    const refused = async (p: Page) => {
+      await p.getByRole('button', { name: 'Membres' }).click();
+      const dialog = p.getByRole('dialog', { name: 'Membres et entrées refusées' });
+      const text = (await dialog.getByRole('list', { name: 'Entrées refusées' }).textContent()) ?? '';
+      await dialog.getByRole('button', { name: 'Fermer' }).click();
+      return text;
+    };
+    await expect.poll(async () => /remise\(s\) en partage/.test((await refused(page)) + (await refused(bob))), { timeout: 20_000 }).toBe(true);
 
     // A copy that joins after the attack, from the relay alone, receives everything.
     await page.getByRole('button', { name: 'Changer de crise' }).click();
