@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two working copies run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // The end-to-end tests drive the web build of the renderer in the system's Chromium (the Electron
 // binary cannot be downloaded everywhere; the renderer is the same code).

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, startCrisis } from './fixtures';
 
 export async function copyOf(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173/', locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;
     return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
