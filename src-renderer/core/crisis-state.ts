@@ -8,6 +8,7 @@ import { compareEntries, type BodyOf, type Entry, type SightingBody } from './re
 import { can, checkEntry, type RuleContext, type Verdict } from './rules';
 import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
+import { WorkflowState } from './workflow-state';
 
 export interface Member {
   id: string;
@@ -66,6 +67,8 @@ export class CrisisState implements RuleContext {
   readonly ids = new Set<string>();
   /** Per member (or invitation key): the ids of the entries that admitted them or set their role. */
   readonly admissions = new Map<string, string[]>();
+  /** Verifications, forwardings to the COD and rumours (core/workflow-state.ts). */
+  readonly workflow = new WorkflowState();
 
   constructor(readonly crisisId: string) {}
 
@@ -144,6 +147,13 @@ export class CrisisState implements RuleContext {
         this.epoch = Math.max(this.epoch, b.e);
         this.rotations.push({ id: entry.id, body: b });
         out.other = true;
+        break;
+      case 'q':
+      case 'f':
+      case 'y':
+      case 'z':
+        for (const s of this.workflow.apply({ id: entry.id, body: b }).sightings) out.sightings.add(s);
+        out.other = b.k !== 'q';
         break;
       case 'c':
       case 'e':

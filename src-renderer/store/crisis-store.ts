@@ -24,6 +24,7 @@ import { Journal } from './journal';
 import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
+import { WorkflowCommands } from './workflow-commands';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -46,6 +47,12 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
+/**
+ * What may still be written while the crisis is closed: reopening it, members and keys, and the
+ * record of files that leave (the archive). Refused by the command on every copy, not by the rules:
+ * an edit a volunteer made offline before hearing of the closing is kept, not lost.
+ */
+const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o']);
 const SIGN_SLICE = 250;
 const JOURNAL_PAGE = 2000;
 
@@ -81,6 +88,8 @@ export class CrisisStore {
   /** True until then. */
   loading = true;
   private closed = false;
+  /** Verification, forwarding to the COD, rumours, closing (store/workflow-commands.ts). */
+  readonly workflow: WorkflowCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -101,6 +110,7 @@ export class CrisisStore {
       onRestored: (count) => this.restored(count),
     });
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
+    this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,
@@ -376,6 +386,8 @@ export class CrisisStore {
     if (this.closed) throw new Error('Crise fermée.');
     // Members and rows must be known before a rule can be checked.
     if (this.loading) await this.loaded;
+    if (this.state.info?.closed && unsigned.some((u) => !WHILE_CLOSED.has(u.k)))
+      throw new RuleError('La crise est close : elle reste consultable, mais un coordinateur ou le COD doit la rouvrir pour la modifier.');
     t ??= this.tick();
     const a = this.identity.id;
     // Signed a slice at a time, so that a large batch (an import) never holds the page for long.
