@@ -19,6 +19,7 @@ import { useCrisisStore, useSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
+import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
 
@@ -36,6 +37,8 @@ export function Workspace() {
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
+  // The left pane: the table, or the "Rumeurs" region (issue #13).
+  const [pane, setPane] = useState<'table' | 'rumours'>('table');
   const [mapShare, setMapShare] = useState(45);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placingRow = placingId ? store.get(placingId) : undefined;
@@ -99,6 +102,9 @@ export function Workspace() {
         </button>
         <ExportControls selection={rows} />
         <ImportButton />
+        <button type="button" className="secondary" aria-pressed={pane === 'rumours'} onClick={() => setPane(pane === 'rumours' ? 'table' : 'rumours')}>
+          {t('rumours.tab')}
+        </button>
         <span className="spacer" />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
@@ -135,7 +141,18 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
-        {mapMode !== 'full' && (
+        {mapMode !== 'full' && pane === 'rumours' && (
+          <ErrorBoundary panel={t('rumours.region')}>
+            <RumoursPanel
+              selectedIds={selectedId ? [selectedId] : []}
+              onSelectSighting={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
+        {mapMode !== 'full' && pane === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
           </ErrorBoundary>
