@@ -37,6 +37,8 @@ export interface CrisisInfo {
   hazard: Hazard;
   startedAt: string;
   closed: boolean;
+  /** Who closed it (shared and signed: every copy is read-only until reopened). */
+  closedBy?: string;
 }
 
 export interface Claim {
@@ -100,7 +102,7 @@ export class CrisisState implements RuleContext {
         out.other = true;
         break;
       case 'u':
-        this.setInfo(b, { name: b.name, departement: b.departement, hazard: b.hazard, startedAt: b.startedAt, closed: b.closed ?? this.info?.closed ?? false });
+        this.setInfo(b, { name: b.name, departement: b.departement, hazard: b.hazard, startedAt: b.startedAt, closed: b.closed ?? this.info?.closed ?? false, closedBy: b.closed ? b.a : b.closed === false ? undefined : this.info?.closedBy });
         out.other = true;
         break;
       case 'm': {
@@ -167,8 +169,8 @@ export class CrisisState implements RuleContext {
   private setInfo(b: { t: number }, info: CrisisInfo): void {
     if (b.t < this.infoAt) return;
     this.infoAt = b.t;
-    const { name, departement, hazard, startedAt, closed } = info;
-    this.info = { name, departement, hazard, startedAt, closed };
+    const { name, departement, hazard, startedAt, closed, closedBy } = info;
+    this.info = { name, departement, hazard, startedAt, closed, ...(closed && closedBy ? { closedBy } : {}) };
   }
 
   private addSightingEntry(entry: Entry<SightingBody>): void {

@@ -156,6 +156,7 @@ export class CrisisStore {
     // A cache missing rows (first open since it exists, a crash): write them all, in the background.
     const cached = await this.db.rows.where('[crisisId+createdAt]').between([this.crisis.id, -Infinity], [this.crisis.id, Infinity]).count();
     if (cached !== this.state.rows.size) this.rowCache.touch(this.state.rows.keys());
+    await this.mirrorClosed();
     // Every row is new to whoever looked before the journal was read.
     if (wasPreview || this.state.rows.size) this.emit(new Set(this.state.rows.keys()));
   }
@@ -434,11 +435,20 @@ export class CrisisStore {
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
     this.rowCache.touch(applied.sightings);
+    if (entries.some((e) => e.body.k === 'u')) void this.mirrorClosed();
     for (const e of entries) {
       if (e.body.t > this.lastTime) this.lastTime = e.body.t;
       if (e.body.k === 'v') void this.takeRotation(e.body.e, e.body.w);
     }
     this.emit(applied.sightings);
+  }
+
+  /** The crisis list shows what the record says: closed (by anyone allowed) or ongoing. */
+  private async mirrorClosed(): Promise<void> {
+    const closed = !!this.state.info?.closed;
+    if (closed === !!this.crisis.closedAt) return;
+    this.crisis.closedAt = closed ? this.now() : undefined;
+    await this.db.crises.update(this.crisis.id, { closedAt: this.crisis.closedAt }).catch(() => undefined);
   }
 
   /** Opens the next key if this member was given one, and says so once. */

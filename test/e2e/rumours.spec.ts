@@ -67,7 +67,7 @@ test('une rumeur rassemble trois reprises, est démentie, publiée par la coordi
 
   // The two other reposts, selected in the table, linked from the region.
   for (const text of ['REPOST-2', 'REPOST-3']) {
-    await rumoursTab(bob).click();
+    await bob.getByRole('button', { name: 'Remontées', exact: true }).click();
     await rowOf(bob, text).click();
     await rumoursTab(bob).click();
     await card(bob).getByRole('button', { name: 'Lier la remontée sélectionnée' }).click();

@@ -22,6 +22,9 @@ import { MapView } from '../map/MapView';
 import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
+import { CloseControl } from '../workflow/CloseControl';
+import { CodView } from '../workflow/CodView';
+import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -37,8 +40,9 @@ export function Workspace() {
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
-  // The left pane: the table, or the "Rumeurs" region (issue #13).
-  const [pane, setPane] = useState<'table' | 'rumours'>('table');
+  /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
+  const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
+  const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placingRow = placingId ? store.get(placingId) : undefined;
@@ -102,10 +106,15 @@ export function Workspace() {
         </button>
         <ExportControls selection={rows} />
         <ImportButton />
-        <button type="button" className="secondary" aria-pressed={pane === 'rumours'} onClick={() => setPane(pane === 'rumours' ? 'table' : 'rumours')}>
-          {t('rumours.tab')}
-        </button>
+        <nav className="views" aria-label={w.views}>
+          {(['table', 'cod', 'rumours'] as const).map((v) => (
+            <button key={v} type="button" className="tab" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
+        <CloseControl onError={report} />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
@@ -121,9 +130,13 @@ export function Workspace() {
         </button>
       </header>
       <ErrorBoundary panel={t('errors.panels.syncBar')}>
-        <SyncBar />
+        <SyncBar onShowForwarded={() => setView('cod')} />
       </ErrorBoundary>
-      {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
+      {store.state.info?.closed && (
+        <p className="banner" role="status">
+          {fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}
+        </p>
+      )}
       {failure && (
         <p className="banner error" role="alert">
           {failure}
@@ -141,7 +154,7 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
-        {mapMode !== 'full' && pane === 'rumours' && (
+        {mapMode !== 'full' && view === 'rumours' && (
           <ErrorBoundary panel={t('rumours.region')}>
             <RumoursPanel
               selectedIds={selectedId ? [selectedId] : []}
@@ -152,7 +165,17 @@ export function Workspace() {
             />
           </ErrorBoundary>
         )}
-        {mapMode !== 'full' && pane === 'table' && (
+        {mapMode !== 'full' && view === 'cod' && (
+          <ErrorBoundary panel={w.viewCod}>
+            <CodView
+              onOpen={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
+        {mapMode !== 'full' && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
           </ErrorBoundary>
