@@ -24,6 +24,7 @@ import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
 import { CloseControl } from '../workflow/CloseControl';
 import { CodView } from '../workflow/CodView';
+import { StatusDialog } from '../workflow/StatusDialog';
 import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
@@ -42,6 +43,8 @@ export function Workspace() {
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
   const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
+  const [statusFor, setStatusFor] = useState<string | null>(null);
+  const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
   const [placingId, setPlacingId] = useState<string | null>(null);
@@ -90,6 +93,7 @@ export function Workspace() {
     setPriority: (priority) => selectedId && store.update(selectedId, { priority }).catch(report),
     archive: () => selectedId && void archive(selectedId),
     closeDetail: () => (placingId ? setPlacingId(null) : setOpenId(null)),
+    changeStatus: () => selectedId && setStatusFor(selectedId),
   });
 
   return (
@@ -108,10 +112,32 @@ export function Workspace() {
         <ImportButton />
         <nav className="views" aria-label={w.views}>
           {(['table', 'cod', 'rumours'] as const).map((v) => (
-            <button key={v} type="button" className="tab" aria-pressed={view === v} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className="tab"
+              aria-pressed={view === v}
+              onClick={() => {
+                setView(v);
+                // "Remontées" also leaves the verification queue: everything not archived again.
+                if (v === 'table') setFilter(EMPTY_FILTER);
+              }}
+            >
               {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
             </button>
           ))}
+          <button
+            type="button"
+            className="tab"
+            onClick={() => {
+              // The verification queue: new and being verified, most urgent first.
+              setView('table');
+              setFilter({ ...EMPTY_FILTER, statuses: ['nouveau', 'en_verification'] });
+              setOrder({ key: 'priority', descending: false });
+            }}
+          >
+            {w.viewQueue}
+          </button>
         </nav>
         <span className="spacer" />
         <CloseControl onError={report} />
@@ -214,6 +240,16 @@ export function Workspace() {
         )}
       </div>
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
+      {statusRow && (
+        <StatusDialog
+          sighting={statusRow}
+          onClose={() => setStatusFor(null)}
+          onOpenDetail={() => {
+            setSelectedId(statusRow.id);
+            setOpenId(statusRow.id);
+          }}
+        />
+      )}
       {undo && (
         <UndoBar
           onDismiss={dismissUndo}
