@@ -18,6 +18,7 @@ import { useViewers } from '../sync/hooks';
 import { PlaceEditor } from '../map/PlaceEditor';
 import { HistoryList } from './HistoryList';
 import { VerificationGroup } from '../workflow/VerificationGroup';
+import { RumourLinks } from '../rumours/RumourLinks';
 import { useSighting } from './hooks';
 
 interface Props {
@@ -26,11 +27,13 @@ interface Props {
   onArchive: (id: string) => void;
   placing: boolean;
   onTogglePlacing: () => void;
+  /** Shows the "Rumeurs" view (from a rumour this sighting carries). */
+  onOpenRumour?: () => void;
 }
 
 type Draft = Partial<SightingFields>;
 
-export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }: Props) {
+export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, onOpenRumour }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
@@ -121,6 +124,7 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }
         )}
       </div>
       <VerificationGroup id={id} onError={(message) => setErrors({ sighting: message })} />
+      <RumourLinks sightingId={id} onOpenRumour={onOpenRumour && (() => onOpenRumour())} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('detail.groups.triage')}</legend>

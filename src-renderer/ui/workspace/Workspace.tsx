@@ -235,6 +235,7 @@ export function Workspace() {
               onArchive={(id) => void archive(id)}
               placing={placingId === openId}
               onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+              onOpenRumour={() => setView('rumours')}
             />
           </ErrorBoundary>
         )}
