@@ -300,7 +300,7 @@ function samePlace(a: DuplicateSubject, b: DuplicateSubject): boolean {
   return a.communeInsee === b.communeInsee && a.lat === b.lat && a.lon === b.lon && a.precision === b.precision && a.time === b.time;
 }
 
-function grow(a: Uint32Array, atLeast: number): Uint32Array {
+function grow(a: Uint32Array, atLeast: number): Uint32Array<ArrayBuffer> {
   const b = new Uint32Array(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
