@@ -16,6 +16,7 @@ import { Options } from '../common/options';
 import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { PlaceEditor } from '../map/PlaceEditor';
+import { DuplicateSection } from './DuplicateSection';
 import { HistoryList } from './HistoryList';
 import { useSighting } from './hooks';
 
@@ -25,11 +26,13 @@ interface Props {
   onArchive: (id: string) => void;
   placing: boolean;
   onTogglePlacing: () => void;
+  /** Opens another sighting (the original of a duplicate, a linked source). */
+  onOpen?: (id: string) => void;
 }
 
 type Draft = Partial<SightingFields>;
 
-export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }: Props) {
+export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, onOpen }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
@@ -125,7 +128,7 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }
           {select('category', CATEGORIES, CATEGORY_LABELS)}
           {select('priority', PRIORITIES, PRIORITY_LABELS)}
           {select('status', statusChoices, STATUS_LABELS)}
-          {value('status') === 'doublon' && text('duplicateOf')}
+          <DuplicateSection sighting={s} wanted={value('status') === 'doublon'} error={errors.duplicateOf} onOpen={onOpen} />
           {text('assignee')}
           {text('verificationNotes', { multiline: true })}
         </fieldset>
