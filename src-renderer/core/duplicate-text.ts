@@ -3,7 +3,6 @@
 // normalised; an index cannot hold 100,000 such sets, so each text is summarised by a MinHash
 // signature (SIG_SIZE minimums of hashed trigrams), whose agreement estimates the sets' Jaccard
 // similarity, and the exact similarity is computed only for the few candidates worth showing.
-import { normalise } from './search';
 
 /** Hashes per signature; LSH bands of BAND_ROWS (see duplicates.ts). */
 export const SIG_SIZE = 30;
@@ -12,21 +11,43 @@ export const BANDS = SIG_SIZE / BAND_ROWS;
 /** Below this many trigrams (about 25 letters) a text says too little to call two posts the same. */
 export const MIN_SHINGLES = 24;
 
+/** Accented letters folded as core/search.ts does (é → e, œ → oe), by code point, both cases. */
+const FOLD = new Map<number, string>();
+for (const [plain, accented] of Object.entries({
+  a: 'àâäáãåā', c: 'çćč', e: 'éèêëēėę', i: 'îïíìī', o: 'ôöóòõøō', u: 'ùûüúū', y: 'ÿý', n: 'ñń', oe: 'œ', ae: 'æ', ss: 'ß', s: 'šś', z: 'žź', l: 'ł',
+}))
+  for (const ch of accented) {
+    FOLD.set(ch.charCodeAt(0), plain);
+    FOLD.set(ch.toUpperCase().charCodeAt(0), plain);
+  }
+
 /**
  * The words that make a post, whatever way it was passed on: no "RT @compte :" in front, no links,
- * no @mentions, hashtags as words, no emoji or punctuation, accents and case folded.
+ * no @mentions, hashtags as words, no emoji or punctuation, accents and case folded. One pass over
+ * the characters (it runs for every sighting when the index is built, and at every keystroke).
  */
 export function comparableText(text: string): string {
-  return normalise(
-    text
-      .replace(/\b(?:rt|via|repost)\s*(?=@)/gi, ' ')
-      .replace(/https?:\/\/\S+/gi, ' ')
-      .replace(/(^|[\s(])@[\w.]+/g, ' ')
-      .replace(/#/g, ' '),
-  )
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const t = text
+    .replace(/\b(?:rt|via|repost)\s*(?=@)/gi, ' ')
+    .replace(/https?:\/\/\S+/gi, ' ')
+    .replace(/(^|[\s(])@[\w.]+/g, ' ');
+  let out = '';
+  let space = true; // no leading space, one between words
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    let piece: string | undefined;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) piece = t[i];
+    else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
+    else if (c > 127) piece = FOLD.get(c);
+    if (piece === undefined) {
+      if (!space) out += ' ';
+      space = true;
+    } else {
+      out += piece;
+      space = false;
+    }
+  }
+  return space ? out.slice(0, -1) : out;
 }
 
 /** murmur3's finaliser: spreads a 32-bit value over all bits. */
@@ -56,16 +77,19 @@ export function shingles(comparable: string): Uint32Array {
 /** One seed per hash function of the signature (fixed: signatures are compared across sessions). */
 const SEEDS = Uint32Array.from({ length: SIG_SIZE }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x632be5ab)));
 
-/** Writes the MinHash signature of `set` into `into` at `at`. */
+/**
+ * Writes the MinHash signature of `set` into `into` at `at`. The trigrams are already well-mixed
+ * hashes, so each of the SIG_SIZE functions is a cheap xor-multiply-shift of them.
+ */
 export function minhash(set: Uint32Array, into: Uint32Array, at = 0): void {
-  for (let j = 0; j < SIG_SIZE; j++) {
-    const seed = SEEDS[j]!;
-    let min = 0xffffffff;
-    for (let i = 0; i < set.length; i++) {
-      const h = mix(set[i]! ^ seed);
-      if (h < min) min = h;
+  into.fill(0xffffffff, at, at + SIG_SIZE);
+  for (let i = 0; i < set.length; i++) {
+    const x = set[i]!;
+    for (let j = 0; j < SIG_SIZE; j++) {
+      let h = Math.imul(x ^ SEEDS[j]!, 0x85ebca6b);
+      h = (h ^ (h >>> 13)) >>> 0;
+      if (h < into[at + j]!) into[at + j] = h;
     }
-    into[at + j] = min;
   }
 }
 

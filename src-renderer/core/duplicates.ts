@@ -39,6 +39,8 @@ export function subjectOf(s: Sighting): DuplicateSubject {
 const ESTIMATE_MIN = 0.35;
 /** Exact text similarity from which two posts are called the same text. */
 export const TEXT_MIN = 0.55;
+/** Posts whose signature is compared per check, at most. */
+const VISIT_MAX = 2000;
 /** Exact comparisons per check (the best estimates). */
 const EXACT_MAX = 24;
 /** Same-place-only candidates shown at most (a busy commune has many sightings an hour). */
@@ -191,14 +193,26 @@ export class DuplicateIndex {
     minhash(set, this.probeSig);
     const check = ++this.check;
     if (this.seen.length < this.slotIds.length) this.seen = grow(this.seen, this.slotIds.length);
-    const estimates: [number, number][] = [];
+    // Smallest buckets first, and no more than VISIT_MAX posts compared: a post identical to this
+    // one shares every band with it, so it is in the smallest; the large buckets are the phrases
+    // thousands of posts share ("l'eau arrive dans les maisons").
+    const buckets: (number | number[])[] = [];
     for (let b = 0; b < BANDS; b++) {
-      forEachIn(this.bands.get(this.bandKey(this.probeSig, 0, b)), (slot) => {
-        if (this.seen[slot] === check) return;
+      const bucket = this.bands.get(this.bandKey(this.probeSig, 0, b));
+      if (bucket !== undefined) buckets.push(bucket);
+    }
+    buckets.sort((x, y) => (Array.isArray(x) ? x.length : 1) - (Array.isArray(y) ? y.length : 1));
+    const estimates: [number, number][] = [];
+    let visited = 0;
+    for (const bucket of buckets) {
+      for (const slot of Array.isArray(bucket) ? bucket : [bucket]) {
+        if (this.seen[slot] === check) continue;
         this.seen[slot] = check;
         const estimate = signatureAgreement(this.sigs, slot * SIG_SIZE, this.probeSig);
         if (estimate >= ESTIMATE_MIN) estimates.push([slot, estimate]);
-      });
+        if (++visited >= VISIT_MAX) break;
+      }
+      if (visited >= VISIT_MAX) break;
     }
     estimates.sort((a, b) => b[1] - a[1]);
     const out: [string, number][] = [];

@@ -107,7 +107,16 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
   };
 
   return (
-    <form className="quick-capture" aria-label={t('capture.region')} onSubmit={save} onKeyDown={onKeyDown} noValidate>
+    <form
+      className="quick-capture"
+      aria-label={t('capture.region')}
+      onSubmit={save}
+      onKeyDown={onKeyDown}
+      noValidate
+      // for the bench (input → warning painted): whether the index is built, what the warning was computed for
+      data-dup-index={duplicates.ready ? 'ready' : 'building'}
+      data-dup-for={`${form.url.length}:${form.text.length}`}
+    >
       <Field label={t('capture.url')} error={errors.url} hint={link ? t('capture.recognised', { platform: PLATFORM_LABELS[link.platform][lang] }) : undefined} className="grow">
         <input ref={urlRef} type="url" value={form.url} onChange={set('url')} placeholder="https://…" autoComplete="off" />
       </Field>
