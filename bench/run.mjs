@@ -429,6 +429,8 @@ if (PARTS.has('store')) {
       put(`${k} duplicates: check per keystroke, median of ${dp.keystrokes}`, dp.p50, 'ms');
       put(`${k} duplicates: check per keystroke, p95`, dp.p95, 'ms', '≤ 16');
       put(`${k} duplicates: check per keystroke, slowest`, dp.max, 'ms');
+      put(`${k} duplicates: floor, a fixed loop as long as the median check, p50 / p95`, dp.floorP50, 'ms');
+      put(`${k} duplicates: floor p95`, dp.floorP95, 'ms');
       put(`${k} duplicates: check per keystroke, a new post, p95`, dp.newP95, 'ms', '≤ 16');
       put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
       put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');

@@ -36,13 +36,13 @@ export function subjectOf(s: Sighting): DuplicateSubject {
 }
 
 /** Estimated Jaccard from signatures under which a candidate is not worth an exact comparison. */
-const ESTIMATE_MIN = 0.35;
+const ESTIMATE_MIN = 0.4;
 /** Exact text similarity from which two posts are called the same text. */
 export const TEXT_MIN = 0.55;
 /** Posts whose signature is compared per check, at most. */
-const VISIT_MAX = 2000;
+const VISIT_MAX = 1000;
 /** Exact comparisons per check (the best estimates). */
-const EXACT_MAX = 24;
+const EXACT_MAX = 8;
 /** Same-place-only candidates shown at most (a busy commune has many sightings an hour). */
 const PLACE_ONLY_MAX = 3;
 
@@ -257,7 +257,7 @@ export class DuplicateIndex {
     const cached = this.shingleCache.get(id);
     if (cached && cached.text === text) return cached.set;
     const set = shingles(comparableText(text));
-    if (this.shingleCache.size >= 256) this.shingleCache.delete(this.shingleCache.keys().next().value!);
+    if (this.shingleCache.size >= 1024) this.shingleCache.delete(this.shingleCache.keys().next().value!);
     this.shingleCache.set(id, { text, set });
     return set;
   }
