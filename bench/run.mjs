@@ -126,6 +126,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
     const heapAfter = await heapMB(page);
     const out = { ms: rowAt - clickAt, loadedMs: loadedAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore, ...busy };
     if (fluidOptions) out.fluid = await fluid(page, fluidOptions);
+    if (fluidOptions?.repost) out.duplicates = await duplicateTyping(page, fluidOptions.repost);
     return out;
   });
 
@@ -222,6 +223,58 @@ async function fluid(page, { letter }) {
     out.priority.push(await result());
     await settle();
   }
+  return out;
+}
+
+/**
+ * Issue #13, through the capture form: a volunteer types a repost of a sighting of the crisis (its
+ * link from the mobile site, then "RT @…: " and its text), one key at a time. Each keystroke: from
+ * its keydown (or beforeinput, for a character typed without a key) to the first frame where the
+ * form shows the warning computed for that input (the form's data-dup-for), and the longest long
+ * task in between. The form is emptied afterwards: nothing is saved.
+ */
+async function duplicateTyping(page, repost) {
+  const form = page.locator('form[aria-label="Saisie rapide"]');
+  const t0 = Date.now();
+  await page.locator('form[aria-label="Saisie rapide"][data-dup-index="ready"]').waitFor({ timeout: 300_000 });
+  const indexWaitMs = Date.now() - t0;
+  await page.evaluate(() => {
+    window.__dupArm = (expected) =>
+      new Promise((resolve) => {
+        const f = document.querySelector('form[aria-label="Saisie rapide"]');
+        let start = 0;
+        const mark = (e) => (start = start ? Math.min(start, e.timeStamp) : e.timeStamp);
+        window.addEventListener('keydown', mark, { capture: true, once: true });
+        window.addEventListener('beforeinput', mark, { capture: true, once: true });
+        const t0 = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          if (start && f.getAttribute('data-dup-for') === expected) {
+            return setTimeout(() => {
+              const longest = Math.max(0, ...window.__longTasks.filter((t) => t.end > start && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, start)));
+              resolve({ ms: now - start, longest, warned: !!f.querySelector('[aria-label="Doublons possibles"]') });
+            }, 0);
+          }
+          if (now - t0 > 10_000) return resolve({ ms: null, timedOut: true });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+  });
+  const out = { indexWaitMs, keys: [] };
+  const typeInto = async (label, value, expected) => {
+    await form.getByLabel(label, { exact: true }).click();
+    for (let i = 0; i < value.length; i++) {
+      await page.evaluate((e) => ((window.__dupArmed = window.__dupArm(e)), true), expected(i + 1));
+      await page.keyboard.type(value[i]);
+      out.keys.push(await page.evaluate(() => window.__dupArmed));
+    }
+  };
+  await typeInto('Lien', repost.url, (k) => `${k}:0`);
+  await typeInto('Texte', repost.text, (k) => `${repost.url.length}:${k}`);
+  out.warnedAtEnd = out.keys.at(-1)?.warned ?? false;
+  out.warningText = await form.locator('[aria-label="Doublons possibles"]').innerText().catch(() => '');
+  for (const label of ['Lien', 'Texte']) await form.getByLabel(label, { exact: true }).fill('');
   return out;
 }
 
@@ -323,7 +376,8 @@ if (PARTS.has('store')) {
       put(`${k} app: rows the first open had cached by itself before its page closed`, cache.appCached, 'rows');
       if (cache.rows !== n) throw new Error(`row cache: ${cache.rows} rows of ${n}`);
       const { letter, share } = await step('searchLetter', n);
-      const app = await appOpen(s.crisis.name, n, { letter });
+      const repost = await step('duplicatesRepost', n);
+      const app = await appOpen(s.crisis.name, n, { letter, repost });
       put(`${k} app click → first row`, app.ms, 'ms');
       put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
       put(`${k} app click → loaded (journal read)`, app.loadedMs, 'ms');
@@ -353,6 +407,33 @@ if (PARTS.has('store')) {
         put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
       }
       results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+      // Issue #13: duplicate check per keystroke, through the capture form, then the check alone.
+      const dk = app.duplicates.keys;
+      if (dk.some((x) => x.timedOut)) log(`${k}: some keystrokes never showed their duplicate warning`);
+      const dms = dk.map((x) => x.ms).filter((v) => v !== null);
+      put(`${k} ui duplicates: index ready after the crisis list (wait before typing)`, app.duplicates.indexWaitMs, 'ms');
+      put(`${k} ui duplicates: keystroke → warning painted, median of ${dms.length}`, percentile(dms, 0.5), 'ms');
+      put(`${k} ui duplicates: keystroke → warning painted, p95`, percentile(dms, 0.95), 'ms', '≤ 16');
+      put(`${k} ui duplicates: keystroke → warning painted, slowest`, Math.max(...dms), 'ms');
+      put(`${k} ui duplicates: longest task during the typing`, Math.max(0, ...dk.map((x) => x.longest ?? 0)), 'ms');
+      put(`${k} ui duplicates: repost flagged at the end (1 = yes)`, app.duplicates.warnedAtEnd ? 1 : 0, 'bool');
+      results[`${k} ui duplicates raw`] = { value: 0, unit: 'json', detail: { warning: app.duplicates.warningText, keys: dk } };
+      log(`${k}: duplicate check alone (core/duplicates.ts), per keystroke`);
+      const dp = await withPage('bench/page/index.html', async (page) => {
+        await page.waitForFunction(() => window.benchDuplicates, null, { timeout: 30_000 });
+        return page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
+      });
+      if (!dp.linkFound || !dp.textFound) log(`${k}: the duplicate check missed the repost`, JSON.stringify(dp));
+      put(`${k} duplicates: index build (${label(n)} sightings)`, dp.buildMs, 'ms');
+      put(`${k} duplicates: index heap`, dp.heapMB, 'MB');
+      put(`${k} duplicates: check per keystroke, median of ${dp.keystrokes}`, dp.p50, 'ms');
+      put(`${k} duplicates: check per keystroke, p95`, dp.p95, 'ms', '≤ 16');
+      put(`${k} duplicates: check per keystroke, slowest`, dp.max, 'ms');
+      put(`${k} duplicates: floor, a fixed loop as long as the median check, p50 / p95`, dp.floorP50, 'ms');
+      put(`${k} duplicates: floor p95`, dp.floorP95, 'ms');
+      put(`${k} duplicates: check per keystroke, a new post, p95`, dp.newP95, 'ms', '≤ 16');
+      put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
+      put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');
 
       log(`${k}: public exports (map HTML, GeoJSON) against JSON.stringify of the same features`);
       const x = await withPage('bench/page/index.html', async (page) => {

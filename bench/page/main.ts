@@ -16,6 +16,7 @@ import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
 import './import'; // window.benchImport (bench/page/import.ts)
 import './export'; // window.benchExport (bench/page/export.ts)
+import { repostOf } from './duplicates'; // and window.benchDuplicates
 import { normalise } from '../../src-renderer/core/search';
 import { makeInputs, toRows } from './rows';
 
@@ -67,6 +68,8 @@ function rowsAtLeast(store: CrisisStore, n: number): Promise<number> {
 }
 
 const bench = {
+  /** What the capture-form bench types (bench/page/duplicates.ts). */
+  duplicatesRepost: (n: number) => repostOf(n),
   async rawWrite(dbName: string, n: number) {
     const rows = toRows(makeInputs(n), 'bench', Date.now());
     const db = new RawDatabase(dbName);

@@ -14,7 +14,7 @@ import { CRISIS_KEY_PATTERN, newCrisisKey, newId } from '../core/ids';
 import { openSealed, sealFor } from '../core/rekey';
 import { can } from '../core/rules';
 import type { Invitation } from '../core/invitation';
-import { DEFAULT_FIELDS, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
+import { DEFAULT_FIELDS, duplicateLinkErrors, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
 import { canTransition, type Role, type Status } from '../core/taxonomy';
 import { STATUS_LABELS } from '../core/labels';
 import type { VigieDatabase } from './database';
@@ -244,6 +244,7 @@ export class CrisisStore {
         { field: 'status', message: `passage impossible de « ${STATUS_LABELS[row.status].fr} » à « ${STATUS_LABELS[patch.status].fr} »` },
       ]);
     const errors = validateFields({ ...row, ...patch }, id);
+    if (patch.duplicateOf !== undefined) errors.push(...duplicateLinkErrors((x) => this.get(x), id, patch.duplicateOf));
     if (errors.length) throw new SightingValidationError(errors);
     const body = editBody(row, patch);
     if (body) await this.write([body]);
