@@ -1,6 +1,5 @@
 // How components read sightings: snapshots of the store, recomputed when it changes.
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { historyLines } from '../../core/changes';
 import { warmSearch, type SightingFilter, type SortOrder } from '../../core/query';
 import type { Sighting } from '../../core/sighting';
 import { SightingView } from '../../core/sighting-view';
@@ -66,12 +65,3 @@ export function useSighting(id: string | null) {
   return id ? store.get(id) : undefined;
 }
 
-export function useHistory(id: string) {
-  const store = useCrisisStore();
-  const version = useStoreVersion(store);
-  return useMemo(
-    () => historyLines(store.entries(id)).map((l) => ({ ...l, actorName: store.member(l.actor)?.name ?? l.actor })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, id, version],
-  );
-}
