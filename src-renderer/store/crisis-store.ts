@@ -469,9 +469,10 @@ export class CrisisStore {
         this.state.apply({ id: r.id, body });
         this.journalSignatures!.set(r.g, r.id);
         if (body.t > this.lastTime) this.lastTime = body.t;
+        // Within a page too: a page of creations is a few megabytes of text to parse.
+        if (slicer.due()) await slicer.yieldNow();
       }
       after = page[page.length - 1]!.seq!;
-      await slicer.maybeYield();
     }
   }
 
