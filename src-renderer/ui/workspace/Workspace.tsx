@@ -19,6 +19,7 @@ import { useCrisisStore, useSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
+import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
 import { CloseControl } from '../workflow/CloseControl';
@@ -40,8 +41,8 @@ export function Workspace() {
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
-  /** What the left pane shows: the table, or the COD's "Transmis au COD". */
-  const [view, setView] = useState<'table' | 'cod'>('table');
+  /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
+  const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
   const [statusFor, setStatusFor] = useState<string | null>(null);
   const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
@@ -110,7 +111,7 @@ export function Workspace() {
         <ExportControls selection={rows} />
         <ImportButton />
         <nav className="views" aria-label={w.views}>
-          {(['table', 'cod'] as const).map((v) => (
+          {(['table', 'cod', 'rumours'] as const).map((v) => (
             <button
               key={v}
               type="button"
@@ -122,7 +123,7 @@ export function Workspace() {
                 if (v === 'table') setFilter(EMPTY_FILTER);
               }}
             >
-              {v === 'table' ? w.viewTable : w.viewCod}
+              {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
             </button>
           ))}
           <button
@@ -179,6 +180,17 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
+        {mapMode !== 'full' && view === 'rumours' && (
+          <ErrorBoundary panel={t('rumours.region')}>
+            <RumoursPanel
+              selectedIds={selectedId ? [selectedId] : []}
+              onSelectSighting={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
         {mapMode !== 'full' && view === 'cod' && (
           <ErrorBoundary panel={w.viewCod}>
             <CodView
