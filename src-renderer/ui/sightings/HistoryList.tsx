@@ -1,6 +1,8 @@
-// Who changed what, when: before → after, newest first. Values are shown as text.
+// Who changed what, when: before → after, newest first. Values are shown as text (empty while the
+// history is read from the journal: see useHistory).
 import { useTranslation } from 'react-i18next';
 import { FIELD_LABELS } from '../../core/labels';
+import type { FieldName } from '../../core/sighting';
 import { useLang } from '../../i18n';
 import { formatTime, formatValue, isoTime } from '../common/format';
 import { useCrisisStore } from '../session';
@@ -13,15 +15,15 @@ export function HistoryList({ id }: { id: string }) {
   const lines = useHistory(id);
   const store = useCrisisStore();
   // A duplicate's original is named by its text, never by its id.
-  const show = (field: (typeof lines)[number]['field'], v: unknown) => {
+  const show = (field: FieldName, v: unknown) => {
     const original = field === 'duplicateOf' && typeof v === 'string' && v ? store.get(v) : undefined;
     return original ? `« ${shortText(original.text || original.url, 60)} »` : formatValue(field, v, lang);
   };
   return (
-    <section aria-label={t('detail.history')} className="history">
+    <section aria-label={t('detail.history')} className="history" aria-busy={lines === null}>
       <h3>{t('detail.history')}</h3>
       <ol>
-        {lines.map((l, i) => (
+        {(lines ?? []).map((l, i) => (
           <li key={i}>
             <time dateTime={isoTime(l.at)}>{formatTime(l.at, lang)}</time> <strong>{l.actorName}</strong> ·{' '}
             <span className="hfield">{FIELD_LABELS[l.field][lang]}</span> :{' '}
