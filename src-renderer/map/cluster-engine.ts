@@ -6,7 +6,11 @@ import type { PointSet } from './cluster-points';
 
 type BBox = [number, number, number, number];
 
-type Ask = { type: 'load'; points: PointSet } | { type: 'items'; bbox: BBox; zoom: number } | { type: 'expand'; clusterId: number };
+type Ask =
+  | { type: 'load'; points: PointSet }
+  | { type: 'patch'; indices: number[]; codes: number[] }
+  | { type: 'items'; bbox: BBox; zoom: number }
+  | { type: 'expand'; clusterId: number };
 export type EngineRequest = Ask & { seq: number };
 
 export type EngineResponse = { seq: number; size?: number; items?: MapItem[]; zoom?: number; error?: string };
@@ -14,6 +18,8 @@ export type EngineResponse = { seq: number; size?: number; items?: MapItem[]; zo
 export interface ClusterEngine {
   readonly inWorker: boolean;
   load(points: PointSet): Promise<number>;
+  /** New looks for points of the set last loaded (positions in it, style codes): no rebuild. */
+  patch(indices: number[], codes: number[]): Promise<void>;
   items(bbox: BBox, zoom: number): Promise<MapItem[]>;
   expansionZoom(clusterId: number): Promise<number>;
   destroy(): void;
@@ -25,6 +31,9 @@ export class InPageEngine implements ClusterEngine {
   async load(points: PointSet): Promise<number> {
     this.index.loadPoints(points);
     return this.index.size;
+  }
+  async patch(indices: number[], codes: number[]): Promise<void> {
+    this.index.patchLooks(indices, codes);
   }
   async items(bbox: BBox, zoom: number): Promise<MapItem[]> {
     return this.index.items(bbox, zoom);
@@ -66,6 +75,9 @@ class WorkerEngine implements ClusterEngine {
     // Copies are sent (the page keeps its arrays to compare with the next set): a few MB, a memcpy.
     return (await this.ask({ type: 'load', points })).size ?? 0;
   }
+  async patch(indices: number[], codes: number[]): Promise<void> {
+    await this.ask({ type: 'patch', indices, codes });
+  }
   async items(bbox: BBox, zoom: number): Promise<MapItem[]> {
     return (await this.ask({ type: 'items', bbox, zoom })).items ?? [];
   }
@@ -103,6 +115,11 @@ class FallbackEngine implements ClusterEngine {
   load(points: PointSet): Promise<number> {
     this.points = points;
     return this.run((e) => e.load(points));
+  }
+  patch(indices: number[], codes: number[]): Promise<void> {
+    // Kept in the page's copy too, so a move to the page after a failure starts from the right looks.
+    if (this.points) for (let j = 0; j < indices.length; j++) this.points.codes[indices[j]] = codes[j];
+    return this.run((e) => e.patch(indices, codes));
   }
   items(bbox: BBox, zoom: number): Promise<MapItem[]> {
     return this.run((e) => e.items(bbox, zoom));
