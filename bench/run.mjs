@@ -242,13 +242,20 @@ const appMap = (n) =>
     const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
     await map.waitFor({ timeout: 300_000 });
     await page.waitForFunction((n) => document.querySelector('.leaflet-container')?.dataset.located === String(n), n, { timeout: 300_000 });
-    await page.evaluate(async () => {
+    await page.evaluate(async (n) => {
       window.__mapTasks = [];
       new PerformanceObserver((list) => window.__mapTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration })))).observe({ type: 'longtask', buffered: true });
       // Quiet: no long task for 2 s (the exchange document loads in the background after the rows).
       const lastEnd = () => Math.max(0, ...window.__mapTasks.map((t) => t.end));
-      await new Promise((r) => setTimeout(r, 500));
-      while (performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
+      const quiet = async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        while (performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
+      };
+      await quiet();
+      // The table builds its search text in idle slices after opening (ui/sightings/hooks.ts
+      // warmUp, ~4 s of work at 100k): not the map's; let it finish first.
+      await new Promise((r) => setTimeout(r, n / 10));
+      await quiet();
       // eventTypes: the input the time runs from; spanTypes: where the window for long tasks opens
       // (a drag: from the button pressed, the time from its release).
       window.__mapArm = (eventTypes, spanTypes = eventTypes) =>
@@ -279,7 +286,7 @@ const appMap = (n) =>
           };
           requestAnimationFrame(frame);
         });
-    });
+    }, n);
     const arm = (types, spanTypes = types) => page.evaluate(([t, s]) => ((window.__mapArmed = window.__mapArm(t, s)), true), [types, spanTypes]);
     const result = () => page.evaluate(() => window.__mapArmed);
     const settle = () => page.waitForTimeout(400);

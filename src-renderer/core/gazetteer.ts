@@ -15,7 +15,19 @@ export interface Commune {
    *  under 500 inhabitants): its error radius in km, which 90 % of such estimates stay within. Absent: the
    *  point is the commune's own GeoNames point (its centre, usually the mairie's village). */
   approximateKm?: number;
+  /** The point comes from an official file a coordinator imported on this copy (officialPositions). */
+  official?: boolean;
 }
+
+/** A commune's position from an official file (core/commune-positions.ts parses one). */
+export interface OfficialPosition {
+  insee: string;
+  lat: number;
+  lon: number;
+}
+
+/** Two points this close (degrees, ~10 m) are the same placement. */
+const SAME_POINT = 1e-4;
 
 export interface SearchOptions {
   /** The crisis's département: its communes come first among equally good matches. */
@@ -85,6 +97,36 @@ export class Gazetteer {
     return this.sortedByPopulation;
   }
   private sortedByPopulation: Commune[] | undefined;
+
+  /**
+   * Positions from an official file replace the shipped ones on this copy (the estimates above all).
+   * The shipped estimate is remembered: a sighting placed at it before the import still shows its
+   * uncertainty (estimateAt).
+   */
+  applyOfficial(positions: readonly OfficialPosition[]): void {
+    for (const p of positions) {
+      const c = this.byInsee(p.insee);
+      if (!c) continue;
+      if (c.approximateKm !== undefined && !this.estimates.has(c.insee)) this.estimates.set(c.insee, { lat: c.lat, lon: c.lon, km: c.approximateKm });
+      c.lat = p.lat;
+      c.lon = p.lon;
+      c.official = true;
+      delete c.approximateKm;
+    }
+  }
+  private readonly estimates = new Map<string, { lat: number; lon: number; km: number }>();
+
+  /**
+   * The error radius (km) of a placement at a commune's estimated point: when the commune's shipped
+   * position is an estimate and (lat, lon) is that point. Undefined for an exact or official point.
+   */
+  estimateAt(insee: string, lat: number, lon: number): number | undefined {
+    const c = this.byInsee(insee);
+    if (!c) return undefined;
+    const e = this.estimates.get(c.insee) ?? (c.approximateKm !== undefined ? { lat: c.lat, lon: c.lon, km: c.approximateKm } : undefined);
+    if (!e || Math.abs(e.lat - lat) > SAME_POINT || Math.abs(e.lon - lon) > SAME_POINT) return undefined;
+    return e.km;
+  }
 
   byInsee(code: string): Commune | undefined {
     const i = this.insee.get(code.trim().toUpperCase());
@@ -261,4 +303,26 @@ export function communeFromPlace(g: Gazetteer, place: string, departement?: stri
     if (n === words.length) return exact[0];
   }
   return undefined;
+}
+
+/** What the map and the place editor need to show an estimated placement honestly. */
+export interface PlacementEstimate {
+  lat: number;
+  lon: number;
+  /** Error radius in km (the gazetteer's `e`), rounded up to a whole km for display. */
+  km: number;
+}
+
+/**
+ * A sighting placed at its commune's estimated point (precision "commune", the point the gazetteer
+ * estimated for that INSEE code): where it is and how far off it may be. Null for any other placement
+ * (exact, street, a commune whose point is its own or official, or moved since).
+ */
+export function placementEstimate(
+  g: Gazetteer,
+  s: { precision: string; communeInsee: string; lat: number | null; lon: number | null },
+): PlacementEstimate | null {
+  if (s.precision !== 'commune' || !s.communeInsee || s.lat === null || s.lon === null) return null;
+  const km = g.estimateAt(s.communeInsee, s.lat, s.lon);
+  return km === undefined ? null : { lat: s.lat, lon: s.lon, km: Math.max(1, Math.ceil(km)) };
 }

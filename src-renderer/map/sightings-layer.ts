@@ -18,6 +18,8 @@ export interface LayerHandlers {
   onOpen(id: string): void;
   /** The interface language, read when a tooltip opens. */
   lang?(): Lang;
+  /** Said of the sighting's place instead of its precision (an estimated position's radius). */
+  placeNote?(s: Sighting): string | undefined;
   /** The cluster index (tests, bench): a worker's by default. */
   engine?: ClusterEngine;
   /** Wait after the last change of rows before rebuilding the index (ms, default 120). */
@@ -169,7 +171,7 @@ export class SightingsLayer {
         if (!s) return textElement([id], 'sighting-tip');
         const title = (s.text || s.placeText || s.id).slice(0, 140);
         const l = this.handlers.lang?.() ?? 'fr';
-        const precision = `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
+        const precision = this.handlers.placeNote?.(s) ?? `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
         return textElement(
           [title, `${PRIORITY_LABELS[s.priority][l]} · ${STATUS_LABELS[s.status][l]}`, CATEGORY_LABELS[s.category][l], `${s.communeName || s.placeText} (${precision})`],
           'sighting-tip',

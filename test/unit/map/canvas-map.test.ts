@@ -45,6 +45,10 @@ describe('labels on canvas', () => {
 describe('basemap projected once', () => {
   it('gives the same rings and bounds as Leaflet at every zoom, without projecting again', () => {
     document.body.innerHTML = '<div id="m" style="width:400px;height:300px"></div>';
+    // jsdom lays nothing out: give the map its size, so the view it clips to is not a point.
+    const box = document.getElementById('m')!;
+    Object.defineProperty(box, 'clientWidth', { value: 400 });
+    Object.defineProperty(box, 'clientHeight', { value: 300 });
     const map = L.map('m', { center: [44.1, 1.1], zoom: 6 });
     const rings: L.LatLngExpression[][] = [
       [[43, 0], [45, 0.5], [44.5, 2.2], [43.2, 1.9]],
@@ -63,14 +67,24 @@ describe('basemap projected once', () => {
     };
     try {
       for (const zoom of [3, 7, 9, 12, 6]) {
-        map.setView([44 + zoom / 100, 1], zoom, { animate: false });
+        // At 12 the view holds a piece of the first ring only (the second is out of view).
+        map.setView(zoom === 12 ? [44.5, 0.42] : [44 + zoom / 100, 1], zoom, { animate: false });
         const before = projections;
         (cached as unknown as { _project(): void })._project();
         expect(projections).toBe(before);
         (plain as unknown as { _project(): void })._project();
-        const a = (plain as unknown as { _rings: L.Point[][] })._rings;
-        const b = (cached as unknown as { _rings: L.Point[][] })._rings;
+        // What is drawn: the rings clipped to the view (the cached layer makes points only for
+        // the rings that touch it).
+        for (const layer of [plain, cached]) (layer as unknown as { _clipPoints(): void })._clipPoints();
+        const a = (plain as unknown as { _parts: L.Point[][] })._parts;
+        const b = (cached as unknown as { _parts: L.Point[][] })._parts;
         expect(b.map((r) => r.map((p) => [p.x, p.y]))).toEqual(a.map((r) => r.map((p) => [p.x, p.y])));
+        if (zoom === 12) {
+          expect(a.length).toBeGreaterThan(0);
+          // Only the ring in view was made into pixel points.
+          expect((cached as unknown as { _rings: unknown[] })._rings.length).toBe(1);
+          expect((plain as unknown as { _rings: unknown[] })._rings.length).toBe(2);
+        }
         expect((cached as unknown as { _pxBounds: L.Bounds })._pxBounds).toEqual((plain as unknown as { _pxBounds: L.Bounds })._pxBounds);
       }
     } finally {
