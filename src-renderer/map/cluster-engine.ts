@@ -86,6 +86,8 @@ class WorkerEngine implements ClusterEngine {
   }
   destroy(): void {
     this.worker.terminate();
+    // Whatever was still asked fails (and is asked again of the page by FallbackEngine), not hangs.
+    for (const p of this.pending.values()) p.reject(new Error('worker stopped'));
     this.pending.clear();
   }
 }
@@ -101,14 +103,19 @@ class FallbackEngine implements ClusterEngine {
     return this.engine.inWorker;
   }
   private async run<T>(f: (e: ClusterEngine) => Promise<T>): Promise<T> {
+    const engine = this.engine;
     try {
-      return await f(this.engine);
+      return await f(engine);
     } catch (error) {
-      if (!this.engine.inWorker) throw error;
-      console.warn('Vigie carte : regroupement dans la page (worker indisponible)', error);
-      this.engine.destroy();
-      this.engine = new InPageEngine();
-      if (this.points) await this.engine.load(this.points);
+      if (!engine.inWorker) throw error;
+      // The first failure moves to the page; calls that were waiting on the worker then fail too
+      // and are asked again of the page.
+      if (this.engine === engine) {
+        console.warn('Vigie carte : regroupement dans la page (worker indisponible)', error);
+        engine.destroy();
+        this.engine = new InPageEngine();
+        if (this.points) await this.engine.load(this.points);
+      }
       return f(this.engine);
     }
   }

@@ -55,6 +55,7 @@ export class ClusterIndex {
   private positions: (Map<number, number> | undefined)[] = [];
   /** Number of points indexed. */
   size = 0;
+  private loaded = false;
 
   load(rows: readonly Sighting[]): void {
     this.loadPoints(pointsOf(rows));
@@ -71,6 +72,7 @@ export class ClusterIndex {
         properties: { id: points.ids[i], ...decodeStyle(points.codes[i]) },
       };
     this.index.load(features);
+    this.loaded = true;
     this.positions = [];
     this.size = n;
   }
@@ -127,6 +129,7 @@ export class ClusterIndex {
 
   /** What to draw in a view: [west, south, east, north] and an integer zoom. */
   items(bbox: [number, number, number, number], zoom: number): MapItem[] {
+    if (!this.loaded) return []; // a view asked for before the first points (the map framed first)
     return this.index.getClusters(bbox, Math.round(zoom)).map((f) => {
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties as Partial<Supercluster.ClusterProperties & ClusterProps> & Partial<PointProps>;

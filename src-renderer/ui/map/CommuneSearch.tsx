@@ -91,7 +91,7 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
         {s.comboHint}
       </small>
       {results.length > 0 && (
-        <ul id={`${id}-list`} role="listbox" className="suggestions" aria-label={label ?? t('map.commune')}>
+        <ul id={`${id}-list`} role="listbox" className="suggestions">
           {results.map((c, i) => (
             <li
               key={c.insee}
