@@ -26,6 +26,11 @@ export interface OfficialPosition {
   lon: number;
 }
 
+/** The label grid's cell size in degrees, and the most cells a view looks through before scanning all. */
+const GRID = 0.25;
+const MAX_CELLS = 2000;
+const cell = (deg: number) => Math.floor((deg + 360) / GRID);
+
 /** Two points this close (degrees, ~10 m) are the same placement. */
 const SAME_POINT = 1e-4;
 
@@ -85,12 +90,42 @@ export class Gazetteer {
     for (const [k, list] of starts) this.wordStarts.set(k, Int32Array.from(list));
   }
 
-  /** The most populated communes inside a box (map labels), largest first. */
+  /**
+   * The most populated communes inside a box (map labels), largest first. Through a grid of
+   * GRID-degree cells holding communes by population rank: a view over a département looks at a few
+   * hundred communes, not all 35,000 (a scan of them all was the commune labels' cost at each zoom).
+   */
   largestIn(south: number, west: number, north: number, east: number, limit: number): Commune[] {
+    const grid = this.grid;
+    const [x0, x1, y0, y1] = [cell(west), cell(east), cell(south), cell(north)];
     const inside: Commune[] = [];
-    for (const c of this.byPopulation) if (c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east && inside.push(c) >= limit) break;
+    const within = (c: Commune) => c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east;
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
+      // A whole country in view: the largest communes come first anyway.
+      for (const c of this.byPopulation) if (within(c) && inside.push(c) >= limit) break;
+      return inside;
+    }
+    const ranks: number[] = [];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) for (const r of grid.get(x * 4096 + y) ?? []) ranks.push(r);
+    ranks.sort((a, b) => a - b);
+    const byPopulation = this.byPopulation;
+    for (const r of ranks) if (within(byPopulation[r]) && inside.push(byPopulation[r]) >= limit) break;
     return inside;
   }
+
+  /** Cell → ranks (positions in byPopulation) of the communes in it, built on first use. */
+  private get grid(): Map<number, number[]> {
+    if (this.cells) return this.cells;
+    const cells = new Map<number, number[]>();
+    this.byPopulation.forEach((c, r) => {
+      const k = cell(c.lon) * 4096 + cell(c.lat);
+      const list = cells.get(k);
+      if (list) list.push(r);
+      else cells.set(k, [r]);
+    });
+    return (this.cells = cells);
+  }
+  private cells: Map<number, number[]> | undefined;
 
   private get byPopulation(): readonly Commune[] {
     this.sortedByPopulation ??= [...this.communes].sort((a, b) => b.population - a.population);
@@ -104,6 +139,7 @@ export class Gazetteer {
    * uncertainty (estimateAt).
    */
   applyOfficial(positions: readonly OfficialPosition[]): void {
+    this.cells = undefined; // the label grid is rebuilt from the new points
     for (const p of positions) {
       const c = this.byInsee(p.insee);
       if (!c) continue;
