@@ -588,7 +588,7 @@ for (const l of lines) console.log(row(l));
 const file = join(ROOT, 'bench/results.json');
 const previous = await readFile(file, 'utf8').then(JSON.parse, () => ({}));
 // Measures of the unsigned log (before the signed-entry store): their numbers are history in bench/README.md.
-const OBSOLETE = /log doc|log JSON-fields|Y\.Map rows|log \(current\)|open: (read updates|Y\.applyUpdate|log\.toArray|parseChange|LogMirror)|CrisisStore\.open (\(cold\)|heap)$/;
+const OBSOLETE = /map: (redraw after pan\/zoom|layer first draw|one sighting changed \(index rebuilt\))|log doc|log JSON-fields|Y\.Map rows|log \(current\)|open: (read updates|Y\.applyUpdate|log\.toArray|parseChange|LogMirror)|CrisisStore\.open (\(cold\)|heap)$/;
 for (const name of Object.keys(previous)) if (OBSOLETE.test(name)) delete previous[name];
 await writeFile(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json updated`);
