@@ -6,7 +6,7 @@ import { sortKey, type SortKey } from './query';
 import type { RowSlots } from './row-slots';
 
 /** Rows sorted at once before merging (a slice of work). */
-const RUN = 2048;
+const RUN = 1024;
 /** Above this many changed rows at once (a sync, an import), one merge beats moving rows one by one. */
 const MERGE_ABOVE = 300;
 
@@ -60,7 +60,8 @@ export class ColumnOrder {
       if (!row) continue;
       this.keys[s] = sortKey(row, this.key);
       live.push(s);
-      if (live.length % 500 === 0) yield;
+      // A key can take a normalisation of 200 characters: a few dozen per slice.
+      if (live.length % 64 === 0) yield;
     }
     for (const sorted of [this.asc, this.desc]) {
       sorted.perm = yield* sortSliced(Int32Array.from(live), sorted.cmp);
@@ -89,7 +90,7 @@ export class ColumnOrder {
         continue;
       }
       for (const s of changed) {
-        if (!this.slots.rows[s]) continue;
+        if (this.keys[s] === undefined) continue; // never placed
         const at = position(sorted, size, s);
         if (at < 0) continue;
         perm.copyWithin(at, at + 1, size);

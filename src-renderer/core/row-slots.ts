@@ -28,10 +28,13 @@ export class RowSlots {
     return this.slotOf.get(id);
   }
 
-  /** The slot of this id, a new one at the end if it is new. */
+  /**
+   * The slot of this id, a new one at the end if it is new, or if it comes back (after it was gone)
+   * with another creation time: a slot's tie-breakers never change under an order being built.
+   */
   slotFor(id: string, createdAt: number): number {
     let slot = this.slotOf.get(id);
-    if (slot !== undefined) return slot;
+    if (slot !== undefined && (this.rows[slot] || this.createdAt[slot] === createdAt)) return slot;
     slot = this.rows.length;
     this.slotOf.set(id, slot);
     this.rows.push(undefined);
@@ -64,7 +67,7 @@ export class RowSlots {
   /** Builds search texts ahead, until `more()` says stop; true once all are built. */
   warm(more: () => boolean): boolean {
     while (this.warmed < this.rows.length) {
-      const end = Math.min(this.rows.length, this.warmed + 200);
+      const end = Math.min(this.rows.length, this.warmed + 32);
       for (let s = this.warmed; s < end; s++) this.haystack(s);
       this.warmed = end;
       if (!more()) break;

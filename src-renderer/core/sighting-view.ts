@@ -37,6 +37,8 @@ export class SightingView {
   /** Which statuses show: by status code. */
   private statusShown = new Uint8Array(STATUSES.length);
   private shown: Sighting[] = [];
+  /** Per slot: its index in `shown` at the last walk (checked against the row there). */
+  private shownAt = new Int32Array(0);
   private counts: Record<Status, number> = zeroCounts();
   /** Bumped on every change of what the view holds. */
   version = 0;
@@ -75,6 +77,14 @@ export class SightingView {
     return this.source.size;
   }
 
+  /** Where this sighting is in the rows shown, -1 if it is not: without a search through them. */
+  indexOf(id: string): number {
+    const slot = this.slots.slot(id);
+    if (slot === undefined) return -1;
+    const at = this.shownAt[slot]!;
+    return this.shown[at]?.id === id ? at : -1;
+  }
+
   setFilter(next: SightingFilter): void {
     const prev = this.filter;
     if (sameFilter(next, prev)) return;
@@ -101,10 +111,10 @@ export class SightingView {
       const row = this.source.get(id);
       const known = this.slots.slot(id);
       if (known === undefined && !row) continue;
-      const slot = known ?? this.slots.slotFor(id, row!.createdAt);
-      const old = this.slots.rows[slot];
+      const old = known === undefined ? undefined : this.slots.rows[known];
       // Never seen in practice (a sighting keeps its creation time); every order would move.
       if (old && row && old.createdAt !== row.createdAt) return this.init();
+      const slot = row ? this.slots.slotFor(id, row.createdAt) : known!;
       slots.push(slot);
     }
     for (const o of this.orders.values()) o.take(slots);
@@ -223,11 +233,13 @@ export class SightingView {
   private walk(): void {
     const { match, statusShown } = this;
     const { status, rows } = this.slots;
+    if (this.shownAt.length < rows.length) this.shownAt = new Int32Array(this.match.length);
+    const { shownAt } = this;
     const shown: Sighting[] = [];
     this.orderOf(this.order.key).walk(
       this.order.descending,
       (s) => match[s] === 1 && statusShown[status[s]!] === 1,
-      (s) => shown.push(rows[s]!),
+      (s) => (shownAt[s] = shown.push(rows[s]!) - 1),
     );
     this.shown = shown;
     this.version++;

@@ -21,10 +21,13 @@ export function useStoreVersion(store: CrisisStore): number {
 export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const store = useCrisisStore();
   // store.rows changes identity once, when a progressive open has read the journal.
-  const source = useSyncExternalStore((onChange) => store.subscribe(onChange), () => store.rows);
+  const onStore = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
+  const source = useSyncExternalStore(onStore, () => store.rows);
   const view = useMemo(() => new SightingView(source, filter, order), [source]); // eslint-disable-line react-hooks/exhaustive-deps
-  useMemo(() => view.setFilter(filter), [view, filter]);
-  useMemo(() => view.setOrder(order), [view, order]);
+  // Every render shows the view for its own filter and order (no-ops when unchanged), even when
+  // React dropped a render that had set others (an interrupted transition).
+  view.setFilter(filter);
+  view.setOrder(order);
   const subscribe = useCallback(
     (onChange: () => void) =>
       store.subscribe((changed) => {
@@ -36,7 +39,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const version = useSyncExternalStore(subscribe, () => view.version);
   useEffect(() => (store.loading ? undefined : warmUp(view)), [store, view]);
   return useMemo(
-    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total }),
+    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
     // version stands for the view's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, version, filter, order],

@@ -50,7 +50,13 @@ function check(view: SightingView, source: Map<string, Sighting>, filter: Sighti
   const all = [...source.values()];
   expect(view.rows.map((s) => s.id)).toEqual(sortSightings(filterSightings(all, filter), order).map((s) => s.id));
   // The rows shown are the current objects, not stale copies.
-  for (const s of view.rows) expect(s).toBe(source.get(s.id));
+  view.rows.forEach((s, i) => {
+    expect(s).toBe(source.get(s.id));
+    expect(view.indexOf(s.id)).toBe(i);
+  });
+  const shown = new Set(view.rows.map((s) => s.id));
+  for (const id of source.keys()) if (!shown.has(id)) expect(view.indexOf(id)).toBe(-1);
+  expect(view.indexOf('absent')).toBe(-1);
   expect(view.statusCounts).toEqual(countByStatus(all, filter));
 }
 
