@@ -21,6 +21,9 @@ import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
 import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
+import { CloseControl } from '../workflow/CloseControl';
+import { CodView } from '../workflow/CodView';
+import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -36,6 +39,9 @@ export function Workspace() {
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
+  /** What the left pane shows: the table, or the COD's "Transmis au COD". */
+  const [view, setView] = useState<'table' | 'cod'>('table');
+  const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placingRow = placingId ? store.get(placingId) : undefined;
@@ -99,7 +105,15 @@ export function Workspace() {
         </button>
         <ExportControls selection={rows} />
         <ImportButton />
+        <nav className="views" aria-label={w.views}>
+          {(['table', 'cod'] as const).map((v) => (
+            <button key={v} type="button" className="tab" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'table' ? w.viewTable : w.viewCod}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
+        <CloseControl onError={report} />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
@@ -115,9 +129,13 @@ export function Workspace() {
         </button>
       </header>
       <ErrorBoundary panel={t('errors.panels.syncBar')}>
-        <SyncBar />
+        <SyncBar onShowForwarded={() => setView('cod')} />
       </ErrorBoundary>
-      {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
+      {store.state.info?.closed && (
+        <p className="banner" role="status">
+          {fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}
+        </p>
+      )}
       {failure && (
         <p className="banner error" role="alert">
           {failure}
@@ -135,7 +153,17 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
-        {mapMode !== 'full' && (
+        {mapMode !== 'full' && view === 'cod' && (
+          <ErrorBoundary panel={w.viewCod}>
+            <CodView
+              onOpen={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
+        {mapMode !== 'full' && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
           </ErrorBoundary>
