@@ -5,7 +5,7 @@
 //   BENCH_SIZES=10000 npm run bench      (other sizes for the store, e.g. a quick check)
 //   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
 //   BENCH_PARTS=sync npm run bench       (one part only: store or sync; ui: the table's measures alone)
-//   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p   (keeps the browser profile: a later run reuses the crises it created)
+//   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ async function withPage(path, fn) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => log('page error:', e.message));
-    page.on('console', (m) => m.type() === 'error' && log('console error:', m.text()));
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && log(`console ${m.type()}:`, m.text()));
     await page.goto(server.url + path);
     return await fn(page);
   } finally {
@@ -479,7 +479,9 @@ if (PARTS.has('store')) {
 if (PARTS.has('ui')) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
   await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
-  server = await serveWeb({ root: OUT, port: 0 });
+  // A kept profile's databases belong to its origin: the same port every time (BENCH_PORT).
+  if (process.env.BENCH_PROFILE && !process.env.BENCH_PORT) throw new Error('BENCH_PROFILE needs BENCH_PORT (the databases belong to one origin)');
+  server = await serveWeb({ root: OUT, port: Number(process.env.BENCH_PORT ?? 0) });
   profile = process.env.BENCH_PROFILE ?? (await mkdtemp(join(tmpdir(), 'vigie-bench-')));
   try {
     for (const n of SIZES) {
