@@ -19,10 +19,12 @@ import { useCrisisStore, useSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
+import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
 import { CloseControl } from '../workflow/CloseControl';
 import { CodView } from '../workflow/CodView';
+import { StatusDialog } from '../workflow/StatusDialog';
 import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
@@ -39,8 +41,10 @@ export function Workspace() {
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
-  /** What the left pane shows: the table, or the COD's "Transmis au COD". */
-  const [view, setView] = useState<'table' | 'cod'>('table');
+  /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
+  const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
+  const [statusFor, setStatusFor] = useState<string | null>(null);
+  const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
   const [placingId, setPlacingId] = useState<string | null>(null);
@@ -89,6 +93,7 @@ export function Workspace() {
     setPriority: (priority) => selectedId && store.update(selectedId, { priority }).catch(report),
     archive: () => selectedId && void archive(selectedId),
     closeDetail: () => (placingId ? setPlacingId(null) : setOpenId(null)),
+    changeStatus: () => selectedId && setStatusFor(selectedId),
   });
 
   return (
@@ -106,11 +111,33 @@ export function Workspace() {
         <ExportControls selection={rows} />
         <ImportButton />
         <nav className="views" aria-label={w.views}>
-          {(['table', 'cod'] as const).map((v) => (
-            <button key={v} type="button" className="tab" aria-pressed={view === v} onClick={() => setView(v)}>
-              {v === 'table' ? w.viewTable : w.viewCod}
+          {(['table', 'cod', 'rumours'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="tab"
+              aria-pressed={view === v}
+              onClick={() => {
+                setView(v);
+                // "Remontées" also leaves the verification queue: everything not archived again.
+                if (v === 'table') setFilter(EMPTY_FILTER);
+              }}
+            >
+              {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
             </button>
           ))}
+          <button
+            type="button"
+            className="tab"
+            onClick={() => {
+              // The verification queue: new and being verified, most urgent first.
+              setView('table');
+              setFilter({ ...EMPTY_FILTER, statuses: ['nouveau', 'en_verification'] });
+              setOrder({ key: 'priority', descending: false });
+            }}
+          >
+            {w.viewQueue}
+          </button>
         </nav>
         <span className="spacer" />
         <CloseControl onError={report} />
@@ -153,6 +180,17 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
+        {mapMode !== 'full' && view === 'rumours' && (
+          <ErrorBoundary panel={t('rumours.region')}>
+            <RumoursPanel
+              selectedIds={selectedId ? [selectedId] : []}
+              onSelectSighting={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
         {mapMode !== 'full' && view === 'cod' && (
           <ErrorBoundary panel={w.viewCod}>
             <CodView
@@ -202,6 +240,16 @@ export function Workspace() {
         )}
       </div>
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
+      {statusRow && (
+        <StatusDialog
+          sighting={statusRow}
+          onClose={() => setStatusFor(null)}
+          onOpenDetail={() => {
+            setSelectedId(statusRow.id);
+            setOpenId(statusRow.id);
+          }}
+        />
+      )}
       {undo && (
         <UndoBar
           onDismiss={dismissUndo}
