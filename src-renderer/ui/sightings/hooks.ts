@@ -37,7 +37,16 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
     [store, view],
   );
   const version = useSyncExternalStore(subscribe, () => view.version);
-  useEffect(() => (store.loading ? undefined : warmUp(view)), [store, view]);
+  useEffect(() => {
+    // Once the journal is read, and again whenever rows arrive or change (a sync, an import).
+    const warm = warmUp(view);
+    if (!store.loading) warm.kick();
+    const off = store.subscribe((changed) => changed.size && !store.loading && warm.kick());
+    return () => {
+      off();
+      warm.stop();
+    };
+  }, [store, view]);
   return useMemo(
     () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
     // version stands for the view's content
@@ -46,25 +55,34 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   );
 }
 
-/** Search texts and column orders built in idle slices after opening, so the first keystroke or click finds them ready. */
-function warmUp(view: SightingView): () => void {
+/** Search texts and column orders built in idle slices, so the first keystroke or click finds them ready. */
+function warmUp(view: SightingView): { kick(): void; stop(): void } {
   let handle: ReturnType<typeof setTimeout> | number | undefined;
+  let scheduled = false;
   let stopped = false;
   const idle =
     typeof requestIdleCallback === 'function'
       ? (f: (d: { timeRemaining(): number }) => void) => requestIdleCallback(f, { timeout: 1000 })
       : (f: (d: { timeRemaining(): number }) => void) => setTimeout(() => f({ timeRemaining: () => 8 }), 50);
   const step = (deadline: { timeRemaining(): number }) => {
+    scheduled = false;
     if (stopped) return;
     // At most ~8 ms at a time even when the browser offers more: an input must never wait long.
     const until = performance.now() + Math.min(8, Math.max(2, deadline.timeRemaining()));
-    if (!view.warm(() => performance.now() < until)) handle = idle(step);
+    if (!view.warm(() => performance.now() < until)) kick();
   };
-  handle = idle(step);
-  return () => {
-    stopped = true;
-    if (typeof cancelIdleCallback === 'function' && typeof handle === 'number') cancelIdleCallback(handle);
-    else clearTimeout(handle as ReturnType<typeof setTimeout>);
+  const kick = () => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    handle = idle(step);
+  };
+  return {
+    kick,
+    stop() {
+      stopped = true;
+      if (typeof cancelIdleCallback === 'function' && typeof handle === 'number') cancelIdleCallback(handle);
+      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
   };
 }
 
