@@ -44,6 +44,10 @@ export function Workspace() {
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
   const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
   const [statusFor, setStatusFor] = useState<string | null>(null);
+  const openSighting = (id: string) => {
+    setSelectedId(id);
+    setOpenId(id);
+  };
   const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
@@ -174,6 +178,7 @@ export function Workspace() {
           setSelectedId(id);
           setMessage(t('capture.saved'));
         }}
+        onOpen={openSighting}
       />
       <p className="sr-status" role="status">
         {message}
@@ -235,6 +240,8 @@ export function Workspace() {
               onArchive={(id) => void archive(id)}
               placing={placingId === openId}
               onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+              onOpenRumour={() => setView('rumours')}
+              onOpen={openSighting}
             />
           </ErrorBoundary>
         )}
