@@ -4,9 +4,10 @@
 //   npm run bench -- --quick             (10k only, store and sync: BENCH_SIZES=10000 BENCH_SYNC_SIZES=10000)
 //   BENCH_SIZES=10000 npm run bench      (other sizes for the store, e.g. a quick check)
 //   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
-//   BENCH_PARTS=sync npm run bench       (one part only: store or sync)
+//   BENCH_PARTS=sync npm run bench       (one part only: store or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
+//   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ async function withPage(path, fn) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => log('page error:', e.message));
-    page.on('console', (m) => m.type() === 'error' && log('console error:', m.text()));
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && log(`console ${m.type()}:`, m.text()));
     await page.goto(server.url + path);
     return await fn(page);
   } finally {
@@ -158,6 +159,8 @@ async function fluid(page, { letter }) {
           if (kind === 'table') return rowCount() !== before.rows || firstRow() !== before.first;
           if (kind === 'first-row') return firstRow() !== before.first;
           if (kind === 'priority') return document.querySelector(`[role=row][data-id="${arg}"] .prio`)?.textContent === 'P1';
+          // quick capture: a row of the table shows the captured text
+          if (kind === 'capture') return [...(table()?.querySelectorAll('[role=row][data-id] .col-text') ?? [])].some((c) => c.textContent === arg);
         };
         const t0 = performance.now();
         const frame = () => {
@@ -192,6 +195,13 @@ async function fluid(page, { letter }) {
     gaps.sort((a, b) => a - b);
     return { median: gaps[30], max: gaps[59] };
   });
+  // BENCH_CPU_PROFILE=/tmp/x: a CPU profile of the actions below, to /tmp/x-<rows>.cpuprofile.
+  const cdp = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   // Search: one letter typed in "Rechercher" (the table narrows), then Backspace (it widens back); 3 times.
   const search = page.getByLabel('Rechercher', { exact: true });
   out.search = [];
@@ -208,14 +218,41 @@ async function fluid(page, { letter }) {
     out.widen.push(await result());
     await settle();
   }
-  // Sort by Texte: ascending, then descending.
-  const texte = page.getByRole('columnheader', { name: /^Texte/ }).getByRole('button');
-  out.sort = [];
-  for (let i = 0; i < 2; i++) {
-    await arm('first-row', 'click');
-    await texte.click();
-    out.sort.push(await result());
+  // Widen by status: the tab "Nouveau", then back to "En cours" (the table widens); 3 times.
+  const tabs = page.getByRole('group', { name: 'Filtrer par statut' });
+  out.widenStatus = [];
+  for (let i = 0; i < 3; i++) {
+    await tabs.getByRole('button', { name: /^Nouveau/ }).click();
     await settle();
+    await arm('table', 'click');
+    await tabs.getByRole('button', { name: /^En cours/ }).click();
+    out.widenStatus.push(await result());
+    await settle();
+  }
+  // Quick capture, newest first (the default order): link and text typed, Enter → the row shows; 3 times.
+  out.capture = [];
+  for (let i = 0; i < 3; i++) {
+    const text = `Banc d'essai : capture ${i} ${Date.now()}`;
+    await page.getByLabel('Lien', { exact: true }).fill(`https://x.com/bench/status/${Date.now()}${i}`);
+    await page.getByLabel('Texte', { exact: true }).fill(text);
+    await page.getByLabel('Lien', { exact: true }).focus();
+    await settle();
+    await arm('capture', 'keydown', text);
+    await page.keyboard.press('Enter');
+    out.capture.push(await result());
+    await settle();
+  }
+  // Sort by Texte: ascending, then descending; then by Lieu (commune), ascending and descending.
+  out.sort = [];
+  out.sortOther = [];
+  for (const [name, into] of [[/^Texte/, out.sort], [/^Lieu/, out.sortOther]]) {
+    const header = page.getByRole('columnheader', { name }).getByRole('button');
+    for (let i = 0; i < 2; i++) {
+      await arm('first-row', 'click');
+      await header.click();
+      into.push(await result());
+      await settle();
+    }
   }
   // Priority key "1" on a selected row (not P1 yet); 3 rows.
   out.priority = [];
@@ -229,6 +266,12 @@ async function fluid(page, { letter }) {
     await page.keyboard.press('1');
     out.priority.push(await result());
     await settle();
+  }
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const rows = await page.evaluate(() => document.querySelector('[role=table]')?.getAttribute('aria-rowcount'));
+    await writeFile(`${process.env.BENCH_CPU_PROFILE}-${rows}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
   }
   return out;
 }
@@ -413,6 +456,35 @@ const put = (name, raw, unit, target) => {
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
+/** Issue #12's table measures of one size (fluid()'s result), with their targets. */
+function putFluid(k, f, letter, share) {
+  const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
+  const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
+  if ([...f.search, ...f.widen, ...f.widenStatus, ...f.capture, ...f.sort, ...f.sortOther, ...f.priority].some((x) => x.timedOut)) log(`${k}: some UI action never showed its result`, JSON.stringify(f));
+  put(`${k} ui floor: idle frame, median`, f.idleFrame.median, 'ms');
+  put(`${k} ui search letter ('${letter}', ${Math.round(share * 100)} % of rows) → table, first keystroke`, f.search[0].ms ?? NaN, 'ms');
+  put(`${k} ui search letter → table, median of 3`, med(f.search, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui search letter → letter shown, median of 3`, med(f.search, 'letterMs'), 'ms', '≤ 16');
+  put(`${k} ui search letter → letter shown, worst of 3`, worst(f.search, 'letterMs'), 'ms');
+  put(`${k} ui search: longest task (of 3)`, worst(f.search, 'longest'), 'ms');
+  put(`${k} ui widen (Backspace: search cleared) → table, median of 3`, med(f.widen, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui widen: longest task (of 3)`, worst(f.widen, 'longest'), 'ms');
+  put(`${k} ui widen (tab Nouveau → En cours) → table, median of 3`, med(f.widenStatus, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui widen by status: longest task (of 3)`, worst(f.widenStatus, 'longest'), 'ms');
+  put(`${k} ui quick capture (Enter) → row shown, median of 3`, med(f.capture, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui quick capture: longest task (of 3)`, worst(f.capture, 'longest'), 'ms');
+  put(`${k} ui sort by Texte → first row changed, first click`, f.sort[0].ms ?? NaN, 'ms', '≤ 100');
+  put(`${k} ui sort by Texte, second click (descending)`, f.sort[1].ms ?? NaN, 'ms', '≤ 100');
+  put(`${k} ui sort by Texte: longest task (of 2)`, worst(f.sort, 'longest'), 'ms');
+  put(`${k} ui sort by Lieu → first row changed, worst of 2 clicks`, worst(f.sortOther, 'ms'), 'ms', '≤ 100');
+  put(`${k} ui sort by Lieu: longest task (of 2)`, worst(f.sortOther, 'longest'), 'ms');
+  if (f.priority.length) {
+    put(`${k} ui priority key "1" → row shows P1, median of ${f.priority.length}`, med(f.priority, 'ms'), 'ms', '≤ 50');
+    put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
+  }
+  results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+}
+
 const started = Date.now();
 if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
@@ -541,25 +613,7 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
         put(`${h}: app heap after load (document loaded too)`, ha.heapAfter, 'MB', '≤ 300');
       }
       if (OPEN_ONLY) continue;
-      const f = app.fluid;
-      const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
-      const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
-      if ([...f.search, ...f.widen, ...f.sort, ...f.priority].some((x) => x.timedOut)) log(`${k}: some UI action never showed its result`, JSON.stringify(f));
-      put(`${k} ui floor: idle frame, median`, f.idleFrame.median, 'ms');
-      put(`${k} ui search letter ('${letter}', ${Math.round(share * 100)} % of rows) → table, first keystroke`, f.search[0].ms ?? NaN, 'ms');
-      put(`${k} ui search letter → table, median of 3`, med(f.search, 'ms'), 'ms', '≤ 50');
-      put(`${k} ui search letter → letter shown, median of 3`, med(f.search, 'letterMs'), 'ms', '≤ 16');
-      put(`${k} ui search: longest task (of 3)`, worst(f.search, 'longest'), 'ms');
-      put(`${k} ui widen (Backspace: search cleared) → table, median of 3`, med(f.widen, 'ms'), 'ms', '≤ 50');
-      put(`${k} ui widen: longest task (of 3)`, worst(f.widen, 'longest'), 'ms');
-      put(`${k} ui sort by Texte → first row changed, first click`, f.sort[0].ms ?? NaN, 'ms', '≤ 100');
-      put(`${k} ui sort by Texte, second click (descending)`, f.sort[1].ms ?? NaN, 'ms', '≤ 100');
-      put(`${k} ui sort by Texte: longest task (of 2)`, worst(f.sort, 'longest'), 'ms');
-      if (f.priority.length) {
-        put(`${k} ui priority key "1" → row shows P1, median of ${f.priority.length}`, med(f.priority, 'ms'), 'ms', '≤ 50');
-        put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
-      }
-      results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+      putFluid(k, app.fluid, letter, share);
       // Issue #13: duplicate check per keystroke, through the capture form, then the check alone.
       const dk = app.duplicates.keys;
       if (dk.some((x) => x.timedOut)) log(`${k}: some keystrokes never showed their duplicate warning`);
@@ -676,6 +730,41 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
   } finally {
     await server.close();
     await rm(profile, { recursive: true, force: true });
+  }
+}
+
+// The table alone (issue #12): a crisis created through the store, opened in the app, then fluid().
+// With BENCH_PROFILE the profile is kept and a crisis created by an earlier run is reused.
+if (PARTS.has('ui')) {
+  await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
+  await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
+  // A kept profile's databases belong to its origin: the same port every time (BENCH_PORT).
+  if (process.env.BENCH_PROFILE && !process.env.BENCH_PORT) throw new Error('BENCH_PROFILE needs BENCH_PORT (the databases belong to one origin)');
+  server = await serveWeb({ root: OUT, port: Number(process.env.BENCH_PORT ?? 0) });
+  profile = process.env.BENCH_PROFILE ?? (await mkdtemp(join(tmpdir(), 'vigie-bench-')));
+  try {
+    for (const n of SIZES) {
+      const k = label(n);
+      const store = `bench-store-${n}`;
+      const made = join(profile, `vigie-bench-crisis-${n}.json`);
+      let s = process.env.BENCH_PROFILE ? await readFile(made, 'utf8').then(JSON.parse, () => null) : null;
+      if (!s) {
+        log(`${k}: store createMany in batches of ${BATCH}`);
+        s = await step('storeCreate', store, n, BATCH);
+        if (process.env.BENCH_PROFILE) await writeFile(made, JSON.stringify({ crisis: s.crisis, identity: s.identity }));
+      }
+      await step('copyToApp', store);
+      const cache = await step('copyRowCacheToApp', store);
+      if (cache.rows !== n) throw new Error(`row cache: ${cache.rows} rows of ${n}`);
+      const { letter, share } = await step('searchLetter', n);
+      log(`${k}: app open (row cache present), then search, widen, capture, sort, priority key`);
+      const app = await appOpen(s.crisis.name, n, { letter });
+      put(`${k} app click → first row`, app.ms, 'ms');
+      putFluid(k, app.fluid, letter, share);
+    }
+  } finally {
+    await server.close();
+    if (!process.env.BENCH_PROFILE) await rm(profile, { recursive: true, force: true });
   }
 }
 

@@ -35,7 +35,7 @@ export function Workspace() {
   const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
   const deferredFilter = useDeferredValue(filter);
-  const { rows, counts } = useSightingList(deferredFilter, order);
+  const { rows, counts, indexOf } = useSightingList(deferredFilter, order);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
@@ -80,7 +80,7 @@ export function Workspace() {
   );
   const dismissUndo = useCallback(() => setUndo(null), []);
 
-  const indexOfSelected = rows.findIndex((r) => r.id === selectedId);
+  const indexOfSelected = indexOf(selectedId);
   useEffect(() => {
     if (indexOfSelected >= 0) table.current?.scrollToIndex(indexOfSelected);
   }, [indexOfSelected]);
