@@ -31,7 +31,7 @@ export const en: Messages = {
     closedBanner: 'This crisis is closed: it can still be read and edited.',
     language: 'Français',
     languageLabel: 'Passer en français',
-    shortcuts: 'Shortcuts: N new, / search, ↑ ↓ move, Enter open, 1–4 priority, Del archive',
+    shortcuts: 'Shortcuts: N new, / search, ↑ ↓ move, Enter open, Esc close, 1–4 priority, Del archive, Ctrl+Z undo',
     saveError: 'Saving failed',
   },
   capture: {
@@ -68,6 +68,8 @@ export const en: Messages = {
       followUp: 'Follow-up',
       createdAt: 'Captured',
     },
+    claimedBy: 'Handled by',
+    viewing: 'Viewing',
   },
   detail: {
     region: 'Sighting detail',
@@ -212,7 +214,14 @@ export const en: Messages = {
     basemap: 'Basemap',
     legend: 'Legend',
   },
-  undo: { archived: 'Sighting archived.', undo: 'Undo', restored: 'Archiving undone.' },
+  undo: {
+    archived: 'Sighting archived.',
+    archivedText: 'Sighting archived: “{{text}}”',
+    undo: 'Undo',
+    restored: 'Archiving undone.',
+    region: 'Messages',
+    dismiss: 'Close this message',
+  },
   common: { yes: 'Yes', no: 'No', empty: '—', loading: 'Loading…' },
   errors: {
     panel: 'This panel ran into an error ({{panel}}). The rest of Vigie keeps working.',

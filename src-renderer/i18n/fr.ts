@@ -30,7 +30,7 @@ export const fr = {
     closedBanner: 'Cette crise est clôturée : elle reste consultable et modifiable.',
     language: 'English',
     languageLabel: 'Switch to English',
-    shortcuts: 'Raccourcis : N nouvelle, / chercher, ↑ ↓ se déplacer, Entrée ouvrir, 1–4 priorité, Suppr archiver',
+    shortcuts: 'Raccourcis : N nouvelle, / chercher, ↑ ↓ se déplacer, Entrée ouvrir, Échap fermer, 1–4 priorité, Suppr archiver, Ctrl+Z annuler',
     saveError: "Échec de l'enregistrement",
   },
   capture: {
@@ -67,6 +67,8 @@ export const fr = {
       followUp: 'Suivi',
       createdAt: 'Saisie',
     },
+    claimedBy: 'Pris en charge par',
+    viewing: 'Consulte',
   },
   detail: {
     region: 'Détail de la remontée',
@@ -211,7 +213,14 @@ export const fr = {
     basemap: 'Fond de carte',
     legend: 'Légende',
   },
-  undo: { archived: 'Remontée archivée.', undo: 'Annuler', restored: 'Archivage annulé.' },
+  undo: {
+    archived: 'Remontée archivée.',
+    archivedText: 'Remontée archivée : « {{text}} »',
+    undo: 'Annuler',
+    restored: 'Archivage annulé.',
+    region: 'Messages',
+    dismiss: 'Fermer ce message',
+  },
   common: { yes: 'Oui', no: 'Non', empty: '—', loading: 'Chargement…' },
   errors: {
     panel: 'Ce panneau a rencontré une erreur ({{panel}}). Le reste de Vigie continue de fonctionner.',
