@@ -1,10 +1,11 @@
 // Icons drawn in SVG and shipped with the app. Emoji (✋ 👁) depend on the system's fonts and show as
 // empty boxes on a Linux without an emoji font; these draw the same everywhere, in the text's colour.
 // With a label an icon is an image with that name (read by screen readers); without, it is decoration.
+// No <title> inside: it would join the text of the cell around it; tooltips are the caller's title.
 import type { ReactNode } from 'react';
 
 interface IconProps {
-  /** What the icon means, for screen readers and as a tooltip; omit when the text beside says it. */
+  /** What the icon means, for screen readers; omit when the text beside says it. */
   label?: string;
   className?: string;
 }
@@ -26,7 +27,6 @@ function Icon({ label, className, children }: IconProps & { children: ReactNode 
       strokeLinecap="round"
       strokeLinejoin="round"
     >
-      {label && <title>{label}</title>}
       {children}
     </svg>
   );

@@ -17,7 +17,7 @@ interface Props {
   onDismiss: (key: number) => void;
 }
 
-const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 export function UndoBar({ items, onUndo, onDismiss }: Props) {
   const { t } = useTranslation();
