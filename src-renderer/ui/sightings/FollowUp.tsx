@@ -9,12 +9,15 @@ export interface FollowUpInfo {
   viewers: readonly { name: string; editing: boolean }[];
 }
 
-export function FollowUp({ info }: { info: FollowUpInfo }) {
+/** The words the icons stand for, looked up once per table rather than once per row. */
+export function useFollowUpLabels() {
   const { t } = useTranslation();
+  return { claimed: t('table.claimedBy'), viewing: t('table.viewing'), editing: t('sync.editing') };
+}
+
+export function FollowUp({ info, labels }: { info: FollowUpInfo; labels: ReturnType<typeof useFollowUpLabels> }) {
   if (!info.claim && info.viewers.length === 0) return null;
-  const claimed = t('table.claimedBy');
-  const viewing = t('table.viewing');
-  const editing = t('sync.editing');
+  const { claimed, viewing, editing } = labels;
   const title = [
     info.claim ? `${claimed} ${info.claim}` : '',
     ...info.viewers.map((v) => `${viewing} : ${v.name}${v.editing ? ` (${editing})` : ''}`),

@@ -12,7 +12,7 @@ import type { Sighting } from '../../core/sighting';
 import { useLang } from '../../i18n';
 import { formatTime } from '../common/format';
 import { SortIcon } from '../common/icons';
-import { FollowUp, type FollowUpInfo } from './FollowUp';
+import { FollowUp, useFollowUpLabels, type FollowUpInfo } from './FollowUp';
 
 /** Compact rows: at 1366×768 about 19 fit (13 at the former 34 px). Keep in step with .tbody .tr in styles.css. */
 export const ROW_HEIGHT = 26;
@@ -42,6 +42,7 @@ interface Props {
 export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsTable({ rows, order, selectedId, onSort, onSelect, onOpen, followUp }, ref) {
   const { t } = useTranslation();
   const lang = useLang();
+  const followUpLabels = useFollowUpLabels();
   const grid = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -83,7 +84,7 @@ export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsT
   const cell = (s: Sighting, key: Column) => {
     switch (key) {
       case 'followUp':
-        return <FollowUp info={followUp(s.id)} />;
+        return <FollowUp info={followUp(s.id)} labels={followUpLabels} />;
       case 'priority':
         return <span className={`prio prio-${s.priority}`}>{s.priority}</span>;
       case 'status':

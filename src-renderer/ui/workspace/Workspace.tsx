@@ -47,7 +47,6 @@ export function Workspace() {
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<TableHandle>(null);
   const detailSlot = useRef<HTMLDivElement>(null);
-  const focusDetail = useRef(false);
   const crisis = store.crisis;
   const viewers = useViewers();
   const followUp = (id: string) => ({ claim: store.claimOf(id)?.name ?? null, viewers: viewers.get(id) ?? [] });
@@ -69,11 +68,10 @@ export function Workspace() {
   }, [indexOfSelected]);
 
   // Opened from the keyboard: the focus goes into the panel (its first control), and Échap brings it back.
+  const [focusDetail, setFocusDetail] = useState(0);
   useEffect(() => {
-    if (!openId || !focusDetail.current) return;
-    focusDetail.current = false;
-    detailSlot.current?.querySelector<HTMLElement>('button, input, select, textarea')?.focus();
-  }, [openId]);
+    if (focusDetail) detailSlot.current?.querySelector<HTMLElement>('button, input, select, textarea')?.focus();
+  }, [focusDetail]);
 
   const select = (id: string) => {
     setSelectedId(id);
@@ -110,8 +108,8 @@ export function Workspace() {
     },
     open: () => {
       if (!selectedId) return;
-      focusDetail.current = true;
       open(selectedId);
+      setFocusDetail((n) => n + 1);
     },
     setPriority: (priority) => {
       if (!selectedId) return;
@@ -197,7 +195,9 @@ export function Workspace() {
         )}
         {mapMode === 'split' && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
         {(mapMode !== 'hidden' || openId) && (
-          <div className="side" style={mapMode === 'split' ? { flexBasis: `${mapShare}%` } : undefined}>
+          // While placing a sighting by clicking the map, the map side widens (to 65 % at least) so the
+          // map beside the open detail is large enough to aim at; it narrows back afterwards.
+          <div className="side" style={mapMode === 'split' ? { flexBasis: `${placingId ? Math.max(mapShare, 65) : mapShare}%` } : undefined}>
             <div className="detail-slot" ref={detailSlot}>
               {openId && (
                 // Another sighting opened: a failed detail panel tries again by itself.
