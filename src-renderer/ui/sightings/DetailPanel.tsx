@@ -18,6 +18,7 @@ import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { PlaceEditor } from '../map/PlaceEditor';
 import { HistoryList } from './HistoryList';
+import { VerificationGroup } from '../workflow/VerificationGroup';
 import { useSighting } from './hooks';
 
 interface Props {
@@ -120,6 +121,7 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }
           <span className="viewers">{t('sync.alsoViewing', { names: others.map((o) => (o.editing ? `${o.name} (${t('sync.editing')})` : o.name)).join(', ') })}</span>
         )}
       </div>
+      <VerificationGroup id={id} onError={(message) => setErrors({ sighting: message })} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('detail.groups.triage')}</legend>

@@ -25,6 +25,9 @@ import { MapView } from '../map/MapView';
 import { SplitDivider } from './SplitDivider';
 import { useArchiveUndo } from './useArchiveUndo';
 import { useShortcuts } from './useShortcuts';
+import { CloseControl } from '../workflow/CloseControl';
+import { CodView } from '../workflow/CodView';
+import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -39,6 +42,9 @@ export function Workspace() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
+  /** What the left pane shows: the table, or the COD's "Transmis au COD". */
+  const [view, setView] = useState<'table' | 'cod'>('table');
+  const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(40);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placingRow = placingId ? store.get(placingId) : undefined;
@@ -148,7 +154,15 @@ export function Workspace() {
         </button>
         <ExportControls selection={rows} />
         <ImportButton />
+        <nav className="views" aria-label={w.views}>
+          {(['table', 'cod'] as const).map((v) => (
+            <button key={v} type="button" className="tab" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'table' ? w.viewTable : w.viewCod}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
+        <CloseControl onError={report} />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
@@ -164,9 +178,13 @@ export function Workspace() {
         </button>
       </header>
       <ErrorBoundary panel={t('errors.panels.syncBar')}>
-        <SyncBar />
+        <SyncBar onShowForwarded={() => setView('cod')} />
       </ErrorBoundary>
-      {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
+      {store.state.info?.closed && (
+        <p className="banner" role="status">
+          {fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}
+        </p>
+      )}
       {failure && (
         <p className="banner error" role="alert">
           {failure}
@@ -188,7 +206,17 @@ export function Workspace() {
         {message}
       </p>
       <div className={`split map-${mapMode}${openId ? ' with-detail' : ''}`}>
-        {!full && (
+        {!full && view === 'cod' && (
+          <ErrorBoundary panel={w.viewCod}>
+            <CodView
+              onOpen={(id) => {
+                setSelectedId(id);
+                open(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
+        {!full && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={open} followUp={followUp} />
           </ErrorBoundary>
