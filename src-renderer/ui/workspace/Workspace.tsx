@@ -57,7 +57,8 @@ export function Workspace() {
   const viewers = useViewers();
   const followUp = (id: string) => ({ claim: store.claimOf(id)?.name ?? null, viewers: viewers.get(id) ?? [] });
 
-  const report = useCallback((e: unknown) => setFailure(`${t('workspace.saveError')} : ${(e as Error).message}`), [t]);
+  // Errors come as Error objects, or as a message already in French (CloseControl).
+  const report = useCallback((e: unknown) => setFailure(`${t('workspace.saveError')} : ${e instanceof Error ? e.message : String(e)}`), [t]);
   const restored = useCallback(
     (id: string) => {
       setMessage(t('undo.restored'));
@@ -167,11 +168,12 @@ export function Workspace() {
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
         </button>
-        <button type="button" className="secondary" aria-pressed={full} onClick={() => setMapMode(full ? 'split' : 'full')}>
-          {full ? t('map.exitFullscreen') : t('map.fullscreen')}
+        {/* Shorter words on a laptop keep the bar on one line; the full name is what is announced. */}
+        <button type="button" className="secondary" aria-pressed={full} aria-label={full ? undefined : t('map.fullscreen')} onClick={() => setMapMode(full ? 'split' : 'full')}>
+          {full ? t('map.exitFullscreen') : <Label long={t('map.fullscreen')} short={t('map.fullscreenShort')} />}
         </button>
-        <button type="button" className="secondary" onClick={() => setMapMode(mapMode === 'hidden' ? 'split' : 'hidden')}>
-          {mapMode === 'hidden' ? t('map.show') : t('map.hide')}
+        <button type="button" className="secondary" aria-label={mapMode === 'hidden' ? t('map.show') : t('map.hide')} onClick={() => setMapMode(mapMode === 'hidden' ? 'split' : 'hidden')}>
+          {mapMode === 'hidden' ? <Label long={t('map.show')} short={t('map.showShort')} /> : <Label long={t('map.hide')} short={t('map.hideShort')} />}
         </button>
         <button type="button" className="secondary" onClick={() => void leaveCrisis()}>
           {t('workspace.switch')}
@@ -262,5 +264,15 @@ export function Workspace() {
       <UndoBar items={undo.items} onUndo={(key) => undo.undo(key)} onDismiss={undo.dismiss} />
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
     </div>
+  );
+}
+
+/** A button's words, long on a wide screen and short on a laptop (styles.css). */
+function Label({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="long">{long}</span>
+      <span className="short">{short}</span>
+    </>
   );
 }
