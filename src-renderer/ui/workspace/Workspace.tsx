@@ -106,7 +106,7 @@ export function Workspace() {
     search: () => searchInput.current?.focus(),
     move: (delta) => {
       if (!rows.length) return;
-      select(rows[Math.min(rows.length - 1, Math.max(0, (indexOfSelected < 0 ? (delta > 0 ? -1 : rows.length) : indexOfSelected) + delta))].id);
+      select(rows[Math.min(rows.length - 1, Math.max(0, (indexOfSelected < 0 ? -1 : indexOfSelected) + delta))].id);
     },
     page: (direction) => {
       if (!rows.length) return;
