@@ -92,3 +92,29 @@ test('capturée, vérifiée, transmise au COD, reçue avec une suite, vue par le
   await expect(carole.getByText('Crise close par Bruno COD')).toHaveCount(0, { timeout: 30_000 });
   await capture(carole, 'Saisie après la réouverture');
 });
+
+test('file « À vérifier » par priorité, et S change le statut au clavier en demandant la raison d’un démenti', async ({ page }) => {
+  await startCrisis(page);
+  await capture(page, 'Rumeur de pillage à Montech');
+  await capture(page, 'Route coupée à Bressols');
+  await rowOf(page, 'Route coupée à Bressols').click();
+  await page.keyboard.press('1');
+  await expect(rowOf(page, 'Route coupée à Bressols')).toContainText('P1');
+  await page.getByRole('button', { name: 'À vérifier' }).click();
+  const rows = page.getByRole('region', { name: 'Tableau des remontées' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Route coupée à Bressols'); // P1 first (row 0 is the header)
+
+  await rowOf(page, 'Rumeur de pillage à Montech').click();
+  await page.keyboard.press('s');
+  const dialog = page.getByRole('dialog', { name: 'Changer le statut' });
+  await expect(dialog.getByRole('button', { name: '1. En vérification' })).toBeFocused();
+  await page.keyboard.press('3'); // démenti: asks why
+  await expect(dialog.getByLabel('Raison')).toBeFocused();
+  await page.keyboard.type('démenti par la gendarmerie de Montech');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remontées', exact: true }).click();
+  await rowOf(page, 'Rumeur de pillage à Montech').dblclick();
+  await expect(verification(page)).toContainText('Verdict : Démenti — par Alice Martin');
+  await expect(verification(page)).toContainText('« démenti par la gendarmerie de Montech »');
+});

@@ -22,11 +22,13 @@ import { useCrisisStore, useSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
+import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useArchiveUndo } from './useArchiveUndo';
 import { useShortcuts } from './useShortcuts';
 import { CloseControl } from '../workflow/CloseControl';
 import { CodView } from '../workflow/CodView';
+import { StatusDialog } from '../workflow/StatusDialog';
 import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
@@ -42,8 +44,10 @@ export function Workspace() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
-  /** What the left pane shows: the table, or the COD's "Transmis au COD". */
-  const [view, setView] = useState<'table' | 'cod'>('table');
+  /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
+  const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
+  const [statusFor, setStatusFor] = useState<string | null>(null);
+  const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(40);
   const [placingId, setPlacingId] = useState<string | null>(null);
@@ -138,6 +142,7 @@ export function Workspace() {
       else if (openId) closeDetail();
       else if (mapMode === 'full') setMapMode('split');
     },
+    changeStatus: () => selectedId && setStatusFor(selectedId),
   });
 
   const full = mapMode === 'full';
@@ -156,11 +161,33 @@ export function Workspace() {
         <ExportControls selection={rows} />
         <ImportButton />
         <nav className="views" aria-label={w.views}>
-          {(['table', 'cod'] as const).map((v) => (
-            <button key={v} type="button" className="tab" aria-pressed={view === v} onClick={() => setView(v)}>
-              {v === 'table' ? w.viewTable : w.viewCod}
+          {(['table', 'cod', 'rumours'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="tab"
+              aria-pressed={view === v}
+              onClick={() => {
+                setView(v);
+                // "Remontées" also leaves the verification queue: everything not archived again.
+                if (v === 'table') setFilter(EMPTY_FILTER);
+              }}
+            >
+              {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
             </button>
           ))}
+          <button
+            type="button"
+            className="tab"
+            onClick={() => {
+              // The verification queue: new and being verified, most urgent first.
+              setView('table');
+              setFilter({ ...EMPTY_FILTER, statuses: ['nouveau', 'en_verification'] });
+              setOrder({ key: 'priority', descending: false });
+            }}
+          >
+            {w.viewQueue}
+          </button>
         </nav>
         <span className="spacer" />
         <CloseControl onError={report} />
@@ -208,6 +235,17 @@ export function Workspace() {
         {message}
       </p>
       <div className={`split map-${mapMode}${openId ? ' with-detail' : ''}`}>
+        {!full && view === 'rumours' && (
+          <ErrorBoundary panel={t('rumours.region')}>
+            <RumoursPanel
+              selectedIds={selectedId ? [selectedId] : []}
+              onSelectSighting={(id) => {
+                setSelectedId(id);
+                open(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
         {!full && view === 'cod' && (
           <ErrorBoundary panel={w.viewCod}>
             <CodView
@@ -263,6 +301,16 @@ export function Workspace() {
       </div>
       <UndoBar items={undo.items} onUndo={(key) => undo.undo(key)} onDismiss={undo.dismiss} />
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
+      {statusRow && (
+        <StatusDialog
+          sighting={statusRow}
+          onClose={() => setStatusFor(null)}
+          onOpenDetail={() => {
+            setSelectedId(statusRow.id);
+            open(statusRow.id);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // The keyboard of a volunteer on watch: N new, / search, arrows move, Enter opens, 1–4 priority,
-// Delete archives, Ctrl+Z takes the archive back, Escape closes the detail (or the full-screen map).
-// Nothing fires while typing in a field: "n" typed in the link field is an "n". The keys that act on
-// the selected sighting (arrows, Enter, 1–4, Delete) act only from the table or the bare page, so a
-// key pressed on the map, a button or the detail panel does not change a sighting behind the user's back.
+// S changes the status, Delete archives, Ctrl+Z takes the archive back, Escape closes the detail (or
+// the full-screen map). Nothing fires while typing in a field: "n" typed in the link field is an "n".
+// The keys that act on the selected sighting (arrows, Enter, 1–4, S, Delete) act only from the table or
+// the bare page, so a key pressed on the map, a button or the detail panel does not change a sighting
+// behind the user's back.
 import { useEffect, useRef } from 'react';
 import type { Priority } from '../../core/taxonomy';
 
@@ -19,6 +20,8 @@ export interface ShortcutActions {
   /** Takes the newest archive back; false when there is none to take back. */
   undo(): boolean;
   closeDetail(): void;
+  /** S: change the selected sighting's status (ui/workflow/StatusDialog.tsx). */
+  changeStatus(): void;
 }
 
 export function typing(target: EventTarget | null): boolean {
@@ -85,6 +88,10 @@ export function useShortcuts(actions: ShortcutActions): void {
         case '4':
           handled();
           return a.setPriority(`P${e.key}` as Priority);
+        case 's':
+        case 'S':
+          handled();
+          return a.changeStatus();
         case 'Delete':
           handled();
           return a.archive();
