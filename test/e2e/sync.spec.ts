@@ -136,7 +136,7 @@ test('la présence et « Je m’en occupe » se voient chez les autres', async (
   await expect(followUp.getByRole('img', { name: 'modifie' })).toBeVisible({ timeout: 10_000 });
   await detailB.getByRole('button', { name: 'Je m’en occupe' }).click();
   await expect(followUp.getByRole('img', { name: 'Pris en charge par' })).toBeVisible({ timeout: 10_000 });
-  await expect(followUp).toHaveAttribute('title', 'Pris en charge par Bob Durand · Consulte : Bob Durand (modifie)');
+  await expect(followUp.locator('.follow-up')).toHaveAttribute('title', 'Pris en charge par Bob Durand · Consulte : Bob Durand (modifie)');
   await rowOf(page, 'rue de la Paix').dblclick();
   const detailA = page.getByRole('complementary', { name: 'Détail de la remontée' });
   await expect(detailA).toContainText(/Pris en charge par Bob Durand jusqu’à/);
