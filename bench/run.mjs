@@ -5,6 +5,8 @@
 //   BENCH_SIZES=10000 npm run bench      (other sizes for the store, e.g. a quick check)
 //   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
 //   BENCH_PARTS=sync npm run bench       (one part only: store or sync)
+//   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
+//   BENCH_HISTORY=0                      (without the "+ history" opens)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,11 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = (process.env.BENCH_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const SYNC_SIZES = (process.env.BENCH_SYNC_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'store,sync').split(','));
+const OPEN_ONLY = PARTS.has('open') && !PARTS.has('store');
+const HISTORY = process.env.BENCH_HISTORY !== '0';
+/** "+ history": about this many signed edits per sighting, by this many editors (issue #12). */
+const HISTORY_EDITS = 5;
+const HISTORY_EDITORS = 12;
 const BATCH = 5000; // sightings per createMany call (one Yjs transaction, one stored update)
 const LAUNCH = {
   headless: true,
@@ -126,6 +133,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
     const heapAfter = await heapMB(page);
     const out = { ms: rowAt - clickAt, loadedMs: loadedAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore, ...busy };
     if (fluidOptions) out.fluid = await fluid(page, fluidOptions);
+    if (fluidOptions?.repost) out.duplicates = await duplicateTyping(page, fluidOptions.repost);
     return out;
   });
 
@@ -225,6 +233,58 @@ async function fluid(page, { letter }) {
   return out;
 }
 
+/**
+ * Issue #13, through the capture form: a volunteer types a repost of a sighting of the crisis (its
+ * link from the mobile site, then "RT @…: " and its text), one key at a time. Each keystroke: from
+ * its keydown (or beforeinput, for a character typed without a key) to the first frame where the
+ * form shows the warning computed for that input (the form's data-dup-for), and the longest long
+ * task in between. The form is emptied afterwards: nothing is saved.
+ */
+async function duplicateTyping(page, repost) {
+  const form = page.locator('form[aria-label="Saisie rapide"]');
+  const t0 = Date.now();
+  await page.locator('form[aria-label="Saisie rapide"][data-dup-index="ready"]').waitFor({ timeout: 300_000 });
+  const indexWaitMs = Date.now() - t0;
+  await page.evaluate(() => {
+    window.__dupArm = (expected) =>
+      new Promise((resolve) => {
+        const f = document.querySelector('form[aria-label="Saisie rapide"]');
+        let start = 0;
+        const mark = (e) => (start = start ? Math.min(start, e.timeStamp) : e.timeStamp);
+        window.addEventListener('keydown', mark, { capture: true, once: true });
+        window.addEventListener('beforeinput', mark, { capture: true, once: true });
+        const t0 = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          if (start && f.getAttribute('data-dup-for') === expected) {
+            return setTimeout(() => {
+              const longest = Math.max(0, ...window.__longTasks.filter((t) => t.end > start && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, start)));
+              resolve({ ms: now - start, longest, warned: !!f.querySelector('[aria-label="Doublons possibles"]') });
+            }, 0);
+          }
+          if (now - t0 > 10_000) return resolve({ ms: null, timedOut: true });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+  });
+  const out = { indexWaitMs, keys: [] };
+  const typeInto = async (label, value, expected) => {
+    await form.getByLabel(label, { exact: true }).click();
+    for (let i = 0; i < value.length; i++) {
+      await page.evaluate((e) => ((window.__dupArmed = window.__dupArm(e)), true), expected(i + 1));
+      await page.keyboard.type(value[i]);
+      out.keys.push(await page.evaluate(() => window.__dupArmed));
+    }
+  };
+  await typeInto('Lien', repost.url, (k) => `${k}:0`);
+  await typeInto('Texte', repost.text, (k) => `${repost.url.length}:${k}`);
+  out.warnedAtEnd = out.keys.at(-1)?.warned ?? false;
+  out.warningText = await form.locator('[aria-label="Doublons possibles"]').innerText().catch(() => '');
+  for (const label of ['Lien', 'Texte']) await form.getByLabel(label, { exact: true }).fill('');
+  return out;
+}
+
 const results = {};
 const put = (name, raw, unit, target) => {
   const value = Number(raw.toPrecision(4));
@@ -234,7 +294,7 @@ const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 const started = Date.now();
-if (PARTS.has('store')) {
+if (PARTS.has('store') || OPEN_ONLY) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
   await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
   server = await serveWeb({ root: OUT, port: 0 });
@@ -253,7 +313,7 @@ if (PARTS.has('store')) {
       const toArray = await stepWithHeap('rawToArray', raw);
       put(`${k} raw toArray (cold)`, toArray.ms, 'ms');
       put(`${k} raw toArray heap`, toArray.heapDelta, 'MB');
-      put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
+      if (!OPEN_ONLY) put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
 
       log(`${k}: store createMany in batches of ${BATCH}, 500 edits`);
       const s = await step('storeCreate', store, n, BATCH);
@@ -277,6 +337,7 @@ if (PARTS.has('store')) {
       put(`${k} stored document bytes (updates table)`, s.storedUpdateBytes / MB, 'MB');
       put(`${k} on disk, journal + document / JSON`, (s.journalBytes + s.storedUpdateBytes) / s.jsonBytes, '×');
 
+      if (!OPEN_ONLY) {
       log(`${k}: CrisisStore.open, cold`);
       const o = await stepWithHeap('storeOpen', store, s.crisis, s.identity);
       put(`${k} CrisisStore.open (cold: journal → rows)`, o.openMs, 'ms');
@@ -309,6 +370,7 @@ if (PARTS.has('store')) {
       put(`${k} intake: update → all rows`, it.rowsMs, 'ms');
       put(`${k} intake: update → settled (journal and document stored)`, it.settledMs, 'ms');
       put(`${k} intake throughput (to all rows)`, it.entries / (it.rowsMs / 1000), 'entries/s');
+      }
 
       log(`${k}: app cold load, first open after import (no row cache)`);
       await step('copyToApp', store);
@@ -323,7 +385,8 @@ if (PARTS.has('store')) {
       put(`${k} app: rows the first open had cached by itself before its page closed`, cache.appCached, 'rows');
       if (cache.rows !== n) throw new Error(`row cache: ${cache.rows} rows of ${n}`);
       const { letter, share } = await step('searchLetter', n);
-      const app = await appOpen(s.crisis.name, n, { letter });
+      const repost = OPEN_ONLY ? undefined : await step('duplicatesRepost', n);
+      const app = await appOpen(s.crisis.name, n, OPEN_ONLY ? undefined : { letter, repost });
       put(`${k} app click → first row`, app.ms, 'ms');
       put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
       put(`${k} app click → loaded (journal read)`, app.loadedMs, 'ms');
@@ -334,6 +397,30 @@ if (PARTS.has('store')) {
       put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
       put(`${k} app heap after load (document loaded too)`, app.heapAfter, 'MB', '≤ 300');
       put(`${k} app heap delta (vs crisis list)`, app.heapDelta, 'MB');
+      if (HISTORY) {
+        const h = `${k} + history`;
+        log(`${h}: ${HISTORY_EDITS} signed edits per sighting by ${HISTORY_EDITORS} editors, then the app opens`);
+        const hs = await step('storeHistory', store, `bench-history-${n}`, s.crisis, s.identity, HISTORY_EDITS, HISTORY_EDITORS);
+        put(`${h}: edits (signed, ${HISTORY_EDITORS} editors)`, hs.edits, 'entries');
+        put(`${h}: journal rows`, hs.journalRows, 'rows');
+        await step('copyToApp', `bench-history-${n}`);
+        const hc = await appOpen(s.crisis.name, n);
+        put(`${h}: app (no cache) click → first row`, hc.ms, 'ms');
+        put(`${h}: app (no cache) click → loaded (journal read)`, hc.loadedMs, 'ms');
+        put(`${h}: app (no cache) longest task, click → loaded`, hc.longestToLoaded, 'ms', '≤ 50');
+        put(`${h}: app (no cache) heap after load`, hc.heapAfter, 'MB');
+        const hcache = await step('copyRowCacheToApp', `bench-history-${n}`);
+        if (hcache.rows !== n) throw new Error(`row cache (history): ${hcache.rows} rows of ${n}`);
+        const ha = await appOpen(s.crisis.name, n);
+        put(`${h}: app click → first row`, ha.ms, 'ms');
+        put(`${h}: app click → loaded (journal read)`, ha.loadedMs, 'ms');
+        put(`${h}: app longest task, click → loaded`, ha.longestToLoaded, 'ms', '≤ 50');
+        put(`${h}: app click → last long task (document loaded in the background)`, ha.quietAt, 'ms');
+        put(`${h}: app after the first row: longest task`, ha.longestAfterRow, 'ms');
+        put(`${h}: app cold load / raw toArray`, ha.ms / toArray.ms, '×', '≤ 3');
+        put(`${h}: app heap after load (document loaded too)`, ha.heapAfter, 'MB', '≤ 300');
+      }
+      if (OPEN_ONLY) continue;
       const f = app.fluid;
       const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
       const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
@@ -353,6 +440,33 @@ if (PARTS.has('store')) {
         put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
       }
       results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+      // Issue #13: duplicate check per keystroke, through the capture form, then the check alone.
+      const dk = app.duplicates.keys;
+      if (dk.some((x) => x.timedOut)) log(`${k}: some keystrokes never showed their duplicate warning`);
+      const dms = dk.map((x) => x.ms).filter((v) => v !== null);
+      put(`${k} ui duplicates: index ready after the crisis list (wait before typing)`, app.duplicates.indexWaitMs, 'ms');
+      put(`${k} ui duplicates: keystroke → warning painted, median of ${dms.length}`, percentile(dms, 0.5), 'ms');
+      put(`${k} ui duplicates: keystroke → warning painted, p95`, percentile(dms, 0.95), 'ms', '≤ 16');
+      put(`${k} ui duplicates: keystroke → warning painted, slowest`, Math.max(...dms), 'ms');
+      put(`${k} ui duplicates: longest task during the typing`, Math.max(0, ...dk.map((x) => x.longest ?? 0)), 'ms');
+      put(`${k} ui duplicates: repost flagged at the end (1 = yes)`, app.duplicates.warnedAtEnd ? 1 : 0, 'bool');
+      results[`${k} ui duplicates raw`] = { value: 0, unit: 'json', detail: { warning: app.duplicates.warningText, keys: dk } };
+      log(`${k}: duplicate check alone (core/duplicates.ts), per keystroke`);
+      const dp = await withPage('bench/page/index.html', async (page) => {
+        await page.waitForFunction(() => window.benchDuplicates, null, { timeout: 30_000 });
+        return page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
+      });
+      if (!dp.linkFound || !dp.textFound) log(`${k}: the duplicate check missed the repost`, JSON.stringify(dp));
+      put(`${k} duplicates: index build (${label(n)} sightings)`, dp.buildMs, 'ms');
+      put(`${k} duplicates: index heap`, dp.heapMB, 'MB');
+      put(`${k} duplicates: check per keystroke, median of ${dp.keystrokes}`, dp.p50, 'ms');
+      put(`${k} duplicates: check per keystroke, p95`, dp.p95, 'ms', '≤ 16');
+      put(`${k} duplicates: check per keystroke, slowest`, dp.max, 'ms');
+      put(`${k} duplicates: floor, a fixed loop as long as the median check, p50 / p95`, dp.floorP50, 'ms');
+      put(`${k} duplicates: floor p95`, dp.floorP95, 'ms');
+      put(`${k} duplicates: check per keystroke, a new post, p95`, dp.newP95, 'ms', '≤ 16');
+      put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
+      put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');
 
       log(`${k}: public exports (map HTML, GeoJSON) against JSON.stringify of the same features`);
       const x = await withPage('bench/page/index.html', async (page) => {
@@ -372,7 +486,7 @@ if (PARTS.has('store')) {
     }
 
     // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
-    for (const n of SIZES) {
+    for (const n of OPEN_ONLY ? [] : SIZES) {
       const k = n >= 1000 ? `${n / 1000}k` : String(n);
       log(`${k}: map clusters and redraw`);
       const c = await step('clusters', n);
@@ -386,6 +500,7 @@ if (PARTS.has('store')) {
       put(`${k} map: redraw after pan/zoom p50`, c.redrawP50, 'ms');
       put(`${k} map: redraw after pan/zoom p95`, c.redrawP95, 'ms');
     }
+    if (!OPEN_ONLY) {
     log('gazetteer: search latency over every commune name (3, 5 letters, whole)');
     const g = await step('gazetteer');
     put('gazetteer: index build', g.buildMs, 'ms');
@@ -393,8 +508,9 @@ if (PARTS.has('store')) {
     put('gazetteer: query p50', g.p50, 'ms');
     put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
 
+    }
     // Import of a team's CSV through the importer and the real store (bench/page/import.ts).
-    for (const n of SIZES) {
+    for (const n of OPEN_ONLY ? [] : SIZES) {
       const k = n >= 1000 ? `${n / 1000}k` : String(n);
       log(`${k}: import of a team CSV`);
       const r = await withPage('bench/page/index.html', async (page) => {

@@ -36,7 +36,9 @@ test('capturée, vérifiée, transmise au COD, reçue avec une suite, vue par le
   // The volunteer captures and verifies.
   await capture(carole, TEXT);
   await openDetail(carole, TEXT);
-  await verification(carole).getByLabel('Source identifiée').check();
+  // The box shows what is recorded: it turns checked once the signed step is stored.
+  await verification(carole).getByLabel('Source identifiée').click();
+  await expect(verification(carole).getByLabel('Source identifiée')).toBeChecked();
   await expect(verification(carole)).toContainText(/Source identifiée\s*— par Carole Petit/);
   await verification(carole).getByLabel('Verdict', { exact: true }).selectOption('confirme');
   await verification(carole).getByLabel('Raison').fill('photo géolocalisée, confirmée par la mairie');

@@ -17,8 +17,10 @@ import { Options } from '../common/options';
 import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { PlaceEditor } from '../map/PlaceEditor';
+import { DuplicateSection } from './DuplicateSection';
 import { HistoryList } from './HistoryList';
 import { VerificationGroup } from '../workflow/VerificationGroup';
+import { RumourLinks } from '../rumours/RumourLinks';
 import { useSighting } from './hooks';
 
 interface Props {
@@ -27,11 +29,15 @@ interface Props {
   onArchive: (id: string) => void;
   placing: boolean;
   onTogglePlacing: () => void;
+  /** Shows the "Rumeurs" view (from a rumour this sighting carries). */
+  onOpenRumour?: () => void;
+  /** Opens another sighting (the original of a duplicate, a linked source). */
+  onOpen?: (id: string) => void;
 }
 
 type Draft = Partial<SightingFields>;
 
-export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }: Props) {
+export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, onOpenRumour, onOpen }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
@@ -122,13 +128,14 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }
         )}
       </div>
       <VerificationGroup id={id} onError={(message) => setErrors({ sighting: message })} />
+      <RumourLinks sightingId={id} onOpenRumour={onOpenRumour && (() => onOpenRumour())} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('detail.groups.triage')}</legend>
           {select('category', CATEGORIES, CATEGORY_LABELS)}
           {select('priority', PRIORITIES, PRIORITY_LABELS)}
           {select('status', statusChoices, STATUS_LABELS)}
-          {value('status') === 'doublon' && text('duplicateOf')}
+          <DuplicateSection sighting={s} wanted={value('status') === 'doublon'} error={errors.duplicateOf} onOpen={onOpen} />
           {text('assignee')}
           {text('verificationNotes', { multiline: true })}
         </fieldset>

@@ -1,6 +1,7 @@
 // How components read sightings: snapshots of the store, recomputed when it changes.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { historyLines } from '../../core/changes';
+import type { Entry, SightingBody } from '../../core/records';
 import { warmSearch, type SightingFilter, type SortOrder } from '../../core/query';
 import type { Sighting } from '../../core/sighting';
 import { SightingView } from '../../core/sighting-view';
@@ -66,12 +67,30 @@ export function useSighting(id: string | null) {
   return id ? store.get(id) : undefined;
 }
 
+/**
+ * A sighting's history lines (null while read). The history is not kept in memory: it is read from
+ * the journal when shown, and again when this sighting changes.
+ */
 export function useHistory(id: string) {
   const store = useCrisisStore();
+  // Member names can change without the sighting changing.
   const version = useStoreVersion(store);
+  const [read, setRead] = useState<{ id: string; entries: Entry<SightingBody>[] } | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => store.subscribe((changed) => changed.has(id) && setChanges((c) => c + 1)), [store, id]);
+  useEffect(() => {
+    let current = true;
+    store.entries(id).then(
+      (entries) => current && setRead({ id, entries }),
+      (e: Error) => console.warn('Vigie : historique illisible', e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, id, changes]);
   return useMemo(
-    () => historyLines(store.entries(id)).map((l) => ({ ...l, actorName: store.member(l.actor)?.name ?? l.actor })),
+    () => (read?.id === id ? historyLines(read.entries).map((l) => ({ ...l, actorName: store.member(l.actor)?.name ?? l.actor })) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, id, version],
+    [store, id, read, version],
   );
 }

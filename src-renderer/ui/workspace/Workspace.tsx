@@ -92,6 +92,11 @@ export function Workspace() {
     if (id !== openId) undo.acted();
     setOpenId(id);
   };
+  /** A sighting named elsewhere (a duplicate warning, a linked sighting) opened: selected too. */
+  const openSighting = (id: string) => {
+    setSelectedId(id);
+    open(id);
+  };
   const closeDetail = () => {
     const id = openId;
     setOpenId(null);
@@ -228,6 +233,7 @@ export function Workspace() {
             setSelectedId(id);
             setMessage(t('capture.saved'));
           }}
+          onOpen={openSighting}
         />
         <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       </div>
@@ -276,6 +282,8 @@ export function Workspace() {
                     onArchive={(id) => void undo.archive(id)}
                     placing={placingId === openId}
                     onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+                    onOpenRumour={() => setView('rumours')}
+                    onOpen={openSighting}
                   />
                 </ErrorBoundary>
               )}
