@@ -285,6 +285,126 @@ async function duplicateTyping(page, repost) {
   return out;
 }
 
+/**
+ * The map of the real app (issue #12): opens the crisis (`Crue du Tarn <n>`, every sighting located),
+ * waits until the map has clustered all n and the page is quiet, then zooms with wheel notches and
+ * the keyboard (+/−) and pans with drags on the map itself. Each action's time runs from its input
+ * event (`event.timeStamp`) to the first frame in which the map draws the clusters of the new view
+ * (the layer counts its draws in `data-draws`; checked in every requestAnimationFrame callback), with
+ * the longest long task in between (PerformanceObserver). The floor: an idle frame, same page.
+ */
+const appMap = (n) =>
+  withPage('src-renderer/index.html', async (page) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const open = page.getByRole('button', { name: `Ouvrir Crue du Tarn ${n}`, exact: true });
+    await open.waitFor({ timeout: 60_000 });
+    await open.click();
+    const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
+    await map.waitFor({ timeout: 300_000 });
+    await page.waitForFunction((n) => document.querySelector('.leaflet-container')?.dataset.located === String(n), n, { timeout: 300_000 });
+    await page.evaluate(async (n) => {
+      window.__mapTasks = [];
+      new PerformanceObserver((list) => window.__mapTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration })))).observe({ type: 'longtask', buffered: true });
+      // Quiet: no long task for 2 s (the exchange document loads in the background after the rows).
+      const lastEnd = () => Math.max(0, ...window.__mapTasks.map((t) => t.end));
+      const quiet = async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        while (performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
+      };
+      await quiet();
+      // The table builds its search text in idle slices after opening (ui/sightings/hooks.ts
+      // warmUp, ~4 s of work at 100k): not the map's; let it finish first.
+      await new Promise((r) => setTimeout(r, n / 10));
+      await quiet();
+      // eventTypes: the input the time runs from; spanTypes: where the window for long tasks opens
+      // (a drag: from the button pressed, the time from its release).
+      window.__mapArm = (eventTypes, spanTypes = eventTypes) =>
+        new Promise((resolve) => {
+          const el = document.querySelector('.leaflet-container');
+          const draws = el.dataset.draws;
+          let start = 0;
+          let from = 0;
+          const mark = (e) => {
+            if (!start) start = e.timeStamp;
+          };
+          const span = (e) => {
+            if (!from) from = e.timeStamp;
+          };
+          for (const type of eventTypes) window.addEventListener(type, mark, { capture: true, once: true });
+          for (const type of spanTypes) window.addEventListener(type, span, { capture: true, once: true });
+          const t0 = performance.now();
+          const frame = () => {
+            const now = performance.now();
+            if (start && el.dataset.draws !== draws) {
+              return setTimeout(() => {
+                const longest = Math.max(0, ...window.__mapTasks.filter((t) => t.end > from && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, from)));
+                resolve({ ms: now - start, longest });
+              }, 200);
+            }
+            if (now - t0 > 20_000) return resolve({ ms: null, longest: 0, timedOut: true });
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        });
+    }, n);
+    const arm = (types, spanTypes = types) => page.evaluate(([t, s]) => ((window.__mapArmed = window.__mapArm(t, s)), true), [types, spanTypes]);
+    const result = () => page.evaluate(() => window.__mapArmed);
+    const settle = () => page.waitForTimeout(400);
+    const out = { wheel: [], keys: [], drag: [] };
+    const builds0 = Number(await map.getAttribute('data-index-builds'));
+    out.idleFrame = await page.evaluate(async () => {
+      const gaps = [];
+      let last = await new Promise((r) => requestAnimationFrame(r));
+      for (let i = 0; i < 60; i++) {
+        const t = await new Promise((r) => requestAnimationFrame(r));
+        gaps.push(t - last);
+        last = t;
+      }
+      gaps.sort((a, b) => a - b);
+      return { median: gaps[30], max: gaps[59] };
+    });
+    const box = await map.boundingBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Wheel: in, in, in, out, out, out, twice (one notch each: Leaflet zooms once per debounced wheel).
+    for (let r = 0; r < 2; r++)
+      for (const dy of [-100, -100, -100, 100, 100, 100]) {
+        await page.mouse.move(cx + 30 * r, cy);
+        await settle();
+        await arm(['wheel']);
+        await page.mouse.wheel(0, dy);
+        out.wheel.push(await result());
+        await settle();
+      }
+    // Keyboard: the map focused (click on an empty corner), + and −.
+    await map.focus();
+    for (let r = 0; r < 2; r++)
+      for (const key of ['Equal', 'Equal', 'Equal', 'Minus', 'Minus', 'Minus']) {
+        await settle();
+        await arm(['keydown']);
+        await page.keyboard.press(key);
+        out.keys.push(await result());
+        await settle();
+      }
+    // Drags: a third of the map's width, in four directions, twice.
+    const moves = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+    for (let r = 0; r < 2; r++)
+      for (const [dx, dy] of moves) {
+        const d = Math.min(box.width, box.height) / 3;
+        await page.mouse.move(cx - (dx * d) / 2, cy - (dy * d) / 2);
+        await settle();
+        await arm(['mouseup'], ['mousedown']);
+        await page.mouse.down();
+        for (let i = 1; i <= 8; i++) await page.mouse.move(cx - (dx * d) / 2 + (dx * d * i) / 8, cy - (dy * d) / 2 + (dy * d * i) / 8);
+        await page.mouse.up();
+        out.drag.push(await result());
+        await settle();
+      }
+    out.rebuilds = Number(await map.getAttribute('data-index-builds')) - builds0;
+    out.timedOut = [...out.wheel, ...out.keys, ...out.drag].some((x) => x.timedOut);
+    return out;
+  });
+
 const results = {};
 const put = (name, raw, unit, target) => {
   const value = Number(raw.toPrecision(4));
@@ -294,7 +414,7 @@ const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 const started = Date.now();
-if (PARTS.has('store') || OPEN_ONLY) {
+if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
   await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
   server = await serveWeb({ root: OUT, port: 0 });
@@ -302,7 +422,7 @@ if (PARTS.has('store') || OPEN_ONLY) {
   // launched browser on this profile (Playwright's new contexts would each start with empty storage).
   profile = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
   try {
-    for (const n of SIZES) {
+    for (const n of PARTS.has('store') ? SIZES : []) {
       const k = label(n);
       const [raw, store] = [`bench-raw-${n}`, `bench-store-${n}`];
 
@@ -485,32 +605,55 @@ if (PARTS.has('store') || OPEN_ONLY) {
       put(`${k} export: map HTML bytes`, x.htmlBytes / MB, 'MB');
     }
 
-    // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
-    for (const n of OPEN_ONLY ? [] : SIZES) {
+    // The map: the cluster index against supercluster alone, then zoom and pan through the app's
+    // MapView (appMap) against an idle frame; gazetteer latency.
+    for (const n of PARTS.has('store') || PARTS.has('map') ? SIZES : []) {
       const k = n >= 1000 ? `${n / 1000}k` : String(n);
-      log(`${k}: map clusters and redraw`);
+      log(`${k}: map: cluster index against supercluster alone`);
       const c = await step('clusters', n);
       put(`${k} map: supercluster alone, load`, c.bareLoadMs, 'ms');
       put(`${k} map: cluster index, load`, c.indexLoadMs, 'ms');
       put(`${k} map: index load / supercluster`, c.indexLoadMs / c.bareLoadMs, '×');
       put(`${k} map: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
       put(`${k} map: cluster index, view query p50`, c.indexQueryP50, 'ms');
-      put(`${k} map: one sighting changed (index rebuilt)`, c.updateMs, 'ms');
-      put(`${k} map: layer first draw`, c.layerLoadMs, 'ms');
-      put(`${k} map: redraw after pan/zoom p50`, c.redrawP50, 'ms');
-      put(`${k} map: redraw after pan/zoom p95`, c.redrawP95, 'ms');
+      put(`${k} map: one sighting's priority changed: diff of the rows (main thread)`, c.diffMs, 'ms');
+      put(`${k} map: one sighting's priority changed: index patched (no rebuild)`, c.patchMs, 'ms');
+      put(`${k} map: one sighting moved (index rebuilt, in the worker)`, c.updateMs, 'ms');
+      put(`${k} map: points set built from the rows (main thread, per change)`, c.pointsMs, 'ms');
+
+      const store = `bench-store-${n}`;
+      if (!PARTS.has('store')) {
+        log(`${k}: map: creating the crisis through the store`);
+        await step('storeCreate', store, n, BATCH);
+      }
+      await step('copyToApp', store);
+      await step('copyRowCacheToApp', store);
+      log(`${k}: map: zoom notches (wheel, keyboard) and drags on the app's map`);
+      const m = await appMap(n);
+      if (m.timedOut) log(`${k}: map: some action never showed new clusters`, JSON.stringify(m));
+      put(`${k} map ui floor: idle frame, median`, m.idleFrame.median, 'ms');
+      put(`${k} map ui floor: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
+      for (const [name, xs] of [['wheel zoom notch', m.wheel], ['keyboard zoom (+/−)', m.keys], ['drag (pan)', m.drag]]) {
+        const ms = xs.map((x) => x.ms).filter((v) => v !== null);
+        const longest = xs.map((x) => x.longest);
+        put(`${k} map ui ${name} → new clusters painted, median of ${xs.length}`, percentile(ms, 0.5), 'ms');
+        put(`${k} map ui ${name}: longest task, p95 of ${xs.length}`, percentile(longest, 0.95), 'ms', '≤ 33');
+        put(`${k} map ui ${name}: longest task / idle frame`, percentile(longest, 0.95) / m.idleFrame.median, '×');
+      }
+      put(`${k} map ui: cluster index rebuilds during zoom and pan`, m.rebuilds, 'n', '≤ 0');
+      results[`${k} map ui raw`] = { value: 0, unit: 'json', detail: m };
     }
-    if (!OPEN_ONLY) {
+    if (PARTS.has('store')) {
     log('gazetteer: search latency over every commune name (3, 5 letters, whole)');
     const g = await step('gazetteer');
     put('gazetteer: index build', g.buildMs, 'ms');
     put('gazetteer: queries', g.queries, 'n');
     put('gazetteer: query p50', g.p50, 'ms');
     put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
-
     }
+
     // Import of a team's CSV through the importer and the real store (bench/page/import.ts).
-    for (const n of OPEN_ONLY ? [] : SIZES) {
+    for (const n of PARTS.has('store') ? SIZES : []) {
       const k = n >= 1000 ? `${n / 1000}k` : String(n);
       log(`${k}: import of a team CSV`);
       const r = await withPage('bench/page/index.html', async (page) => {
@@ -559,7 +702,7 @@ for (const l of lines) console.log(row(l));
 const file = join(ROOT, 'bench/results.json');
 const previous = await readFile(file, 'utf8').then(JSON.parse, () => ({}));
 // Measures of the unsigned log (before the signed-entry store): their numbers are history in bench/README.md.
-const OBSOLETE = /log doc|log JSON-fields|Y\.Map rows|log \(current\)|open: (read updates|Y\.applyUpdate|log\.toArray|parseChange|LogMirror)|CrisisStore\.open (\(cold\)|heap)$/;
+const OBSOLETE = /map: (redraw after pan\/zoom|layer first draw|one sighting changed \(index rebuilt\))|log doc|log JSON-fields|Y\.Map rows|log \(current\)|open: (read updates|Y\.applyUpdate|log\.toArray|parseChange|LogMirror)|CrisisStore\.open (\(cold\)|heap)$/;
 for (const name of Object.keys(previous)) if (OBSOLETE.test(name)) delete previous[name];
 await writeFile(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json updated`);
