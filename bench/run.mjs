@@ -148,7 +148,7 @@ async function fluid(page, { letter }) {
   await page.evaluate(() => {
     window.__arm = (kind, eventType, arg) =>
       new Promise((resolve) => {
-        const table = () => document.querySelector('[role=table][aria-label="Tableau des remontées"]');
+        const table = () => document.querySelector('[role=grid][aria-label="Tableau des remontées"]');
         const firstRow = () => table()?.querySelector('[role=row][data-id]')?.getAttribute('data-id');
         const rowCount = () => table()?.getAttribute('aria-rowcount');
         const before = { rows: rowCount(), first: firstRow() };
@@ -257,10 +257,10 @@ async function fluid(page, { letter }) {
   // Priority key "1" on a selected row (not P1 yet); 3 rows.
   out.priority = [];
   const candidates = await page.evaluate(() =>
-    [...document.querySelectorAll('[role=table][aria-label="Tableau des remontées"] [role=row][data-id]')].filter((r) => r.querySelector('.prio')?.textContent !== 'P1').slice(0, 3).map((r) => r.getAttribute('data-id')),
+    [...document.querySelectorAll('[role=grid][aria-label="Tableau des remontées"] [role=row][data-id]')].filter((r) => r.querySelector('.prio')?.textContent !== 'P1').slice(0, 3).map((r) => r.getAttribute('data-id')),
   );
   for (const id of candidates) {
-    await page.locator(`[role=row][data-id="${id}"] [role=cell]`).nth(4).click();
+    await page.locator(`[role=row][data-id="${id}"] [role=gridcell]`).nth(4).click();
     await settle();
     await arm('priority', 'keydown', id);
     await page.keyboard.press('1');

@@ -28,7 +28,7 @@ export const en: Messages = {
     switch: 'Switch crisis',
     language: 'Français',
     languageLabel: 'Passer en français',
-    shortcuts: 'Shortcuts: N new, / search, ↑ ↓ move, Enter open, 1–4 priority, Del archive',
+    shortcuts: 'Shortcuts: N new, / search, ↑ ↓ move, Enter open, Esc close, 1–4 priority, Del archive, Ctrl+Z undo',
     saveError: 'Saving failed',
   },
   capture: {
@@ -65,6 +65,8 @@ export const en: Messages = {
       followUp: 'Follow-up',
       createdAt: 'Captured',
     },
+    claimedBy: 'Handled by',
+    viewing: 'Viewing',
   },
   detail: {
     region: 'Sighting detail',
@@ -193,6 +195,9 @@ export const en: Messages = {
     exitFullscreen: 'Leave full screen',
     hide: 'Hide the map',
     show: 'Show the map',
+    fullscreenShort: 'Full screen',
+    hideShort: 'Hide',
+    showShort: 'Show',
     resize: 'Resize the map',
     place: 'Place on the map',
     stopPlacing: 'Finish placing',
@@ -260,7 +265,14 @@ export const en: Messages = {
     linked: 'Sighting linked to the rumour.',
     unlinked: 'Sighting unlinked from the rumour.',
   },
-  undo: { archived: 'Sighting archived.', undo: 'Undo', restored: 'Archiving undone.' },
+  undo: {
+    archived: 'Sighting archived.',
+    archivedText: 'Sighting archived: “{{text}}”',
+    undo: 'Undo',
+    restored: 'Archiving undone.',
+    region: 'Messages',
+    dismiss: 'Close this message',
+  },
   common: { yes: 'Yes', no: 'No', empty: '—', loading: 'Loading…' },
   errors: {
     panel: 'This panel ran into an error ({{panel}}). The rest of Vigie keeps working.',

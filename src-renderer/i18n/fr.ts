@@ -27,7 +27,7 @@ export const fr = {
     switch: 'Changer de crise',
     language: 'English',
     languageLabel: 'Switch to English',
-    shortcuts: 'Raccourcis : N nouvelle, / chercher, ↑ ↓ se déplacer, Entrée ouvrir, 1–4 priorité, Suppr archiver',
+    shortcuts: 'Raccourcis : N nouvelle, / chercher, ↑ ↓ se déplacer, Entrée ouvrir, Échap fermer, 1–4 priorité, Suppr archiver, Ctrl+Z annuler',
     saveError: "Échec de l'enregistrement",
   },
   capture: {
@@ -64,6 +64,8 @@ export const fr = {
       followUp: 'Suivi',
       createdAt: 'Saisie',
     },
+    claimedBy: 'Pris en charge par',
+    viewing: 'Consulte',
   },
   detail: {
     region: 'Détail de la remontée',
@@ -192,6 +194,9 @@ export const fr = {
     exitFullscreen: 'Quitter le plein écran',
     hide: 'Masquer la carte',
     show: 'Afficher la carte',
+    fullscreenShort: 'Plein écran',
+    hideShort: 'Masquer',
+    showShort: 'Afficher',
     resize: 'Redimensionner la carte',
     place: 'Placer sur la carte',
     stopPlacing: 'Terminer le placement',
@@ -260,7 +265,14 @@ export const fr = {
     linked: 'Remontée liée à la rumeur.',
     unlinked: 'Remontée déliée de la rumeur.',
   },
-  undo: { archived: 'Remontée archivée.', undo: 'Annuler', restored: 'Archivage annulé.' },
+  undo: {
+    archived: 'Remontée archivée.',
+    archivedText: 'Remontée archivée : « {{text}} »',
+    undo: 'Annuler',
+    restored: 'Archivage annulé.',
+    region: 'Messages',
+    dismiss: 'Fermer ce message',
+  },
   common: { yes: 'Oui', no: 'Non', empty: '—', loading: 'Chargement…' },
   errors: {
     panel: 'Ce panneau a rencontré une erreur ({{panel}}). Le reste de Vigie continue de fonctionner.',

@@ -21,7 +21,7 @@ const TEAM = [
   '13/03/2026;09:30;Web;"=HYPERLINK(""https://evil.example/"";""Cliquez"")";@b;Formule;;;;Autre;Info;Nouveau;;',
 ].join('\r\n');
 
-const table = (page: Page) => page.getByRole('table', { name: 'Tableau des remontées' });
+const table = (page: Page) => page.getByRole('grid', { name: 'Tableau des remontées' });
 
 async function openImport(page: Page) {
   await page.getByRole('button', { name: 'Importer', exact: true }).click();

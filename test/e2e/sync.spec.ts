@@ -127,12 +127,16 @@ test('la présence et « Je m’en occupe » se voient chez les autres', async (
   await expect(rowOf(b, 'rue de la Paix')).toBeVisible({ timeout: 20_000 });
 
   await rowOf(b, 'rue de la Paix').dblclick();
-  await expect(rowOf(page, 'rue de la Paix')).toContainText('👁 Bob Durand', { timeout: 10_000 });
+  // Who follows a sighting is drawn with icons shipped with the app (no emoji font needed), each named.
+  const followUp = rowOf(page, 'rue de la Paix').locator('.col-followUp');
+  await expect(followUp.getByRole('img', { name: 'Consulte' })).toBeVisible({ timeout: 10_000 });
+  await expect(followUp).toHaveText('Bob Durand');
   const detailB = b.getByRole('complementary', { name: 'Détail de la remontée' });
   await detailB.getByLabel('Notes de vérification').fill('J’appelle le SDIS');
-  await expect(rowOf(page, 'rue de la Paix')).toContainText('👁 Bob Durand ✎', { timeout: 10_000 });
+  await expect(followUp.getByRole('img', { name: 'modifie' })).toBeVisible({ timeout: 10_000 });
   await detailB.getByRole('button', { name: 'Je m’en occupe' }).click();
-  await expect(rowOf(page, 'rue de la Paix')).toContainText('✋ Bob Durand', { timeout: 10_000 });
+  await expect(followUp.getByRole('img', { name: 'Pris en charge par' })).toBeVisible({ timeout: 10_000 });
+  await expect(followUp.locator('.follow-up')).toHaveAttribute('title', 'Pris en charge par Bob Durand · Consulte : Bob Durand (modifie)');
   await rowOf(page, 'rue de la Paix').dblclick();
   const detailA = page.getByRole('complementary', { name: 'Détail de la remontée' });
   await expect(detailA).toContainText(/Pris en charge par Bob Durand jusqu’à/);

@@ -12,6 +12,7 @@ import { platform } from '../../platform';
 import { SightingValidationError } from '../../store/crisis-store';
 import { Field } from '../common/Field';
 import { formatTime } from '../common/format';
+import { CloseIcon } from '../common/icons';
 import { Options } from '../common/options';
 import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
@@ -111,7 +112,7 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, 
       <header>
         <h2>{s.text ? s.text.slice(0, 80) : s.id}</h2>
         <button type="button" className="secondary" onClick={onClose} aria-label={t('detail.close')}>
-          ✕
+          <CloseIcon />
         </button>
       </header>
       <p className="meta">{t('detail.createdBy', { name: store.member(s.createdBy)?.name ?? s.createdBy, date: formatTime(s.createdAt, lang) })}</p>

@@ -1,10 +1,13 @@
-// One open crisis: quick capture, filters, the table and the detail panel, driven by the keyboard.
+// One open crisis: quick capture, filters, the table, the detail panel and the map, driven by the
+// keyboard. Laid out for a 1366×768 laptop as for a 1920×1080 COD screen: the table keeps its width
+// when a sighting is opened (the detail takes its room from the map side), and the full-screen map
+// leaves only the top bar and the sync bar.
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { departementName } from '../../core/departements';
 import { HAZARD_LABELS } from '../../core/labels';
 import { DEFAULT_SORT, EMPTY_FILTER, type SightingFilter, type SortOrder } from '../../core/query';
-import type { Status } from '../../core/taxonomy';
 import { setLang, useLang } from '../../i18n';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { ExportControls } from '../export/ExportControls';
@@ -21,6 +24,7 @@ import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
 import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
+import { useArchiveUndo } from './useArchiveUndo';
 import { useShortcuts } from './useShortcuts';
 import { CloseControl } from '../workflow/CloseControl';
 import { CodView } from '../workflow/CodView';
@@ -38,78 +42,125 @@ export function Workspace() {
   const { rows, counts, indexOf } = useSightingList(deferredFilter, order);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
   const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
   const [statusFor, setStatusFor] = useState<string | null>(null);
-  const openSighting = (id: string) => {
-    setSelectedId(id);
-    setOpenId(id);
-  };
   const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
-  const [mapShare, setMapShare] = useState(45);
+  const [mapShare, setMapShare] = useState(40);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placingRow = placingId ? store.get(placingId) : undefined;
   const [failure, setFailure] = useState('');
   const urlInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const table = useRef<TableHandle>(null);
+  const detailSlot = useRef<HTMLDivElement>(null);
   const crisis = store.crisis;
   const viewers = useViewers();
-  const followUp = (id: string) => {
-    const claim = store.claimOf(id);
-    const seen = viewers.get(id) ?? [];
-    return [claim ? `✋ ${claim.name}` : '', ...seen.map((v) => `👁 ${v.name}${v.editing ? ' ✎' : ''}`)].filter(Boolean).join(' · ');
-  };
+  const followUp = (id: string) => ({ claim: store.claimOf(id)?.name ?? null, viewers: viewers.get(id) ?? [] });
 
-  const report = (e: unknown) => setFailure(`${t('workspace.saveError')} : ${(e as Error).message}`);
-  const archive = useCallback(
-    async (id: string) => {
-      try {
-        const previous = await store.archive(id);
-        setUndo({ id, previous });
-      } catch (e) {
-        report(e);
-      }
+  // Errors come as Error objects, or as a message already in French (CloseControl).
+  const report = useCallback((e: unknown) => setFailure(`${t('workspace.saveError')} : ${e instanceof Error ? e.message : String(e)}`), [t]);
+  const restored = useCallback(
+    (id: string) => {
+      setMessage(t('undo.restored'));
+      setSelectedId(id);
+      table.current?.focusRow(id);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store],
+    [t],
   );
-  const dismissUndo = useCallback(() => setUndo(null), []);
+  const undo = useArchiveUndo(store, report, restored);
 
   const indexOfSelected = indexOf(selectedId);
   useEffect(() => {
     if (indexOfSelected >= 0) table.current?.scrollToIndex(indexOfSelected);
   }, [indexOfSelected]);
 
+  // Opened from the keyboard: the focus goes into the panel (its first control), and Échap brings it back.
+  const [focusDetail, setFocusDetail] = useState(0);
+  useEffect(() => {
+    if (focusDetail) detailSlot.current?.querySelector<HTMLElement>('button, input, select, textarea')?.focus();
+  }, [focusDetail]);
+
+  const select = (id: string) => {
+    setSelectedId(id);
+    table.current?.focusRow(id);
+  };
+  const open = (id: string) => {
+    if (id !== openId) undo.acted();
+    setOpenId(id);
+  };
+  /** A sighting named elsewhere (a duplicate warning, a linked sighting) opened: selected too. */
+  const openSighting = (id: string) => {
+    setSelectedId(id);
+    open(id);
+  };
+  const closeDetail = () => {
+    const id = openId;
+    setOpenId(null);
+    setPlacingId(null);
+    if (id) select(id);
+  };
+
+  // The capture form is hidden under the full-screen map: a new sighting brings it back first.
+  const newSighting = () => {
+    if (mapMode === 'full') flushSync(() => setMapMode('split'));
+    urlInput.current?.focus();
+  };
+
   useShortcuts({
-    newSighting: () => urlInput.current?.focus(),
+    newSighting,
     search: () => searchInput.current?.focus(),
     move: (delta) => {
       if (!rows.length) return;
-      const next = Math.min(rows.length - 1, Math.max(0, (indexOfSelected < 0 ? -1 : indexOfSelected) + delta));
-      setSelectedId(rows[next].id);
+      select(rows[Math.min(rows.length - 1, Math.max(0, (indexOfSelected < 0 ? -1 : indexOfSelected) + delta))].id);
     },
-    open: () => selectedId && setOpenId(selectedId),
-    setPriority: (priority) => selectedId && store.update(selectedId, { priority }).catch(report),
-    archive: () => selectedId && void archive(selectedId),
-    closeDetail: () => (placingId ? setPlacingId(null) : setOpenId(null)),
+    page: (direction) => {
+      if (!rows.length) return;
+      const step = Math.max(1, (table.current?.pageSize() ?? 10) - 1);
+      select(rows[Math.min(rows.length - 1, Math.max(0, Math.max(indexOfSelected, 0) + direction * step))].id);
+    },
+    open: () => {
+      if (!selectedId) return;
+      open(selectedId);
+      setFocusDetail((n) => n + 1);
+    },
+    setPriority: (priority) => {
+      if (!selectedId) return;
+      undo.acted();
+      store.update(selectedId, { priority }).catch(report);
+    },
+    archive: () => {
+      if (!selectedId) return;
+      // The row leaves the list (unless archived ones are shown): the next one takes the selection.
+      if (!deferredFilter.statuses.includes('archive') && indexOfSelected >= 0) {
+        const next = rows[indexOfSelected + 1] ?? rows[indexOfSelected - 1];
+        if (next) select(next.id);
+      }
+      void undo.archive(selectedId);
+    },
+    undo: () => undo.undo(),
+    closeDetail: () => {
+      if (placingId) setPlacingId(null);
+      else if (openId) closeDetail();
+      else if (mapMode === 'full') setMapMode('split');
+    },
     changeStatus: () => selectedId && setStatusFor(selectedId),
   });
 
+  const full = mapMode === 'full';
   return (
-    <div className="workspace">
+    <div className={`workspace map-${mapMode}`}>
       <header className="topbar">
-        <div>
+        <div className="title">
           <h1>{crisis.name}</h1>
           <span className="meta">
             {crisis.departement} {departementName(crisis.departement)} · {HAZARD_LABELS[crisis.hazard][lang]}
           </span>
         </div>
-        <button type="button" onClick={() => urlInput.current?.focus()}>
+        <button type="button" onClick={newSighting}>
           {t('capture.newSighting')}
         </button>
         <ExportControls selection={rows} />
@@ -149,11 +200,12 @@ export function Workspace() {
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
         </button>
-        <button type="button" className="secondary" aria-pressed={mapMode === 'full'} onClick={() => setMapMode(mapMode === 'full' ? 'split' : 'full')}>
-          {mapMode === 'full' ? t('map.exitFullscreen') : t('map.fullscreen')}
+        {/* Shorter words on a laptop keep the bar on one line; the full name is what is announced. */}
+        <button type="button" className="secondary" aria-pressed={full} aria-label={full ? undefined : t('map.fullscreen')} onClick={() => setMapMode(full ? 'split' : 'full')}>
+          {full ? t('map.exitFullscreen') : <Label long={t('map.fullscreen')} short={t('map.fullscreenShort')} />}
         </button>
-        <button type="button" className="secondary" onClick={() => setMapMode(mapMode === 'hidden' ? 'split' : 'hidden')}>
-          {mapMode === 'hidden' ? t('map.show') : t('map.hide')}
+        <button type="button" className="secondary" aria-label={mapMode === 'hidden' ? t('map.show') : t('map.hide')} onClick={() => setMapMode(mapMode === 'hidden' ? 'split' : 'hidden')}>
+          {mapMode === 'hidden' ? <Label long={t('map.show')} short={t('map.showShort')} /> : <Label long={t('map.hide')} short={t('map.hideShort')} />}
         </button>
         <button type="button" className="secondary" onClick={() => void leaveCrisis()}>
           {t('workspace.switch')}
@@ -172,80 +224,90 @@ export function Workspace() {
           {failure}
         </p>
       )}
-      <QuickCapture
-        ref={urlInput}
-        onSaved={(id) => {
-          setSelectedId(id);
-          setMessage(t('capture.saved'));
-        }}
-        onOpen={openSighting}
-      />
+      {/* Hidden, not unmounted, under the full-screen map: a post being typed is kept. */}
+      <div className="above-table" hidden={full}>
+        <QuickCapture
+          ref={urlInput}
+          onSaved={(id) => {
+            undo.acted();
+            setSelectedId(id);
+            setMessage(t('capture.saved'));
+          }}
+          onOpen={openSighting}
+        />
+        <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
+      </div>
       <p className="sr-status" role="status">
         {message}
       </p>
-      <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
-      <div className={`split map-${mapMode}`}>
-        {mapMode !== 'full' && view === 'rumours' && (
+      <div className={`split map-${mapMode}${openId ? ' with-detail' : ''}`}>
+        {!full && view === 'rumours' && (
           <ErrorBoundary panel={t('rumours.region')}>
             <RumoursPanel
               selectedIds={selectedId ? [selectedId] : []}
               onSelectSighting={(id) => {
                 setSelectedId(id);
-                setOpenId(id);
+                open(id);
               }}
             />
           </ErrorBoundary>
         )}
-        {mapMode !== 'full' && view === 'cod' && (
+        {!full && view === 'cod' && (
           <ErrorBoundary panel={w.viewCod}>
             <CodView
               onOpen={(id) => {
                 setSelectedId(id);
-                setOpenId(id);
+                open(id);
               }}
             />
           </ErrorBoundary>
         )}
-        {mapMode !== 'full' && view === 'table' && (
+        {!full && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
-            <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
+            <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={open} followUp={followUp} />
           </ErrorBoundary>
         )}
         {mapMode === 'split' && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
-        {mapMode !== 'hidden' && (
-          <div className="map-pane" style={{ flexBasis: mapMode === 'full' ? '100%' : `${mapShare}%` }}>
-            <ErrorBoundary panel={t('errors.panels.map')}>
-              <MapView
-                rows={rows}
-                selectedId={openId ?? selectedId}
-                onOpen={(id) => {
-                  setSelectedId(id);
-                  setOpenId(id);
-                }}
-                placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
-                onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
-              />
-            </ErrorBoundary>
+        {(mapMode !== 'hidden' || openId) && (
+          // While placing a sighting by clicking the map, the map side widens (to 65 % at least) so the
+          // map beside the open detail is large enough to aim at; it narrows back afterwards.
+          <div className="side" style={mapMode === 'split' ? { flexBasis: `${placingId ? Math.max(mapShare, 65) : mapShare}%` } : undefined}>
+            <div className="detail-slot" ref={detailSlot}>
+              {openId && (
+                // Another sighting opened: a failed detail panel tries again by itself.
+                <ErrorBoundary panel={t('errors.panels.detail')} resetKey={openId}>
+                  <DetailPanel
+                    id={openId}
+                    onClose={closeDetail}
+                    onArchive={(id) => void undo.archive(id)}
+                    placing={placingId === openId}
+                    onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+                    onOpenRumour={() => setView('rumours')}
+                    onOpen={openSighting}
+                  />
+                </ErrorBoundary>
+              )}
+            </div>
+            {mapMode !== 'hidden' && (
+              <div className="map-pane">
+                <ErrorBoundary panel={t('errors.panels.map')}>
+                  <MapView
+                    rows={rows}
+                    selectedId={openId ?? selectedId}
+                    onOpen={(id) => {
+                      setSelectedId(id);
+                      open(id);
+                    }}
+                    placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
+                    onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
+                  />
+                </ErrorBoundary>
+              </div>
+            )}
           </div>
         )}
-        {openId && (
-          // Another sighting opened: a failed detail panel tries again by itself.
-          <ErrorBoundary panel={t('errors.panels.detail')} resetKey={openId}>
-            <DetailPanel
-              id={openId}
-              onClose={() => {
-                setOpenId(null);
-                setPlacingId(null);
-              }}
-              onArchive={(id) => void archive(id)}
-              placing={placingId === openId}
-              onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
-              onOpenRumour={() => setView('rumours')}
-              onOpen={openSighting}
-            />
-          </ErrorBoundary>
-        )}
       </div>
+      <UndoBar items={undo.items} onUndo={(key) => undo.undo(key)} onDismiss={undo.dismiss} />
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
       {statusRow && (
         <StatusDialog
@@ -253,19 +315,20 @@ export function Workspace() {
           onClose={() => setStatusFor(null)}
           onOpenDetail={() => {
             setSelectedId(statusRow.id);
-            setOpenId(statusRow.id);
-          }}
-        />
-      )}
-      {undo && (
-        <UndoBar
-          onDismiss={dismissUndo}
-          onUndo={() => {
-            store.update(undo.id, { status: undo.previous }).catch(report);
-            setUndo(null);
+            open(statusRow.id);
           }}
         />
       )}
     </div>
+  );
+}
+
+/** A button's words, long on a wide screen and short on a laptop (styles.css). */
+function Label({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="long">{long}</span>
+      <span className="short">{short}</span>
+    </>
   );
 }
