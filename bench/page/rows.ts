@@ -3,16 +3,9 @@
 import { DEFAULT_FIELDS, type Sighting, type SightingFields } from '../../src-renderer/core/sighting';
 import { editBody } from '../../src-renderer/core/changes';
 import { TRANSITIONS, type AuthorKind, type Category, type Platform, type Priority, type Status } from '../../src-renderer/core/taxonomy';
+import { seededRandom } from '../../test/seeded-random';
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 // [INSEE, name, lat, lon]: the largest communes of the 82 (codes from the COG).
 const COMMUNES: [string, string, number, number][] = [

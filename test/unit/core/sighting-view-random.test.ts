@@ -3,20 +3,13 @@ import { countByStatus, EMPTY_FILTER, filterSightings, SORT_KEYS, sortSightings,
 import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
 import { SightingView } from '../../../src-renderer/core/sighting-view';
 import { CATEGORIES, PLATFORMS, PRIORITIES, STATUSES } from '../../../src-renderer/core/taxonomy';
+import { seededRandom } from '../../seeded-random';
 
 // Random crises (French accents, case, empty fields, equal keys), random walks of edits, captures,
 // deletions, big batches, filters, searches typed letter by letter and erased, sorts, and idle
 // warm-up cut at random points: after every step the incremental view must equal filterSightings +
 // sortSightings + countByStatus computed from scratch.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const WORDS = ['Moissac', 'MOISSAC', 'moissac', 'pont', 'Pont-de-Larn', 'évacuation', 'Évacuation', 'Crue', 'crue', 'n° 9', 'n° 10', 'Saint-Étienne', 'St-Étienne', 'école', 'ECOLE', 'Œuvre', 'cœur', 'l’eau', "l'eau", 'route', '', ' '];
 const COMMUNES = ['Moissac', 'Montauban', '', 'Castelsarrasin', 'Saint-Étienne', 'Lafrançaise'];
 const QUERIES = ['moissac', 'crue pont', 'école', 'st etienne', 'coeur', 'l eau', 'n 9', 'évac', 'ROUTE', 'zz'];
