@@ -10,7 +10,9 @@
 // Bundled for Node by bench/sync/vite.config.mts (out/bench-sync/join.mjs); bench/run.mjs calls
 // runJoinBench with its served bench build and its profile, once 'vigie' holds the crisis.
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { startRelayServer } from '../../src-main/services/relay-server';
 
 export interface JoinBenchOptions {
@@ -22,6 +24,8 @@ export interface JoinBenchOptions {
   crisisName: string;
   n: number;
   log: (...args: unknown[]) => void;
+  /** A folder: write CPU profiles of both pages during the join there (.cpuprofile, for DevTools). */
+  cpuProfiles?: string;
 }
 
 export interface Block {
@@ -108,6 +112,14 @@ async function invitationLink(page: Page): Promise<string> {
   return link;
 }
 
+async function startProfile(page: Page): Promise<() => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return async () => (await cdp.send('Profiler.stop')).profile;
+}
+
 /** One join through one transport: a freshly launched holder, a newcomer in another browser. */
 async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addresses: { signaling: string; relay: string }): Promise<JoinResult> {
   let holderContext: BrowserContext | null = null;
@@ -159,8 +171,10 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
         requestAnimationFrame(frame);
       });
     }, o.n);
+    const profiling = o.cpuProfiles ? await Promise.all([holder, newcomer].map(startProfile)) : [];
     await join.click();
     const { clickAt, firstAt, lastAt } = await newcomer.evaluate(() => (window as unknown as { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> }).__joined);
+    for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
