@@ -9,6 +9,7 @@ import type { Checked } from '../core/check-entry';
 import { compareEntries, isEnvelope, type Entry, type Envelope } from '../core/records';
 import type { RejectedRow } from './database';
 import type { Journal } from './journal';
+import { Slicer } from '../core/slicer';
 import { createVerifier, inPageVerifier, type Verifier } from './verifier';
 
 export type SignedEntry = Entry & Envelope;
@@ -143,8 +144,11 @@ export class Intake {
     let accepted = 0;
     const writes: Promise<void>[] = [];
     const seen = new Set<string>();
+    const slicer = new Slicer();
     if (!slices.length) slices = this.retryDue ? [Promise.resolve([])] : [];
     for (const slice of slices) {
+      // Verified slices are often ready at once: give the page a turn between them.
+      await slicer.maybeYield();
       const { count, stored } = this.processSlice(await slice, seen);
       accepted += count;
       stored.catch(() => undefined); // looked at below, once every slice is queued
