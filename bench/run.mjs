@@ -341,6 +341,8 @@ if (PARTS.has('store')) {
       put(`${k} intake: update → all rows`, it.rowsMs, 'ms');
       put(`${k} intake: update → settled (journal and document stored)`, it.settledMs, 'ms');
       put(`${k} intake throughput (to all rows)`, it.entries / (it.rowsMs / 1000), 'entries/s');
+      put(`${k} intake: longest main-thread task`, it.longestTaskMs, 'ms');
+      put(`${k} intake: main thread in long tasks`, it.blockedMs, 'ms');
 
       log(`${k}: app cold load, first open after import (no row cache)`);
       await step('copyToApp', store);
