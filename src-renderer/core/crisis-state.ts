@@ -8,6 +8,7 @@ import { compareEntries, type BodyOf, type Entry, type SightingBody } from './re
 import { can, checkEntry, type RuleContext, type Verdict } from './rules';
 import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
+import { WorkflowState } from './workflow-state';
 
 export interface Member {
   id: string;
@@ -36,6 +37,8 @@ export interface CrisisInfo {
   hazard: Hazard;
   startedAt: string;
   closed: boolean;
+  /** Who closed it (shared and signed: every copy is read-only until reopened). */
+  closedBy?: string;
 }
 
 export interface Claim {
@@ -66,6 +69,8 @@ export class CrisisState implements RuleContext {
   readonly ids = new Set<string>();
   /** Per member (or invitation key): the ids of the entries that admitted them or set their role. */
   readonly admissions = new Map<string, string[]>();
+  /** Verifications, forwardings to the COD and rumours (core/workflow-state.ts). */
+  readonly workflow = new WorkflowState();
 
   constructor(readonly crisisId: string) {}
 
@@ -97,7 +102,7 @@ export class CrisisState implements RuleContext {
         out.other = true;
         break;
       case 'u':
-        this.setInfo(b, { name: b.name, departement: b.departement, hazard: b.hazard, startedAt: b.startedAt, closed: b.closed ?? this.info?.closed ?? false });
+        this.setInfo(b, { name: b.name, departement: b.departement, hazard: b.hazard, startedAt: b.startedAt, closed: b.closed ?? this.info?.closed ?? false, closedBy: b.closed ? b.a : b.closed === false ? undefined : this.info?.closedBy });
         out.other = true;
         break;
       case 'm': {
@@ -145,6 +150,13 @@ export class CrisisState implements RuleContext {
         this.rotations.push({ id: entry.id, body: b });
         out.other = true;
         break;
+      case 'q':
+      case 'f':
+      case 'y':
+      case 'z':
+        for (const s of this.workflow.apply({ id: entry.id, body: b }).sightings) out.sightings.add(s);
+        out.other = b.k !== 'q';
+        break;
       case 'c':
       case 'e':
         this.addSightingEntry({ id: entry.id, body: b });
@@ -157,8 +169,8 @@ export class CrisisState implements RuleContext {
   private setInfo(b: { t: number }, info: CrisisInfo): void {
     if (b.t < this.infoAt) return;
     this.infoAt = b.t;
-    const { name, departement, hazard, startedAt, closed } = info;
-    this.info = { name, departement, hazard, startedAt, closed };
+    const { name, departement, hazard, startedAt, closed, closedBy } = info;
+    this.info = { name, departement, hazard, startedAt, closed, ...(closed && closedBy ? { closedBy } : {}) };
   }
 
   private addSightingEntry(entry: Entry<SightingBody>): void {

@@ -4,7 +4,7 @@ import type { FieldName } from './sighting';
 import type { AuthorKind, Category, Hazard, Platform, Precision, Priority, Role, Status } from './taxonomy';
 
 export type Lang = 'fr' | 'en';
-type Labels<K extends string> = Record<K, { fr: string; en: string }>;
+export type Labels<K extends string> = Record<K, { fr: string; en: string }>;
 
 export const CATEGORY_LABELS: Labels<Category> = {
   secours: { fr: 'Demande de secours / personnes en danger', en: 'Rescue request / people in danger' },

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { ACTOR_ID, SIGNATURE } from './signing';
 import { isDepartementCode } from './departements';
 import { FIELD_SCHEMAS, type SightingFields } from './sighting';
-import { HAZARDS, ROLES } from './taxonomy';
+import { AUTHOR_KINDS, HAZARDS, ROLES } from './taxonomy';
+import { ACTIONS, CHECKS, RUMOUR_VERDICTS, VERDICTS } from './workflow';
+import { isSafeHttpUrl } from './links';
 
 /** What the shared document carries, one per entry. */
 export interface Envelope {
@@ -30,6 +32,9 @@ const name = z.string().trim().min(1).max(80);
 const organisation = z.string().max(120);
 
 const fields = z.object(FIELD_SCHEMAS).partial();
+const note = z.string().max(2000);
+const link = z.string().max(2048).refine((v) => isSafeHttpUrl(v));
+const ids = z.array(id).min(1).max(500);
 
 const crisisInfo = {
   name: z.string().trim().min(1).max(120),
@@ -83,6 +88,43 @@ const schemas = {
   }),
   /** A new epoch: a new crisis key, sealed for each remaining member (by id). */
   v: z.object({ k: z.literal('v'), ...base, e: z.number().int().min(1).max(1_000_000), w: z.record(actor, z.string().max(400)) }),
+  /**
+   * A verification step on a sighting: one check done (or undone, `ok: false`) with its details, or
+   * the verdict. The latest step of each check (in the entries' order) is the one shown.
+   */
+  q: z.object({
+    k: z.literal('q'),
+    ...base,
+    s: id,
+    check: z.enum([...CHECKS, 'verdict']),
+    ok: z.boolean().optional(),
+    verdict: z.enum(VERDICTS).optional(),
+    sourceKind: z.enum(AUTHOR_KINDS).optional(),
+    links: z.array(link).max(20).optional(),
+    by: z.string().max(200).optional(),
+    note: note.optional(),
+  }),
+  /** Sightings forwarded to the COD with a message (a coordinator or the COD). Its id names the forwarding. */
+  f: z.object({ k: z.literal('f'), ...base, s: ids, msg: note }),
+  /** The COD acknowledges a forwarding (`f` = its entry id), and says what it did with it once it has. */
+  y: z.object({ k: z.literal('y'), ...base, f: id, action: z.enum(ACTIONS).optional(), note: note.optional() }),
+  /**
+   * A rumour created (the first entry naming `z`, with its claim) or edited: each field present is
+   * set (the later entry wins), `add`/`drop` link or unlink sightings that carry it.
+   */
+  z: z.object({
+    k: z.literal('z'),
+    ...base,
+    z: id,
+    claim: z.string().trim().min(1).max(500).optional(),
+    verdict: z.enum(RUMOUR_VERDICTS).optional(),
+    evidence: z.string().max(5000).optional(),
+    correction: z.string().max(2000).optional(),
+    link: z.union([link, z.literal('')]).optional(),
+    isPublic: z.boolean().optional(),
+    add: z.array(id).max(500).optional(),
+    drop: z.array(id).max(500).optional(),
+  }),
 } as const;
 
 export type Kind = keyof typeof schemas;
@@ -141,6 +183,7 @@ function crossCheck(body: Body): string | null {
   }
   if (body.k === 'k' && (body.u < body.t || body.u > body.t + MAX_CLAIM_MS + 60_000)) return 'prise en charge de plus de 30 minutes';
   if (body.k === 'p' && (body.i === undefined) !== (body.w === undefined)) return 'liaison d’invitation incomplète';
+  if (body.k === 'q' && (body.check === 'verdict') !== (body.verdict !== undefined)) return 'verdict sans vérification (ou l’inverse)';
   return null;
 }
 

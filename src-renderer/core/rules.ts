@@ -109,6 +109,15 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
     case 'o':
       if (b.scope === 'public' && !can(ctx, b.a, 'publish')) return refuse('seuls le créateur, les coordinateurs et le COD publient la carte publique');
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
+    case 'q':
+      return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
+    case 'f':
+      return can(ctx, b.a, 'forward') ? OK : refuse('seuls les coordinateurs et le COD transmettent au COD');
+    case 'y':
+      return can(ctx, b.a, 'acknowledge') ? OK : refuse('seul le COD accuse réception et dit la suite donnée');
+    case 'z':
+      if (b.isPublic && !can(ctx, b.a, 'publish')) return refuse('seuls le créateur, les coordinateurs et le COD rendent une rumeur publique');
+      return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'p':
     case 'k':
       return OK;

@@ -24,6 +24,7 @@ import { Journal } from './journal';
 import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
+import { WorkflowCommands } from './workflow-commands';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -46,6 +47,12 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
+/**
+ * What may still be written while the crisis is closed: reopening it, members and keys, and the
+ * record of files that leave (the archive). Refused by the command on every copy, not by the rules:
+ * an edit a volunteer made offline before hearing of the closing is kept, not lost.
+ */
+const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o']);
 const SIGN_SLICE = 250;
 const JOURNAL_PAGE = 2000;
 
@@ -81,6 +88,8 @@ export class CrisisStore {
   /** True until then. */
   loading = true;
   private closed = false;
+  /** Verification, forwarding to the COD, rumours, closing (store/workflow-commands.ts). */
+  readonly workflow: WorkflowCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -101,6 +110,7 @@ export class CrisisStore {
       onRestored: (count) => this.restored(count),
     });
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
+    this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,
@@ -146,6 +156,7 @@ export class CrisisStore {
     // A cache missing rows (first open since it exists, a crash): write them all, in the background.
     const cached = await this.db.rows.where('[crisisId+createdAt]').between([this.crisis.id, -Infinity], [this.crisis.id, Infinity]).count();
     if (cached !== this.state.rows.size) this.rowCache.touch(this.state.rows.keys());
+    await this.mirrorClosed();
     // Every row is new to whoever looked before the journal was read.
     if (wasPreview || this.state.rows.size) this.emit(new Set(this.state.rows.keys()));
   }
@@ -376,6 +387,8 @@ export class CrisisStore {
     if (this.closed) throw new Error('Crise fermée.');
     // Members and rows must be known before a rule can be checked.
     if (this.loading) await this.loaded;
+    if (this.state.info?.closed && unsigned.some((u) => !WHILE_CLOSED.has(u.k)))
+      throw new RuleError('La crise est close : elle reste consultable, mais un coordinateur ou le COD doit la rouvrir pour la modifier.');
     t ??= this.tick();
     const a = this.identity.id;
     // Signed a slice at a time, so that a large batch (an import) never holds the page for long.
@@ -422,11 +435,20 @@ export class CrisisStore {
 
   private applied(applied: Applied, entries: readonly SignedEntry[]): void {
     this.rowCache.touch(applied.sightings);
+    if (entries.some((e) => e.body.k === 'u')) void this.mirrorClosed();
     for (const e of entries) {
       if (e.body.t > this.lastTime) this.lastTime = e.body.t;
       if (e.body.k === 'v') void this.takeRotation(e.body.e, e.body.w);
     }
     this.emit(applied.sightings);
+  }
+
+  /** The crisis list shows what the record says: closed (by anyone allowed) or ongoing. */
+  private async mirrorClosed(): Promise<void> {
+    const closed = !!this.state.info?.closed;
+    if (closed === !!this.crisis.closedAt) return;
+    this.crisis.closedAt = closed ? this.now() : undefined;
+    await this.db.crises.update(this.crisis.id, { closedAt: this.crisis.closedAt }).catch(() => undefined);
   }
 
   /** Opens the next key if this member was given one, and says so once. */

@@ -71,15 +71,6 @@ export async function markOpened(db: VigieDatabase, id: string, now = Date.now()
   await db.crises.update(id, { lastOpenedAt: now });
 }
 
-/** Closes (clôture) a crisis: it stays in the list, readable, marked closed. */
-export async function closeCrisis(db: VigieDatabase, id: string, now = Date.now()): Promise<void> {
-  await db.crises.update(id, { closedAt: now });
-}
-
-export async function reopenCrisis(db: VigieDatabase, id: string): Promise<void> {
-  await db.crises.update(id, { closedAt: undefined });
-}
-
 /**
  * Joins a crisis from an invitation: this device's key is bound to the invitation's admission by the
  * invitation key's signature (the invitation key signs nothing else); joining again updates the

@@ -12,7 +12,7 @@ import type { Category } from '../taxonomy';
 import { yieldToEventLoop } from '../slicer';
 import { CHUNK, type Progress } from './chunks';
 import type { Bbox } from './basemap-clip';
-import { PUBLIC_LAYER_LABELS, PUBLIC_LAYERS, type PublicItem } from './public-subset';
+import { informationCount, PUBLIC_LAYER_LABELS, PUBLIC_LAYERS, type PublicItem } from './public-subset';
 import { frenchDateTime, frenchUpdatedAt } from './time';
 
 export interface PublicLink {
@@ -78,6 +78,8 @@ function compact(item: PublicItem, timeZone: string) {
     y: item.lat,
     x: item.lon,
     u: isHttp(item.source) ? item.source : '',
+    // A rumour's items (one per commune) share `g`: the list shows the rumour once, with its communes.
+    ...(item.rumourId ? { g: item.rumourId } : {}),
   };
 }
 
@@ -139,9 +141,14 @@ function popupOf(it) {
   if (it.l === 1) box.appendChild(el('p', 'dementi', 'Rumeur démentie'));
   if (it.s) box.appendChild(el('p', '', (it.l === 1 ? 'Démenti officiel : ' : '') + it.s));
   if (it.p) box.appendChild(el('p', 'meta', 'Lieu indiqué ' + it.p));
-  if (it.u) { var p = el('p'); p.appendChild(link(it.u, 'Source officielle')); box.appendChild(p); }
+  if (it.u) box.appendChild(sourceOf(it));
   return box;
 }
+function sourceOf(it) { var p = el('p'); p.appendChild(link(it.u, it.l === 1 ? 'Lien officiel' : 'Source officielle')); return p; }
+// A rumour placed in several communes: its items, by group.
+var groups = {};
+data.items.forEach(function (it, i) { if (it.g) (groups[it.g] = groups[it.g] || []).push(i); });
+function placesOf(it) { return it.g ? groups[it.g].map(function (i) { return data.items[i].m; }).filter(Boolean).join(', ') : it.m; }
 var markers = data.items.map(function (it) {
   if (it.y === null || it.x === null) return null;
   var rumour = it.l === 1;
@@ -153,27 +160,37 @@ var list = document.getElementById('list'), more = document.getElementById('more
 var count = document.getElementById('count');
 var PAGE = 200, limit = PAGE;
 function visible(it) { return shown[it.c] && layersOn[it.l]; }
+function show(indices) {
+  var ms = indices.map(function (i) { return markers[i]; }).filter(Boolean);
+  if (ms.length === 1) map.setView(ms[0].getLatLng(), Math.max(map.getZoom(), 12));
+  else map.fitBounds(L.featureGroup(ms).getBounds().pad(0.3), { maxZoom: 12 });
+  ms[0].openPopup();
+}
 function renderList() {
   while (list.firstChild) list.removeChild(list.firstChild);
-  var n = 0;
+  var n = 0, listed = {};
   for (var i = 0; i < data.items.length && n < limit; i++) {
     var it = data.items[i];
     if (!visible(it)) continue;
+    if (it.g) { if (listed[it.g]) continue; listed[it.g] = true; }
     n++;
     var li = el('li', it.l === 1 ? 'rumeur' : '');
     li.appendChild(el('h3', '', it.t));
-    li.appendChild(el('p', 'meta', [labels[it.c], it.m, it.d].filter(Boolean).join(' · ')));
+    li.appendChild(el('p', 'meta', [labels[it.c], placesOf(it), it.d].filter(Boolean).join(' · ')));
     if (it.l === 1) li.appendChild(el('p', 'dementi', 'Rumeur démentie'));
     if (it.s) li.appendChild(el('p', '', (it.l === 1 ? 'Démenti officiel : ' : '') + it.s));
-    if (markers[i]) { var b = el('button', '', 'Voir sur la carte'); b.type = 'button'; b.addEventListener('click', (function (m) { return function () { map.setView(m.getLatLng(), Math.max(map.getZoom(), 12)); m.openPopup(); }; })(markers[i])); li.appendChild(b); }
+    if (it.u) li.appendChild(sourceOf(it));
+    var own = it.g ? groups[it.g] : [i];
+    if (own.some(function (j) { return markers[j]; })) { var b = el('button', '', 'Voir sur la carte'); b.type = 'button'; b.addEventListener('click', (function (idx) { return function () { show(idx); }; })(own)); li.appendChild(b); }
     list.appendChild(li);
   }
 }
 function refresh() {
-  var n = 0;
+  var n = 0, counted = {};
   data.items.forEach(function (it, i) {
     var on = visible(it);
-    if (on) n++;
+    if (on && !(it.g && counted[it.g])) n++;
+    if (on && it.g) counted[it.g] = true;
     var m = markers[i];
     if (m) { if (on && !map.hasLayer(m)) m.addTo(map); else if (!on && map.hasLayer(m)) map.removeLayer(m); }
   });
@@ -242,7 +259,7 @@ export async function buildPublicMapHtml(input: PublicMapInput, progress?: Progr
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const count = input.items.length;
+  const count = informationCount(input.items);
   const title = `Carte publique — ${input.crisisName}`;
   return `<!doctype html>
 <html lang="fr">

@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, PRECISION_LABELS } from '../labels';
 import { isSafeHttpUrl } from '../links';
 import type { Sighting } from '../sighting';
 import type { Category, Precision, Status } from '../taxonomy';
+import { publicRumourItems, type PublicRumourInput } from './public-rumours';
 
 /** The two layers of the public map. */
 export type PublicLayer = 'confirmees' | 'rumeurs';
@@ -45,8 +46,13 @@ export interface PublicItem {
   /** The precision of the published point (commune where the exact place may not go out). */
   precision: Precision;
   precisionLabel: string;
-  /** The link of an official or media post; never a citizen's. */
+  /** The link of an official or media post; never a citizen's. For a rumour: the official correction's link. */
   source: string;
+  /**
+   * Set on the items of a rumour record (public-rumours.ts): one item per commune where it circulated,
+   * all with the same rumour id. Absent on a sighting's item.
+   */
+  rumourId?: string;
 }
 
 /** The commune centres the export may use (the gazetteer, behind this small interface). */
@@ -58,14 +64,18 @@ export interface CommuneLookup {
 
 export interface PublicSubsetOptions {
   communes?: CommuneLookup;
-  /** Sightings the publisher excluded in "Ce qui sera public". */
+  /** Sightings (and rumours, by their id) the publisher excluded in "Ce qui sera public". */
   excluded?: ReadonlySet<string>;
+  /** The crisis's rumour records: the public, debunked ones feed the « Rumeurs démenties » layer. */
+  rumours?: PublicRumourInput;
 }
 
-/** Why a public-marked sighting is not in the file (shown in the review). */
+/** Why a public-marked sighting (or rumour) is not in the file (shown in the review). */
 export interface Withheld {
   id: string;
   reason: string;
+  /** A rumour's claim (a sighting's title is read from the sighting). */
+  title?: string;
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -135,14 +145,23 @@ function isItem(x: PublicItem | Withheld): x is PublicItem {
 /**
  * The public subset of a crisis: sightings marked public in a publishable status, minus those the
  * publisher excluded, as PublicItem, newest first; and those marked public but withheld, with why.
+ * With `rumours`, the public debunked rumour records join the « Rumeurs démenties » layer, and a
+ * denied sighting that such a rumour carries goes out through the rumour only (one item per claim,
+ * not the claim once more for each repost).
  */
 export function publicSubset(rows: Iterable<Sighting>, options: PublicSubsetOptions = {}): { items: PublicItem[]; withheld: Withheld[] } {
-  const items: PublicItem[] = [];
-  const withheld: Withheld[] = [];
+  const rumours = options.rumours ? publicRumourItems(options.rumours, options) : undefined;
+  const items: PublicItem[] = rumours ? [...rumours.items] : [];
+  const withheld: Withheld[] = rumours ? [...rumours.withheld] : [];
   for (const s of rows) {
     if (!s.isPublic) continue;
     if (options.excluded?.has(s.id)) {
       withheld.push({ id: s.id, reason: 'exclue par vous' });
+      continue;
+    }
+    const claim = rumours?.carried.get(s.id);
+    if (claim !== undefined && PUBLISHABLE[s.status] === 'rumeurs') {
+      withheld.push({ id: s.id, reason: `publiée avec la rumeur « ${claim} »` });
       continue;
     }
     const out = toPublicItem(s, options.communes);
@@ -151,4 +170,15 @@ export function publicSubset(rows: Iterable<Sighting>, options: PublicSubsetOpti
   }
   items.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.id < b.id ? -1 : 1));
   return { items, withheld };
+}
+
+/** How many informations the items make: a rumour placed in several communes is one information. */
+export function informationCount(items: readonly PublicItem[]): number {
+  const rumours = new Set<string>();
+  let n = 0;
+  for (const i of items) {
+    if (i.rumourId === undefined) n++;
+    else rumours.add(i.rumourId);
+  }
+  return n + rumours.size;
 }

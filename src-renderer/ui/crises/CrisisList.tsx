@@ -5,7 +5,7 @@ import type { CrisisRecord } from '../../core/crisis';
 import { departementName } from '../../core/departements';
 import { HAZARD_LABELS } from '../../core/labels';
 import { useLang } from '../../i18n';
-import { closeCrisis, listCrises, reopenCrisis } from '../../store/registry';
+import { listCrises } from '../../store/registry';
 import { formatTime } from '../common/format';
 import { useSession } from '../session';
 import { CrisisForm } from './CrisisForm';
@@ -41,15 +41,6 @@ export function CrisisList() {
               </div>
               <button onClick={() => openCrisis(c)} aria-label={`${t('crises.open')} ${c.name}`}>
                 {t('crises.open')}
-              </button>
-              <button
-                className="secondary"
-                onClick={async () => {
-                  await (c.closedAt ? reopenCrisis(db, c.id) : closeCrisis(db, c.id));
-                  await refresh();
-                }}
-              >
-                {c.closedAt ? t('crises.reopen') : t('crises.close')}
               </button>
             </li>
           ))}

@@ -1,6 +1,8 @@
 // "Ce qui sera public": lists exactly what a public export will hold, flags likely personal data in
 // every public field, lets the publisher fix a title or summary (saved as a signed edit) or exclude a
 // sighting, then asks for confirmation before writing the file. Text is rendered by React (as text).
+// A rumour record placed in several communes is one entry here (its claim and correction, edited on
+// the rumour), as it is one information on the public map.
 import { useEffect, useMemo, useState } from 'react';
 import { flagPublicFields } from '../../core/export/personal-data';
 import type { PublicItem, Withheld } from '../../core/export/public-subset';
@@ -42,18 +44,29 @@ export function PublicReviewDialog({ initialFormat, onClose }: { initialFormat: 
     void loadPublicLinks(db, store.crisis.id).then(setLinks);
   }, [db, store]);
 
+  // One entry per information: a rumour's items (one per commune) together, with their communes.
+  const entries = useMemo(() => {
+    const byKey = new Map<string, { item: PublicItem; places: string[] }>();
+    for (const item of subset?.items ?? []) {
+      const k = keyOf(item);
+      let e = byKey.get(k);
+      if (!e) byKey.set(k, (e = { item, places: [] }));
+      if (item.rumourId && item.communeName) e.places.push(item.communeName);
+    }
+    return [...byKey.values()];
+  }, [subset]);
   const flagged = useMemo(() => {
     const m = new Map<string, ReturnType<typeof flagPublicFields>>();
-    for (const item of subset?.items ?? []) {
+    for (const { item } of entries) {
       const f = flagPublicFields({ title: item.title, summary: item.summary });
-      if (f.length) m.set(item.id, f);
+      if (f.length) m.set(keyOf(item), f);
     }
     return m;
-  }, [subset]);
-  const ordered = useMemo(() => {
-    const items = subset?.items ?? [];
-    return [...items.filter((i) => flagged.has(i.id)), ...items.filter((i) => !flagged.has(i.id))];
-  }, [subset, flagged]);
+  }, [entries]);
+  const ordered = useMemo(
+    () => [...entries.filter((e) => flagged.has(keyOf(e.item))), ...entries.filter((e) => !flagged.has(keyOf(e.item)))],
+    [entries, flagged],
+  );
 
   const toggle = (id: string) => {
     const next = new Set(excluded);
@@ -77,11 +90,12 @@ export function PublicReviewDialog({ initialFormat, onClose }: { initialFormat: 
     }
   };
 
-  const count = subset?.items.length ?? 0;
+  const count = entries.length;
   return (
     <Dialog title={s.reviewTitle} onClose={onClose}>
       <div className="export-review">
         <p>{s.reviewIntro}</p>
+        <p>{s.rumourIntro}</p>
         {error && (
           <p className="banner error" role="alert">
             {error}
@@ -142,8 +156,8 @@ export function PublicReviewDialog({ initialFormat, onClose }: { initialFormat: 
               </fieldset>
             )}
             <ol className="export-items">
-              {ordered.slice(0, SHOWN).map((item) => (
-                <ReviewItem key={item.id} item={item} flags={flagged.get(item.id)} onExclude={() => toggle(item.id)} />
+              {ordered.slice(0, SHOWN).map(({ item, places }) => (
+                <ReviewItem key={keyOf(item)} item={item} places={places} flags={flagged.get(keyOf(item))} onExclude={() => toggle(keyOf(item))} />
               ))}
             </ol>
             {ordered.length > SHOWN && <p>{fill(s.moreItems, { count: ordered.length - SHOWN })}</p>}
@@ -153,7 +167,7 @@ export function PublicReviewDialog({ initialFormat, onClose }: { initialFormat: 
                 <ul>
                   {subset.withheld.slice(0, SHOWN).map((w) => (
                     <li key={w.id}>
-                      {store.get(w.id)?.publicTitle || w.id} — {w.reason}{' '}
+                      {w.title ?? (store.get(w.id)?.publicTitle || w.id)} — {w.reason}{' '}
                       {excluded.has(w.id) && (
                         <button type="button" className="secondary" onClick={() => toggle(w.id)}>
                           {s.include}
@@ -174,7 +188,12 @@ export function PublicReviewDialog({ initialFormat, onClose }: { initialFormat: 
   );
 }
 
-function ReviewItem({ item, flags, onExclude }: { item: PublicItem; flags?: ReturnType<typeof flagPublicFields>; onExclude: () => void }) {
+/** A sighting's item by its id, a rumour's items by the rumour's (excluding a rumour excludes all its communes). */
+function keyOf(item: PublicItem): string {
+  return item.rumourId ?? item.id;
+}
+
+function ReviewItem({ item, places, flags, onExclude }: { item: PublicItem; places: readonly string[]; flags?: ReturnType<typeof flagPublicFields>; onExclude: () => void }) {
   const s = EXPORT_STRINGS[useLang()];
   const store = useCrisisStore();
   const [title, setTitle] = useState(item.title);
@@ -187,13 +206,16 @@ function ReviewItem({ item, flags, onExclude }: { item: PublicItem; flags?: Retu
   const dirty = title !== item.title || summary !== item.summary;
   const save = async () => {
     try {
-      await store.update(item.id, { publicTitle: title, publicSummary: summary });
+      if (item.rumourId) await store.workflow.updateRumour(item.rumourId, { claim: title, correction: summary });
+      else await store.update(item.id, { publicTitle: title, publicSummary: summary });
       setNote(s.saved);
     } catch (e) {
       setNote((e as Error).message);
     }
   };
-  const place = item.lat === null ? s.noPlace : `${item.communeName || `${item.lat}, ${item.lon}`} (${item.precisionLabel})`;
+  const place = places.length ? `${places.join(', ')} (${item.precisionLabel})` : item.lat === null ? s.noPlace : `${item.communeName || `${item.lat}, ${item.lon}`} (${item.precisionLabel})`;
+  const titleLabel = item.rumourId ? s.rumourClaim : s.title;
+  const summaryLabel = item.rumourId ? s.rumourCorrection : s.summaryField;
   return (
     <li className={flags ? 'flagged' : undefined} aria-label={item.title}>
       <p className="meta">
@@ -201,16 +223,16 @@ function ReviewItem({ item, flags, onExclude }: { item: PublicItem; flags?: Retu
         {item.categoryLabel} · {s.place} : {place}
       </p>
       <label>
-        {s.title} <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        {titleLabel} <input value={title} maxLength={item.rumourId ? 500 : 200} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label>
-        {s.summaryField} <textarea value={summary} rows={2} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
+        {summaryLabel} <textarea value={summary} rows={2} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
       </label>
       {flags && (
         <div role="alert" className="export-flags">
           <strong>{s.flagsHeading}</strong>
           <ul>
-            {flags.flatMap((f) => f.flags.map((flag) => <li key={`${f.field}-${flag.index}`}>{`${f.field === 'title' ? s.title : s.summaryField} — ${flag.message}`}</li>))}
+            {flags.flatMap((f) => f.flags.map((flag) => <li key={`${f.field}-${flag.index}`}>{`${f.field === 'title' ? titleLabel : summaryLabel} — ${flag.message}`}</li>))}
           </ul>
         </div>
       )}

@@ -10,7 +10,7 @@ import { publicFeature, restrictedFeature, RESTRICTED_MARK, type Scope } from '.
 import { buildGeoJson } from '../../core/export/geojson';
 import { buildKml } from '../../core/export/kml';
 import { buildPublicMapHtml, type PublicLink } from '../../core/export/public-map-html';
-import { PUBLIC_LAYER_LABELS, PUBLIC_LAYERS, publicSubset, type CommuneLookup, type PublicItem } from '../../core/export/public-subset';
+import { informationCount, PUBLIC_LAYER_LABELS, PUBLIC_LAYERS, publicSubset, type CommuneLookup, type PublicItem } from '../../core/export/public-subset';
 import { buildSyntheseCsv } from '../../core/export/synthese';
 import { timeZoneOf } from '../../core/export/time';
 import { buildUmap } from '../../core/export/umap';
@@ -83,9 +83,10 @@ export async function communeLookup(): Promise<CommuneLookup> {
   };
 }
 
-/** The public subset as the review dialog and every public export see it. */
+/** The public subset as the review dialog and every public export see it (sightings and rumour records). */
 export async function publicItems(store: CrisisStore, excluded: ReadonlySet<string>) {
-  return publicSubset(store.rows.values(), { communes: await communeLookup(), excluded });
+  const rumours = { rumours: store.state.workflow.rumours.values(), get: (id: string) => store.get(id) };
+  return publicSubset(store.rows.values(), { communes: await communeLookup(), excluded, rumours });
 }
 
 const MIME: Record<string, string> = {
@@ -122,7 +123,7 @@ export async function buildPublicExport(
   const now = options.now ?? Date.now();
   const items = options.items;
   const base = `carte-publique-${slug(name)}-${stamp(now)}`;
-  const file = (ext: string, data: string): ExportFile => ({ name: `${base}.${ext}`, data, mime: MIME[format]!, format, scope: 'public', count: items.length });
+  const file = (ext: string, data: string): ExportFile => ({ name: `${base}.${ext}`, data, mime: MIME[format]!, format, scope: 'public', count: informationCount(items) });
   const timeZone = timeZoneOf(departement);
   const title = `Carte publique — ${name}`;
   switch (format) {

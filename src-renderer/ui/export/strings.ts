@@ -42,6 +42,11 @@ export const EXPORT_STRINGS = {
     include: 'Réintégrer',
     excluded: 'exclue',
     rumour: 'Rumeur démentie',
+    rumourIntro:
+      'Rumeurs démenties : l’énoncé de la rumeur, la correction officielle et son lien, au centre de chaque commune où elle a circulé. Jamais les publications qui la portent ni les éléments de vérification.',
+    rumourClaim: 'Rumeur (texte public)',
+    rumourCorrection: 'Correction officielle',
+    rumourPlaces: 'Communes',
     place: 'Lieu publié',
     noPlace: 'sans position sur la carte',
     moreItems: '… et {{count}} autre(s) (les informations signalées sont en tête).',
@@ -97,6 +102,11 @@ export const EXPORT_STRINGS = {
     include: 'Include again',
     excluded: 'excluded',
     rumour: 'Denied rumour',
+    rumourIntro:
+      'Denied rumours: the claim, the official correction and its link, at the centre of each municipality where it circulated. Never the posts that carry it nor the verification evidence.',
+    rumourClaim: 'Rumour (public text)',
+    rumourCorrection: 'Official correction',
+    rumourPlaces: 'Municipalities',
     place: 'Published place',
     noPlace: 'no position on the map',
     moreItems: '… and {{count}} more (flagged items first).',

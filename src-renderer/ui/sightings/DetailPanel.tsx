@@ -17,6 +17,8 @@ import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { PlaceEditor } from '../map/PlaceEditor';
 import { HistoryList } from './HistoryList';
+import { VerificationGroup } from '../workflow/VerificationGroup';
+import { RumourLinks } from '../rumours/RumourLinks';
 import { useSighting } from './hooks';
 
 interface Props {
@@ -25,11 +27,13 @@ interface Props {
   onArchive: (id: string) => void;
   placing: boolean;
   onTogglePlacing: () => void;
+  /** Shows the "Rumeurs" view (from a rumour this sighting carries). */
+  onOpenRumour?: () => void;
 }
 
 type Draft = Partial<SightingFields>;
 
-export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }: Props) {
+export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, onOpenRumour }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
@@ -119,6 +123,8 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing }
           <span className="viewers">{t('sync.alsoViewing', { names: others.map((o) => (o.editing ? `${o.name} (${t('sync.editing')})` : o.name)).join(', ') })}</span>
         )}
       </div>
+      <VerificationGroup id={id} onError={(message) => setErrors({ sighting: message })} />
+      <RumourLinks sightingId={id} onOpenRumour={onOpenRumour && (() => onOpenRumour())} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('detail.groups.triage')}</legend>

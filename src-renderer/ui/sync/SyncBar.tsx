@@ -10,8 +10,9 @@ import { InviteDialog } from './InviteDialog';
 import { MembersDialog } from './MembersDialog';
 import { SyncPackDialog } from './SyncPackDialog';
 import { SyncSettings } from './SyncSettings';
+import { PendingForwards } from '../workflow/PendingForwards';
 
-export function SyncBar() {
+export function SyncBar({ onShowForwarded }: { onShowForwarded: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const sync = useSyncSession();
@@ -52,6 +53,7 @@ export function SyncBar() {
           {t('sync.waitingEntries', { count: s.waiting })}
         </span>
       )}
+      <PendingForwards onShow={onShowForwarded} />
       {errors.map((e) => (
         <span key={e} className="error" role="alert">
           {e}

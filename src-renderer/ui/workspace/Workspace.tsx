@@ -19,8 +19,13 @@ import { useCrisisStore, useSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
+import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useShortcuts } from './useShortcuts';
+import { CloseControl } from '../workflow/CloseControl';
+import { CodView } from '../workflow/CodView';
+import { StatusDialog } from '../workflow/StatusDialog';
+import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -36,6 +41,11 @@ export function Workspace() {
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
+  /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
+  const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
+  const [statusFor, setStatusFor] = useState<string | null>(null);
+  const statusRow = statusFor ? store.get(statusFor) : undefined;
+  const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placingRow = placingId ? store.get(placingId) : undefined;
@@ -83,6 +93,7 @@ export function Workspace() {
     setPriority: (priority) => selectedId && store.update(selectedId, { priority }).catch(report),
     archive: () => selectedId && void archive(selectedId),
     closeDetail: () => (placingId ? setPlacingId(null) : setOpenId(null)),
+    changeStatus: () => selectedId && setStatusFor(selectedId),
   });
 
   return (
@@ -99,7 +110,37 @@ export function Workspace() {
         </button>
         <ExportControls selection={rows} />
         <ImportButton />
+        <nav className="views" aria-label={w.views}>
+          {(['table', 'cod', 'rumours'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="tab"
+              aria-pressed={view === v}
+              onClick={() => {
+                setView(v);
+                // "Remontées" also leaves the verification queue: everything not archived again.
+                if (v === 'table') setFilter(EMPTY_FILTER);
+              }}
+            >
+              {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="tab"
+            onClick={() => {
+              // The verification queue: new and being verified, most urgent first.
+              setView('table');
+              setFilter({ ...EMPTY_FILTER, statuses: ['nouveau', 'en_verification'] });
+              setOrder({ key: 'priority', descending: false });
+            }}
+          >
+            {w.viewQueue}
+          </button>
+        </nav>
         <span className="spacer" />
+        <CloseControl onError={report} />
         <span className="who">{identity?.name}</span>
         <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
           {t('workspace.language')}
@@ -115,9 +156,13 @@ export function Workspace() {
         </button>
       </header>
       <ErrorBoundary panel={t('errors.panels.syncBar')}>
-        <SyncBar />
+        <SyncBar onShowForwarded={() => setView('cod')} />
       </ErrorBoundary>
-      {crisis.closedAt && <p className="banner">{t('workspace.closedBanner')}</p>}
+      {store.state.info?.closed && (
+        <p className="banner" role="status">
+          {fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}
+        </p>
+      )}
       {failure && (
         <p className="banner error" role="alert">
           {failure}
@@ -135,7 +180,28 @@ export function Workspace() {
       </p>
       <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
       <div className={`split map-${mapMode}`}>
-        {mapMode !== 'full' && (
+        {mapMode !== 'full' && view === 'rumours' && (
+          <ErrorBoundary panel={t('rumours.region')}>
+            <RumoursPanel
+              selectedIds={selectedId ? [selectedId] : []}
+              onSelectSighting={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
+        {mapMode !== 'full' && view === 'cod' && (
+          <ErrorBoundary panel={w.viewCod}>
+            <CodView
+              onOpen={(id) => {
+                setSelectedId(id);
+                setOpenId(id);
+              }}
+            />
+          </ErrorBoundary>
+        )}
+        {mapMode !== 'full' && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={setOpenId} followUp={followUp} />
           </ErrorBoundary>
@@ -169,11 +235,22 @@ export function Workspace() {
               onArchive={(id) => void archive(id)}
               placing={placingId === openId}
               onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
+              onOpenRumour={() => setView('rumours')}
             />
           </ErrorBoundary>
         )}
       </div>
       <footer className="shortcuts">{t('workspace.shortcuts')}</footer>
+      {statusRow && (
+        <StatusDialog
+          sighting={statusRow}
+          onClose={() => setStatusFor(null)}
+          onOpenDetail={() => {
+            setSelectedId(statusRow.id);
+            setOpenId(statusRow.id);
+          }}
+        />
+      )}
       {undo && (
         <UndoBar
           onDismiss={dismissUndo}

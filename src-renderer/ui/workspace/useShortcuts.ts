@@ -1,5 +1,5 @@
 // The keyboard of a volunteer on watch: N new, / search, arrows move, Enter opens, 1–4 priority,
-// Delete archives, Escape closes the detail. Letters never fire while typing in a field.
+// S changes the status, Delete archives, Escape closes the detail. Letters never fire while typing in a field.
 import { useEffect, useRef } from 'react';
 import type { Priority } from '../../core/taxonomy';
 
@@ -11,6 +11,8 @@ export interface ShortcutActions {
   setPriority(p: Priority): void;
   archive(): void;
   closeDetail(): void;
+  /** S: change the selected sighting's status (ui/workflow/StatusDialog.tsx). */
+  changeStatus(): void;
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -51,6 +53,10 @@ export function useShortcuts(actions: ShortcutActions): void {
         case '4':
           handled();
           return a.setPriority(`P${e.key}` as Priority);
+        case 's':
+        case 'S':
+          handled();
+          return a.changeStatus();
         case 'Delete':
           handled();
           return a.archive();

@@ -36,3 +36,20 @@ describe('entrées reçues d’un pair', () => {
     expect(parseBody('null').ok).toBe(false);
   });
 });
+
+describe('entrées du travail de la cellule', () => {
+  const a = 'A'.repeat(43);
+  const t = 1_790_000_000_000;
+  it('refuse un verdict sans vérification, un lien non http, une transmission vide ou une action inconnue', () => {
+    expect(ok({ k: 'q', a, t, s: 's1', check: 'verdict', verdict: 'confirme' }).ok).toBe(true);
+    expect(ok({ k: 'q', a, t, s: 's1', check: 'verdict' }).ok).toBe(false);
+    expect(ok({ k: 'q', a, t, s: 's1', check: 'source', verdict: 'confirme' }).ok).toBe(false);
+    expect(ok({ k: 'q', a, t, s: 's1', check: 'autres_sources', links: ['javascript:alert(1)'] }).ok).toBe(false);
+    expect(ok({ k: 'f', a, t, s: [], msg: '' }).ok).toBe(false);
+    expect(ok({ k: 'f', a, t, s: ['s1'], msg: 'x'.repeat(2001) }).ok).toBe(false);
+    expect(ok({ k: 'y', a, t, f: 'abc', action: 'bombarder' }).ok).toBe(false);
+    expect(ok({ k: 'z', a, t, z: 'r1', claim: '  ' }).ok).toBe(false);
+    expect(ok({ k: 'z', a, t, z: 'r1', link: 'data:text/html,<b>' }).ok).toBe(false);
+    expect(ok({ k: 'z', a, t, z: 'r1', verdict: 'fausse', add: ['s1'] }).ok).toBe(true);
+  });
+});

@@ -26,6 +26,7 @@ vi.mock('../../../src-renderer/ui/sightings/UndoBar', () => ({ UndoBar: () => nu
 vi.mock('../../../src-renderer/ui/sync/hooks', () => ({ useViewers: () => new Map() }));
 vi.mock('../../../src-renderer/ui/export/ExportControls', () => ({ ExportControls: () => <p>exports</p> }));
 vi.mock('../../../src-renderer/ui/import/ImportButton', () => ({ ImportButton: () => <p>import</p> }));
+vi.mock('../../../src-renderer/ui/workflow/CloseControl', () => ({ CloseControl: () => null }));
 vi.mock('../../../src-renderer/ui/sightings/hooks', () => ({
   useSightingList: () => ({ rows: [{ id: 'r1', lat: null, lon: null }], counts: {} }),
   useHistory: () => [{ at: panels.historyAt, actor: 'a1', actorName: 'Alice', field: 'priority', before: 'P3', after: 'P1', creation: false }],
@@ -35,6 +36,8 @@ vi.mock('../../../src-renderer/ui/session', () => {
     crisis: { id: 'c1', name: 'Crue du Tarn', departement: '82', hazard: 'inondation', closedAt: null },
     get: () => undefined,
     claimOf: () => undefined,
+    member: () => undefined,
+    state: { info: { closed: false } },
     update: async () => undefined,
     archive: async () => 'nouveau',
   };
