@@ -22,5 +22,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/main/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // Some tests do real work (6,000-sighting imports, electron-builder's schema, random edit
+    // sequences): on a shared 2-core machine 5 s is the machine's speed, not the code's.
+    testTimeout: 30_000,
   },
 });

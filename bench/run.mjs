@@ -4,7 +4,10 @@
 //   npm run bench -- --quick             (10k only, store and sync: BENCH_SIZES=10000 BENCH_SYNC_SIZES=10000)
 //   BENCH_SIZES=10000 npm run bench      (other sizes for the store, e.g. a quick check)
 //   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
-//   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync)
+//   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
+//   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
+//   BENCH_HISTORY=0                      (without the "+ history" opens)
+//   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,11 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = (process.env.BENCH_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const SYNC_SIZES = (process.env.BENCH_SYNC_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'store,join,sync').split(','));
+const OPEN_ONLY = PARTS.has('open') && !PARTS.has('store');
+const HISTORY = process.env.BENCH_HISTORY !== '0';
+/** "+ history": about this many signed edits per sighting, by this many editors (issue #12). */
+const HISTORY_EDITS = 5;
+const HISTORY_EDITORS = 12;
 const JOIN_SIZES = (process.env.BENCH_JOIN_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const BATCH = 5000; // sightings per createMany call (one Yjs transaction, one stored update)
 const LAUNCH = {
@@ -37,7 +45,7 @@ async function withPage(path, fn) {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => log('page error:', e.message));
-    page.on('console', (m) => m.type() === 'error' && log('console error:', m.text()));
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && log(`console ${m.type()}:`, m.text()));
     await page.goto(server.url + path);
     return await fn(page);
   } finally {
@@ -128,6 +136,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
     const heapAfter = await heapMB(page);
     const out = { ms: rowAt - clickAt, loadedMs: loadedAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore, ...busy };
     if (fluidOptions) out.fluid = await fluid(page, fluidOptions);
+    if (fluidOptions?.repost) out.duplicates = await duplicateTyping(page, fluidOptions.repost);
     return out;
   });
 
@@ -152,6 +161,8 @@ async function fluid(page, { letter }) {
           if (kind === 'table') return rowCount() !== before.rows || firstRow() !== before.first;
           if (kind === 'first-row') return firstRow() !== before.first;
           if (kind === 'priority') return document.querySelector(`[role=row][data-id="${arg}"] .prio`)?.textContent === 'P1';
+          // quick capture: a row of the table shows the captured text
+          if (kind === 'capture') return [...(table()?.querySelectorAll('[role=row][data-id] .col-text') ?? [])].some((c) => c.textContent === arg);
         };
         const t0 = performance.now();
         const frame = () => {
@@ -186,6 +197,13 @@ async function fluid(page, { letter }) {
     gaps.sort((a, b) => a - b);
     return { median: gaps[30], max: gaps[59] };
   });
+  // BENCH_CPU_PROFILE=/tmp/x: a CPU profile of the actions below, to /tmp/x-<rows>.cpuprofile.
+  const cdp = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   // Search: one letter typed in "Rechercher" (the table narrows), then Backspace (it widens back); 3 times.
   const search = page.getByLabel('Rechercher', { exact: true });
   out.search = [];
@@ -202,14 +220,41 @@ async function fluid(page, { letter }) {
     out.widen.push(await result());
     await settle();
   }
-  // Sort by Texte: ascending, then descending.
-  const texte = page.getByRole('columnheader', { name: /^Texte/ }).getByRole('button');
-  out.sort = [];
-  for (let i = 0; i < 2; i++) {
-    await arm('first-row', 'click');
-    await texte.click();
-    out.sort.push(await result());
+  // Widen by status: the tab "Nouveau", then back to "En cours" (the table widens); 3 times.
+  const tabs = page.getByRole('group', { name: 'Filtrer par statut' });
+  out.widenStatus = [];
+  for (let i = 0; i < 3; i++) {
+    await tabs.getByRole('button', { name: /^Nouveau/ }).click();
     await settle();
+    await arm('table', 'click');
+    await tabs.getByRole('button', { name: /^En cours/ }).click();
+    out.widenStatus.push(await result());
+    await settle();
+  }
+  // Quick capture, newest first (the default order): link and text typed, Enter → the row shows; 3 times.
+  out.capture = [];
+  for (let i = 0; i < 3; i++) {
+    const text = `Banc d'essai : capture ${i} ${Date.now()}`;
+    await page.getByLabel('Lien', { exact: true }).fill(`https://x.com/bench/status/${Date.now()}${i}`);
+    await page.getByLabel('Texte', { exact: true }).fill(text);
+    await page.getByLabel('Lien', { exact: true }).focus();
+    await settle();
+    await arm('capture', 'keydown', text);
+    await page.keyboard.press('Enter');
+    out.capture.push(await result());
+    await settle();
+  }
+  // Sort by Texte: ascending, then descending; then by Lieu (commune), ascending and descending.
+  out.sort = [];
+  out.sortOther = [];
+  for (const [name, into] of [[/^Texte/, out.sort], [/^Lieu/, out.sortOther]]) {
+    const header = page.getByRole('columnheader', { name }).getByRole('button');
+    for (let i = 0; i < 2; i++) {
+      await arm('first-row', 'click');
+      await header.click();
+      into.push(await result());
+      await settle();
+    }
   }
   // Priority key "1" on a selected row (not P1 yet); 3 rows.
   out.priority = [];
@@ -223,6 +268,12 @@ async function fluid(page, { letter }) {
     await page.keyboard.press('1');
     out.priority.push(await result());
     await settle();
+  }
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const rows = await page.evaluate(() => document.querySelector('[role=table]')?.getAttribute('aria-rowcount'));
+    await writeFile(`${process.env.BENCH_CPU_PROFILE}-${rows}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
   }
   return out;
 }
@@ -257,6 +308,178 @@ async function joinBench() {
   }
 }
 
+/**
+ * Issue #13, through the capture form: a volunteer types a repost of a sighting of the crisis (its
+ * link from the mobile site, then "RT @…: " and its text), one key at a time. Each keystroke: from
+ * its keydown (or beforeinput, for a character typed without a key) to the first frame where the
+ * form shows the warning computed for that input (the form's data-dup-for), and the longest long
+ * task in between. The form is emptied afterwards: nothing is saved.
+ */
+async function duplicateTyping(page, repost) {
+  const form = page.locator('form[aria-label="Saisie rapide"]');
+  const t0 = Date.now();
+  await page.locator('form[aria-label="Saisie rapide"][data-dup-index="ready"]').waitFor({ timeout: 300_000 });
+  const indexWaitMs = Date.now() - t0;
+  await page.evaluate(() => {
+    window.__dupArm = (expected) =>
+      new Promise((resolve) => {
+        const f = document.querySelector('form[aria-label="Saisie rapide"]');
+        let start = 0;
+        const mark = (e) => (start = start ? Math.min(start, e.timeStamp) : e.timeStamp);
+        window.addEventListener('keydown', mark, { capture: true, once: true });
+        window.addEventListener('beforeinput', mark, { capture: true, once: true });
+        const t0 = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          if (start && f.getAttribute('data-dup-for') === expected) {
+            return setTimeout(() => {
+              const longest = Math.max(0, ...window.__longTasks.filter((t) => t.end > start && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, start)));
+              resolve({ ms: now - start, longest, warned: !!f.querySelector('[aria-label="Doublons possibles"]') });
+            }, 0);
+          }
+          if (now - t0 > 10_000) return resolve({ ms: null, timedOut: true });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+  });
+  const out = { indexWaitMs, keys: [] };
+  const typeInto = async (label, value, expected) => {
+    await form.getByLabel(label, { exact: true }).click();
+    for (let i = 0; i < value.length; i++) {
+      await page.evaluate((e) => ((window.__dupArmed = window.__dupArm(e)), true), expected(i + 1));
+      await page.keyboard.type(value[i]);
+      out.keys.push(await page.evaluate(() => window.__dupArmed));
+    }
+  };
+  await typeInto('Lien', repost.url, (k) => `${k}:0`);
+  await typeInto('Texte', repost.text, (k) => `${repost.url.length}:${k}`);
+  out.warnedAtEnd = out.keys.at(-1)?.warned ?? false;
+  out.warningText = await form.locator('[aria-label="Doublons possibles"]').innerText().catch(() => '');
+  for (const label of ['Lien', 'Texte']) await form.getByLabel(label, { exact: true }).fill('');
+  return out;
+}
+
+/**
+ * The map of the real app (issue #12): opens the crisis (`Crue du Tarn <n>`, every sighting located),
+ * waits until the map has clustered all n and the page is quiet, then zooms with wheel notches and
+ * the keyboard (+/−) and pans with drags on the map itself. Each action's time runs from its input
+ * event (`event.timeStamp`) to the first frame in which the map draws the clusters of the new view
+ * (the layer counts its draws in `data-draws`; checked in every requestAnimationFrame callback), with
+ * the longest long task in between (PerformanceObserver). The floor: an idle frame, same page.
+ */
+const appMap = (n) =>
+  withPage('src-renderer/index.html', async (page) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const open = page.getByRole('button', { name: `Ouvrir Crue du Tarn ${n}`, exact: true });
+    await open.waitFor({ timeout: 60_000 });
+    await open.click();
+    const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
+    await map.waitFor({ timeout: 300_000 });
+    await page.waitForFunction((n) => document.querySelector('.leaflet-container')?.dataset.located === String(n), n, { timeout: 300_000 });
+    await page.evaluate(async (n) => {
+      window.__mapTasks = [];
+      new PerformanceObserver((list) => window.__mapTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration })))).observe({ type: 'longtask', buffered: true });
+      // Quiet: no long task for 2 s (the exchange document loads in the background after the rows).
+      const lastEnd = () => Math.max(0, ...window.__mapTasks.map((t) => t.end));
+      const quiet = async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        while (performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
+      };
+      await quiet();
+      // The table builds its search text in idle slices after opening (ui/sightings/hooks.ts
+      // warmUp, ~4 s of work at 100k): not the map's; let it finish first.
+      await new Promise((r) => setTimeout(r, n / 10));
+      await quiet();
+      // eventTypes: the input the time runs from; spanTypes: where the window for long tasks opens
+      // (a drag: from the button pressed, the time from its release).
+      window.__mapArm = (eventTypes, spanTypes = eventTypes) =>
+        new Promise((resolve) => {
+          const el = document.querySelector('.leaflet-container');
+          const draws = el.dataset.draws;
+          let start = 0;
+          let from = 0;
+          const mark = (e) => {
+            if (!start) start = e.timeStamp;
+          };
+          const span = (e) => {
+            if (!from) from = e.timeStamp;
+          };
+          for (const type of eventTypes) window.addEventListener(type, mark, { capture: true, once: true });
+          for (const type of spanTypes) window.addEventListener(type, span, { capture: true, once: true });
+          const t0 = performance.now();
+          const frame = () => {
+            const now = performance.now();
+            if (start && el.dataset.draws !== draws) {
+              return setTimeout(() => {
+                const longest = Math.max(0, ...window.__mapTasks.filter((t) => t.end > from && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, from)));
+                resolve({ ms: now - start, longest });
+              }, 200);
+            }
+            if (now - t0 > 20_000) return resolve({ ms: null, longest: 0, timedOut: true });
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        });
+    }, n);
+    const arm = (types, spanTypes = types) => page.evaluate(([t, s]) => ((window.__mapArmed = window.__mapArm(t, s)), true), [types, spanTypes]);
+    const result = () => page.evaluate(() => window.__mapArmed);
+    const settle = () => page.waitForTimeout(400);
+    const out = { wheel: [], keys: [], drag: [] };
+    const builds0 = Number(await map.getAttribute('data-index-builds'));
+    out.idleFrame = await page.evaluate(async () => {
+      const gaps = [];
+      let last = await new Promise((r) => requestAnimationFrame(r));
+      for (let i = 0; i < 60; i++) {
+        const t = await new Promise((r) => requestAnimationFrame(r));
+        gaps.push(t - last);
+        last = t;
+      }
+      gaps.sort((a, b) => a - b);
+      return { median: gaps[30], max: gaps[59] };
+    });
+    const box = await map.boundingBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Wheel: in, in, in, out, out, out, twice (one notch each: Leaflet zooms once per debounced wheel).
+    for (let r = 0; r < 2; r++)
+      for (const dy of [-100, -100, -100, 100, 100, 100]) {
+        await page.mouse.move(cx + 30 * r, cy);
+        await settle();
+        await arm(['wheel']);
+        await page.mouse.wheel(0, dy);
+        out.wheel.push(await result());
+        await settle();
+      }
+    // Keyboard: the map focused (click on an empty corner), + and −.
+    await map.focus();
+    for (let r = 0; r < 2; r++)
+      for (const key of ['Equal', 'Equal', 'Equal', 'Minus', 'Minus', 'Minus']) {
+        await settle();
+        await arm(['keydown']);
+        await page.keyboard.press(key);
+        out.keys.push(await result());
+        await settle();
+      }
+    // Drags: a third of the map's width, in four directions, twice.
+    const moves = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+    for (let r = 0; r < 2; r++)
+      for (const [dx, dy] of moves) {
+        const d = Math.min(box.width, box.height) / 3;
+        await page.mouse.move(cx - (dx * d) / 2, cy - (dy * d) / 2);
+        await settle();
+        await arm(['mouseup'], ['mousedown']);
+        await page.mouse.down();
+        for (let i = 1; i <= 8; i++) await page.mouse.move(cx - (dx * d) / 2 + (dx * d * i) / 8, cy - (dy * d) / 2 + (dy * d * i) / 8);
+        await page.mouse.up();
+        out.drag.push(await result());
+        await settle();
+      }
+    out.rebuilds = Number(await map.getAttribute('data-index-builds')) - builds0;
+    out.timedOut = [...out.wheel, ...out.keys, ...out.drag].some((x) => x.timedOut);
+    return out;
+  });
+
 const results = {};
 const put = (name, raw, unit, target) => {
   const value = Number(raw.toPrecision(4));
@@ -265,8 +488,37 @@ const put = (name, raw, unit, target) => {
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
+/** Issue #12's table measures of one size (fluid()'s result), with their targets. */
+function putFluid(k, f, letter, share) {
+  const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
+  const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
+  if ([...f.search, ...f.widen, ...f.widenStatus, ...f.capture, ...f.sort, ...f.sortOther, ...f.priority].some((x) => x.timedOut)) log(`${k}: some UI action never showed its result`, JSON.stringify(f));
+  put(`${k} ui floor: idle frame, median`, f.idleFrame.median, 'ms');
+  put(`${k} ui search letter ('${letter}', ${Math.round(share * 100)} % of rows) → table, first keystroke`, f.search[0].ms ?? NaN, 'ms');
+  put(`${k} ui search letter → table, median of 3`, med(f.search, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui search letter → letter shown, median of 3`, med(f.search, 'letterMs'), 'ms', '≤ 16');
+  put(`${k} ui search letter → letter shown, worst of 3`, worst(f.search, 'letterMs'), 'ms');
+  put(`${k} ui search: longest task (of 3)`, worst(f.search, 'longest'), 'ms');
+  put(`${k} ui widen (Backspace: search cleared) → table, median of 3`, med(f.widen, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui widen: longest task (of 3)`, worst(f.widen, 'longest'), 'ms');
+  put(`${k} ui widen (tab Nouveau → En cours) → table, median of 3`, med(f.widenStatus, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui widen by status: longest task (of 3)`, worst(f.widenStatus, 'longest'), 'ms');
+  put(`${k} ui quick capture (Enter) → row shown, median of 3`, med(f.capture, 'ms'), 'ms', '≤ 50');
+  put(`${k} ui quick capture: longest task (of 3)`, worst(f.capture, 'longest'), 'ms');
+  put(`${k} ui sort by Texte → first row changed, first click`, f.sort[0].ms ?? NaN, 'ms', '≤ 100');
+  put(`${k} ui sort by Texte, second click (descending)`, f.sort[1].ms ?? NaN, 'ms', '≤ 100');
+  put(`${k} ui sort by Texte: longest task (of 2)`, worst(f.sort, 'longest'), 'ms');
+  put(`${k} ui sort by Lieu → first row changed, worst of 2 clicks`, worst(f.sortOther, 'ms'), 'ms', '≤ 100');
+  put(`${k} ui sort by Lieu: longest task (of 2)`, worst(f.sortOther, 'longest'), 'ms');
+  if (f.priority.length) {
+    put(`${k} ui priority key "1" → row shows P1, median of ${f.priority.length}`, med(f.priority, 'ms'), 'ms', '≤ 50');
+    put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
+  }
+  results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+}
+
 const started = Date.now();
-if (PARTS.has('store')) {
+if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
   await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
   server = await serveWeb({ root: OUT, port: 0 });
@@ -274,7 +526,7 @@ if (PARTS.has('store')) {
   // launched browser on this profile (Playwright's new contexts would each start with empty storage).
   profile = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
   try {
-    for (const n of SIZES) {
+    for (const n of PARTS.has('store') ? SIZES : []) {
       const k = label(n);
       const [raw, store] = [`bench-raw-${n}`, `bench-store-${n}`];
 
@@ -285,7 +537,7 @@ if (PARTS.has('store')) {
       const toArray = await stepWithHeap('rawToArray', raw);
       put(`${k} raw toArray (cold)`, toArray.ms, 'ms');
       put(`${k} raw toArray heap`, toArray.heapDelta, 'MB');
-      put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
+      if (!OPEN_ONLY) put(`${k} raw bulkGet (cold)`, (await step('rawBulkGet', raw)).ms, 'ms');
 
       log(`${k}: store createMany in batches of ${BATCH}, 500 edits`);
       const s = await step('storeCreate', store, n, BATCH);
@@ -309,6 +561,7 @@ if (PARTS.has('store')) {
       put(`${k} stored document bytes (updates table)`, s.storedUpdateBytes / MB, 'MB');
       put(`${k} on disk, journal + document / JSON`, (s.journalBytes + s.storedUpdateBytes) / s.jsonBytes, '×');
 
+      if (!OPEN_ONLY) {
       log(`${k}: CrisisStore.open, cold`);
       const o = await stepWithHeap('storeOpen', store, s.crisis, s.identity);
       put(`${k} CrisisStore.open (cold: journal → rows)`, o.openMs, 'ms');
@@ -343,6 +596,7 @@ if (PARTS.has('store')) {
       put(`${k} intake throughput (to all rows)`, it.entries / (it.rowsMs / 1000), 'entries/s');
       put(`${k} intake: longest main-thread task`, it.longestTaskMs, 'ms');
       put(`${k} intake: main thread in long tasks`, it.blockedMs, 'ms');
+      }
 
       log(`${k}: app cold load, first open after import (no row cache)`);
       await step('copyToApp', store);
@@ -357,7 +611,8 @@ if (PARTS.has('store')) {
       put(`${k} app: rows the first open had cached by itself before its page closed`, cache.appCached, 'rows');
       if (cache.rows !== n) throw new Error(`row cache: ${cache.rows} rows of ${n}`);
       const { letter, share } = await step('searchLetter', n);
-      const app = await appOpen(s.crisis.name, n, { letter });
+      const repost = OPEN_ONLY ? undefined : await step('duplicatesRepost', n);
+      const app = await appOpen(s.crisis.name, n, OPEN_ONLY ? undefined : { letter, repost });
       put(`${k} app click → first row`, app.ms, 'ms');
       put(`${k} app click → first row (Playwright wall)`, app.wallMs, 'ms');
       put(`${k} app click → loaded (journal read)`, app.loadedMs, 'ms');
@@ -368,25 +623,58 @@ if (PARTS.has('store')) {
       put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
       put(`${k} app heap after load (document loaded too)`, app.heapAfter, 'MB', '≤ 300');
       put(`${k} app heap delta (vs crisis list)`, app.heapDelta, 'MB');
-      const f = app.fluid;
-      const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
-      const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
-      if ([...f.search, ...f.widen, ...f.sort, ...f.priority].some((x) => x.timedOut)) log(`${k}: some UI action never showed its result`, JSON.stringify(f));
-      put(`${k} ui floor: idle frame, median`, f.idleFrame.median, 'ms');
-      put(`${k} ui search letter ('${letter}', ${Math.round(share * 100)} % of rows) → table, first keystroke`, f.search[0].ms ?? NaN, 'ms');
-      put(`${k} ui search letter → table, median of 3`, med(f.search, 'ms'), 'ms', '≤ 50');
-      put(`${k} ui search letter → letter shown, median of 3`, med(f.search, 'letterMs'), 'ms', '≤ 16');
-      put(`${k} ui search: longest task (of 3)`, worst(f.search, 'longest'), 'ms');
-      put(`${k} ui widen (Backspace: search cleared) → table, median of 3`, med(f.widen, 'ms'), 'ms', '≤ 50');
-      put(`${k} ui widen: longest task (of 3)`, worst(f.widen, 'longest'), 'ms');
-      put(`${k} ui sort by Texte → first row changed, first click`, f.sort[0].ms ?? NaN, 'ms', '≤ 100');
-      put(`${k} ui sort by Texte, second click (descending)`, f.sort[1].ms ?? NaN, 'ms', '≤ 100');
-      put(`${k} ui sort by Texte: longest task (of 2)`, worst(f.sort, 'longest'), 'ms');
-      if (f.priority.length) {
-        put(`${k} ui priority key "1" → row shows P1, median of ${f.priority.length}`, med(f.priority, 'ms'), 'ms', '≤ 50');
-        put(`${k} ui priority key: longest task`, worst(f.priority, 'longest'), 'ms');
+      if (HISTORY) {
+        const h = `${k} + history`;
+        log(`${h}: ${HISTORY_EDITS} signed edits per sighting by ${HISTORY_EDITORS} editors, then the app opens`);
+        const hs = await step('storeHistory', store, `bench-history-${n}`, s.crisis, s.identity, HISTORY_EDITS, HISTORY_EDITORS);
+        put(`${h}: edits (signed, ${HISTORY_EDITORS} editors)`, hs.edits, 'entries');
+        put(`${h}: journal rows`, hs.journalRows, 'rows');
+        await step('copyToApp', `bench-history-${n}`);
+        const hc = await appOpen(s.crisis.name, n);
+        put(`${h}: app (no cache) click → first row`, hc.ms, 'ms');
+        put(`${h}: app (no cache) click → loaded (journal read)`, hc.loadedMs, 'ms');
+        put(`${h}: app (no cache) longest task, click → loaded`, hc.longestToLoaded, 'ms', '≤ 50');
+        put(`${h}: app (no cache) heap after load`, hc.heapAfter, 'MB');
+        const hcache = await step('copyRowCacheToApp', `bench-history-${n}`);
+        if (hcache.rows !== n) throw new Error(`row cache (history): ${hcache.rows} rows of ${n}`);
+        const ha = await appOpen(s.crisis.name, n);
+        put(`${h}: app click → first row`, ha.ms, 'ms');
+        put(`${h}: app click → loaded (journal read)`, ha.loadedMs, 'ms');
+        put(`${h}: app longest task, click → loaded`, ha.longestToLoaded, 'ms', '≤ 50');
+        put(`${h}: app click → last long task (document loaded in the background)`, ha.quietAt, 'ms');
+        put(`${h}: app after the first row: longest task`, ha.longestAfterRow, 'ms');
+        put(`${h}: app cold load / raw toArray`, ha.ms / toArray.ms, '×', '≤ 3');
+        put(`${h}: app heap after load (document loaded too)`, ha.heapAfter, 'MB', '≤ 300');
       }
-      results[`${k} ui raw`] = { value: 0, unit: 'json', detail: f };
+      if (OPEN_ONLY) continue;
+      putFluid(k, app.fluid, letter, share);
+      // Issue #13: duplicate check per keystroke, through the capture form, then the check alone.
+      const dk = app.duplicates.keys;
+      if (dk.some((x) => x.timedOut)) log(`${k}: some keystrokes never showed their duplicate warning`);
+      const dms = dk.map((x) => x.ms).filter((v) => v !== null);
+      put(`${k} ui duplicates: index ready after the crisis list (wait before typing)`, app.duplicates.indexWaitMs, 'ms');
+      put(`${k} ui duplicates: keystroke → warning painted, median of ${dms.length}`, percentile(dms, 0.5), 'ms');
+      put(`${k} ui duplicates: keystroke → warning painted, p95`, percentile(dms, 0.95), 'ms', '≤ 16');
+      put(`${k} ui duplicates: keystroke → warning painted, slowest`, Math.max(...dms), 'ms');
+      put(`${k} ui duplicates: longest task during the typing`, Math.max(0, ...dk.map((x) => x.longest ?? 0)), 'ms');
+      put(`${k} ui duplicates: repost flagged at the end (1 = yes)`, app.duplicates.warnedAtEnd ? 1 : 0, 'bool');
+      results[`${k} ui duplicates raw`] = { value: 0, unit: 'json', detail: { warning: app.duplicates.warningText, keys: dk } };
+      log(`${k}: duplicate check alone (core/duplicates.ts), per keystroke`);
+      const dp = await withPage('bench/page/index.html', async (page) => {
+        await page.waitForFunction(() => window.benchDuplicates, null, { timeout: 30_000 });
+        return page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
+      });
+      if (!dp.linkFound || !dp.textFound) log(`${k}: the duplicate check missed the repost`, JSON.stringify(dp));
+      put(`${k} duplicates: index build (${label(n)} sightings)`, dp.buildMs, 'ms');
+      put(`${k} duplicates: index heap`, dp.heapMB, 'MB');
+      put(`${k} duplicates: check per keystroke, median of ${dp.keystrokes}`, dp.p50, 'ms');
+      put(`${k} duplicates: check per keystroke, p95`, dp.p95, 'ms', '≤ 16');
+      put(`${k} duplicates: check per keystroke, slowest`, dp.max, 'ms');
+      put(`${k} duplicates: floor, a fixed loop as long as the median check, p50 / p95`, dp.floorP50, 'ms');
+      put(`${k} duplicates: floor p95`, dp.floorP95, 'ms');
+      put(`${k} duplicates: check per keystroke, a new post, p95`, dp.newP95, 'ms', '≤ 16');
+      put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
+      put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');
 
       log(`${k}: public exports (map HTML, GeoJSON) against JSON.stringify of the same features`);
       const x = await withPage('bench/page/index.html', async (page) => {
@@ -405,30 +693,55 @@ if (PARTS.has('store')) {
       put(`${k} export: map HTML bytes`, x.htmlBytes / MB, 'MB');
     }
 
-    // The map: cluster index and Leaflet redraw against supercluster alone; gazetteer latency.
-    for (const n of SIZES) {
+    // The map: the cluster index against supercluster alone, then zoom and pan through the app's
+    // MapView (appMap) against an idle frame; gazetteer latency.
+    for (const n of PARTS.has('store') || PARTS.has('map') ? SIZES : []) {
       const k = n >= 1000 ? `${n / 1000}k` : String(n);
-      log(`${k}: map clusters and redraw`);
+      log(`${k}: map: cluster index against supercluster alone`);
       const c = await step('clusters', n);
       put(`${k} map: supercluster alone, load`, c.bareLoadMs, 'ms');
       put(`${k} map: cluster index, load`, c.indexLoadMs, 'ms');
       put(`${k} map: index load / supercluster`, c.indexLoadMs / c.bareLoadMs, '×');
       put(`${k} map: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
       put(`${k} map: cluster index, view query p50`, c.indexQueryP50, 'ms');
-      put(`${k} map: one sighting changed (index rebuilt)`, c.updateMs, 'ms');
-      put(`${k} map: layer first draw`, c.layerLoadMs, 'ms');
-      put(`${k} map: redraw after pan/zoom p50`, c.redrawP50, 'ms');
-      put(`${k} map: redraw after pan/zoom p95`, c.redrawP95, 'ms');
+      put(`${k} map: one sighting's priority changed: diff of the rows (main thread)`, c.diffMs, 'ms');
+      put(`${k} map: one sighting's priority changed: index patched (no rebuild)`, c.patchMs, 'ms');
+      put(`${k} map: one sighting moved (index rebuilt, in the worker)`, c.updateMs, 'ms');
+      put(`${k} map: points set built from the rows (main thread, per change)`, c.pointsMs, 'ms');
+
+      const store = `bench-store-${n}`;
+      if (!PARTS.has('store')) {
+        log(`${k}: map: creating the crisis through the store`);
+        await step('storeCreate', store, n, BATCH);
+      }
+      await step('copyToApp', store);
+      await step('copyRowCacheToApp', store);
+      log(`${k}: map: zoom notches (wheel, keyboard) and drags on the app's map`);
+      const m = await appMap(n);
+      if (m.timedOut) log(`${k}: map: some action never showed new clusters`, JSON.stringify(m));
+      put(`${k} map ui floor: idle frame, median`, m.idleFrame.median, 'ms');
+      put(`${k} map ui floor: supercluster alone, view query p50`, c.bareQueryP50, 'ms');
+      for (const [name, xs] of [['wheel zoom notch', m.wheel], ['keyboard zoom (+/−)', m.keys], ['drag (pan)', m.drag]]) {
+        const ms = xs.map((x) => x.ms).filter((v) => v !== null);
+        const longest = xs.map((x) => x.longest);
+        put(`${k} map ui ${name} → new clusters painted, median of ${xs.length}`, percentile(ms, 0.5), 'ms');
+        put(`${k} map ui ${name}: longest task, p95 of ${xs.length}`, percentile(longest, 0.95), 'ms', '≤ 33');
+        put(`${k} map ui ${name}: longest task / idle frame`, percentile(longest, 0.95) / m.idleFrame.median, '×');
+      }
+      put(`${k} map ui: cluster index rebuilds during zoom and pan`, m.rebuilds, 'n', '≤ 0');
+      results[`${k} map ui raw`] = { value: 0, unit: 'json', detail: m };
     }
+    if (PARTS.has('store')) {
     log('gazetteer: search latency over every commune name (3, 5 letters, whole)');
     const g = await step('gazetteer');
     put('gazetteer: index build', g.buildMs, 'ms');
     put('gazetteer: queries', g.queries, 'n');
     put('gazetteer: query p50', g.p50, 'ms');
     put('gazetteer: query p95', g.p95, 'ms', '≤ 5');
+    }
 
     // Import of a team's CSV through the importer and the real store (bench/page/import.ts).
-    for (const n of SIZES) {
+    for (const n of PARTS.has('store') ? SIZES : []) {
       const k = n >= 1000 ? `${n / 1000}k` : String(n);
       log(`${k}: import of a team CSV`);
       const r = await withPage('bench/page/index.html', async (page) => {
@@ -470,6 +783,41 @@ if (PARTS.has('join')) {
   }
 }
 
+// The table alone (issue #12): a crisis created through the store, opened in the app, then fluid().
+// With BENCH_PROFILE the profile is kept and a crisis created by an earlier run is reused.
+if (PARTS.has('ui')) {
+  await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
+  await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
+  // A kept profile's databases belong to its origin: the same port every time (BENCH_PORT).
+  if (process.env.BENCH_PROFILE && !process.env.BENCH_PORT) throw new Error('BENCH_PROFILE needs BENCH_PORT (the databases belong to one origin)');
+  server = await serveWeb({ root: OUT, port: Number(process.env.BENCH_PORT ?? 0) });
+  profile = process.env.BENCH_PROFILE ?? (await mkdtemp(join(tmpdir(), 'vigie-bench-')));
+  try {
+    for (const n of SIZES) {
+      const k = label(n);
+      const store = `bench-store-${n}`;
+      const made = join(profile, `vigie-bench-crisis-${n}.json`);
+      let s = process.env.BENCH_PROFILE ? await readFile(made, 'utf8').then(JSON.parse, () => null) : null;
+      if (!s) {
+        log(`${k}: store createMany in batches of ${BATCH}`);
+        s = await step('storeCreate', store, n, BATCH);
+        if (process.env.BENCH_PROFILE) await writeFile(made, JSON.stringify({ crisis: s.crisis, identity: s.identity }));
+      }
+      await step('copyToApp', store);
+      const cache = await step('copyRowCacheToApp', store);
+      if (cache.rows !== n) throw new Error(`row cache: ${cache.rows} rows of ${n}`);
+      const { letter, share } = await step('searchLetter', n);
+      log(`${k}: app open (row cache present), then search, widen, capture, sort, priority key`);
+      const app = await appOpen(s.crisis.name, n, { letter });
+      put(`${k} app click → first row`, app.ms, 'ms');
+      putFluid(k, app.fluid, letter, share);
+    }
+  } finally {
+    await server.close();
+    if (!process.env.BENCH_PROFILE) await rm(profile, { recursive: true, force: true });
+  }
+}
+
 // Sync: Vigie's transports bundled for Node (bench/sync/vite.config.mts), peers in child processes.
 if (PARTS.has('sync')) {
   await build({ configFile: join(ROOT, 'bench/sync/vite.config.mts'), logLevel: 'warn' });
@@ -493,7 +841,7 @@ for (const l of lines) console.log(row(l));
 const file = join(ROOT, 'bench/results.json');
 const previous = await readFile(file, 'utf8').then(JSON.parse, () => ({}));
 // Measures of the unsigned log (before the signed-entry store): their numbers are history in bench/README.md.
-const OBSOLETE = /log doc|log JSON-fields|Y\.Map rows|log \(current\)|open: (read updates|Y\.applyUpdate|log\.toArray|parseChange|LogMirror)|CrisisStore\.open (\(cold\)|heap)$/;
+const OBSOLETE = /map: (redraw after pan\/zoom|layer first draw|one sighting changed \(index rebuilt\))|log doc|log JSON-fields|Y\.Map rows|log \(current\)|open: (read updates|Y\.applyUpdate|log\.toArray|parseChange|LogMirror)|CrisisStore\.open (\(cold\)|heap)$/;
 for (const name of Object.keys(previous)) if (OBSOLETE.test(name)) delete previous[name];
 await writeFile(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; bench/results.json updated`);

@@ -3,10 +3,11 @@
 import Dexie, { type Table } from 'dexie';
 import * as Y from 'yjs';
 import { creationBody } from '../../src-renderer/core/changes';
+import { makeEdits } from './rows';
 import type { CrisisRecord, Identity } from '../../src-renderer/core/crisis';
 import { CrisisState } from '../../src-renderer/core/crisis-state';
 import { newId } from '../../src-renderer/core/ids';
-import { isEnvelope, parseBody, signedText, type Body, type Envelope } from '../../src-renderer/core/records';
+import { entryText, isEnvelope, parseBody, signedText, type Body, type Envelope } from '../../src-renderer/core/records';
 import { DEFAULT_FIELDS, type Sighting } from '../../src-renderer/core/sighting';
 import { entryId, newSigningKeys, signerFrom, verifySignature } from '../../src-renderer/core/signing';
 import { CrisisStore } from '../../src-renderer/store/crisis-store';
@@ -16,6 +17,7 @@ import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
 import './import'; // window.benchImport (bench/page/import.ts)
 import './export'; // window.benchExport (bench/page/export.ts)
+import { repostOf } from './duplicates'; // and window.benchDuplicates
 import { normalise } from '../../src-renderer/core/search';
 import { makeInputs, toRows } from './rows';
 
@@ -67,6 +69,8 @@ function rowsAtLeast(store: CrisisStore, n: number): Promise<number> {
 }
 
 const bench = {
+  /** What the capture-form bench types (bench/page/duplicates.ts). */
+  duplicatesRepost: (n: number) => repostOf(n),
   async rawWrite(dbName: string, n: number) {
     const rows = toRows(makeInputs(n), 'bench', Date.now());
     const db = new RawDatabase(dbName);
@@ -175,6 +179,58 @@ const bench = {
     from.close();
     to.close();
     return { appCached, rows };
+  },
+
+  /**
+   * The same crisis with a history (issue #12's "100k + history"): `fromName`'s database copied to
+   * `toName`, `editors` members admitted as coordinators, then about `perRow` signed edits per
+   * sighting by them (status moves along the allowed transitions, priority, notes, assignee: see
+   * rows.ts makeEdits), in rounds over every sighting, as a copy that received them would hold them:
+   * appended to the journal and pushed into the exchange document (as verified entries already are).
+   * The row cache is rebuilt by a store open (so that the usual open paints current rows).
+   */
+  async storeHistory(fromName: string, toName: string, crisis: CrisisRecord, identity: Identity, perRow: number, editors: number) {
+    await Dexie.delete(toName);
+    const from = new VigieDatabase(fromName);
+    const to = new VigieDatabase(toName);
+    for (const table of ['settings', 'crises', 'updates', 'journal'] as const) {
+      const rows = await (from[table] as Table<unknown>).toArray();
+      for (let i = 0; i < rows.length; i += 20_000) await (to[table] as Table<unknown>).bulkAdd(rows.slice(i, i + 20_000));
+    }
+    from.close();
+    const t0 = performance.now();
+    const store = await CrisisStore.open(to, crisis, identity);
+    await store.docReady;
+    const signers = await Promise.all(Array.from({ length: editors }, async () => signerFrom(await newSigningKeys())));
+    for (const s of signers) await store.admit(s.id, 'coordinateur');
+    const rows = [...store.rows.values()];
+    let t = Math.max(Date.now(), ...rows.map((r) => r.updatedAt)) + 1;
+    const journal = new Journal(to, crisis.id);
+    const log = store.doc.getArray<Envelope>('log');
+    let count = 0;
+    for (const slice of makeEdits(rows, perRow, 5000)) {
+      const entries = await batched(slice, async ({ editor, body }) => {
+        const signer = signers[editor % signers.length]!;
+        const d = entryText({ ...body, a: signer.id, t: t++ } as Body);
+        const [g, id] = await Promise.all([signer.sign(signedText(crisis.id, d)), entryId(d)]);
+        return { id, d, g };
+      });
+      await journal.append(entries);
+      store.doc.transact(() => log.push(entries.map(({ d, g }) => ({ d, g }))));
+      count += entries.length;
+    }
+    await store.settled();
+    await store.close();
+    const writeMs = performance.now() - t0;
+    // The row cache as a store leaves it after reading this history (current rows).
+    await to.rows.clear();
+    const again = await CrisisStore.open(to, crisis, identity);
+    await again.settled();
+    const changed = [...again.rows.values()].filter((r) => r.updatedAt > r.createdAt).length;
+    await again.close();
+    const journalRows = await to.journal.where('crisisId').equals(crisis.id).count();
+    to.close();
+    return { edits: count, writeMs, journalRows, changed, rows: rows.length };
   },
 
   /** A letter that about half of the n seeded rows contain in their search text (query.ts): one keystroke that filters. */

@@ -1,7 +1,8 @@
 // Realistic sightings for the bench: what a flood in Tarn-et-Garonne looks like in the table.
 // Seeded, so the raw-Dexie baseline and the store receive exactly the same rows in every run.
 import { DEFAULT_FIELDS, type Sighting, type SightingFields } from '../../src-renderer/core/sighting';
-import type { AuthorKind, Category, Platform, Priority, Status } from '../../src-renderer/core/taxonomy';
+import { editBody } from '../../src-renderer/core/changes';
+import { TRANSITIONS, type AuthorKind, type Category, type Platform, type Priority, type Status } from '../../src-renderer/core/taxonomy';
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -99,4 +100,48 @@ export function makeInputs(n: number, seed = 82): Partial<SightingFields>[] {
 /** The same sightings as the rows the store materialises (what a plain table would hold). */
 export function toRows(inputs: Partial<SightingFields>[], actor: string, t: number): Sighting[] {
   return inputs.map((f, i) => ({ ...DEFAULT_FIELDS, ...f, id: `r${i.toString(36).padStart(15, '0')}`, createdAt: t, createdBy: actor, updatedAt: t, updatedBy: actor }));
+}
+
+const NOTES = [
+  'Vu sur deux autres comptes, même photo',
+  'Recherche inversée : photo récente, lieu cohérent',
+  'Appel au 112 confirmé par le CTA',
+  'Mairie contactée, pas de réponse',
+  'Doublon probable avec une remontée de 6 h',
+  'Vidéo géolocalisée avec Street View',
+];
+
+/**
+ * The edits a crisis gathers (issue #12's "100k + history"): `perRow` rounds over every sighting,
+ * each edit by one of the editors (index), as the detail panel writes them (editBody: only what
+ * changes, with the values seen before): a status move allowed from where the row stands (no
+ * "doublon", which needs its duplicate), a priority, verification notes (appended), an assignee.
+ * Seeded; yielded in slices of `slice` edits.
+ */
+export function* makeEdits(rows: readonly Sighting[], perRow: number, slice: number, seed = 12): Generator<{ editor: number; body: NonNullable<ReturnType<typeof editBody>> }[]> {
+  const r = prng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+  const current = rows.map((row) => ({ ...row }));
+  let out: { editor: number; body: NonNullable<ReturnType<typeof editBody>> }[] = [];
+  for (let round = 0; round < perRow; round++) {
+    for (const row of current) {
+      const kind = r();
+      let patch: Partial<SightingFields>;
+      if (kind < 0.4) {
+        const to = pick(TRANSITIONS[row.status].filter((s) => s !== 'doublon'));
+        patch = { status: to };
+      } else if (kind < 0.65) patch = { priority: pick(PRIORITIES.filter((p) => p !== row.priority)) };
+      else if (kind < 0.9) patch = { verificationNotes: (row.verificationNotes ? row.verificationNotes + '\n' : '') + pick(NOTES) };
+      else patch = { assignee: pick(FIRST.filter((f) => f !== row.assignee)) };
+      const body = editBody(row, patch);
+      if (!body) continue;
+      Object.assign(row, patch);
+      out.push({ editor: Math.floor(r() * 1e6), body });
+      if (out.length === slice) {
+        yield out;
+        out = [];
+      }
+    }
+  }
+  if (out.length) yield out;
 }

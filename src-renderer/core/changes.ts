@@ -4,11 +4,21 @@
 // way (compareEntries: author time, author, id), so replaying them gives every copy the same row:
 // for one field, the later entry wins.
 import type { BodyOf, Entry, SightingBody } from './records';
+import { compareEntries } from './records';
 import { DEFAULT_FIELDS, type FieldName, type Sighting, type SightingFields } from './sighting';
 import { canTransition } from './taxonomy';
 
+/**
+ * What replaying a sighting's entry needs: its order (id, author, time) and the fields it sets. The
+ * values seen before (`p`) are history only, read from the journal when the history is shown.
+ */
+export interface ReplayEntry {
+  id: string;
+  body: { k: 'c' | 'e'; s: string; a: string; t: number; f: Partial<SightingFields> };
+}
+
 /** The row after one more entry; `undefined` while the sighting has no creating entry. */
-export function applyChange(row: Sighting | undefined, e: Entry<SightingBody>): Sighting | undefined {
+export function applyChange(row: Sighting | undefined, e: ReplayEntry): Sighting | undefined {
   const b = e.body;
   if (b.k === 'c') {
     // A second creation of the same id (only a hostile client makes one) changes nothing.
@@ -23,7 +33,7 @@ export function applyChange(row: Sighting | undefined, e: Entry<SightingBody>): 
 }
 
 /** Replays a sighting's entries (in order) into its row. */
-export function replay(entries: readonly Entry<SightingBody>[]): Sighting | undefined {
+export function replay(entries: readonly ReplayEntry[]): Sighting | undefined {
   let row: Sighting | undefined;
   for (const e of entries) row = applyChange(row, e);
   return row;
@@ -81,4 +91,26 @@ export function historyLines(entries: readonly Entry<SightingBody>[]): HistoryLi
     }
   }
   return lines.reverse();
+}
+
+/**
+ * The rows a tail of the record says for certain: every sighting created within `entries` (the
+ * newest entries of a journal, already verified), replayed from them alone. A sighting created
+ * earlier is left out (its creation is not there). What a cold open with no row cache paints first.
+ */
+export function rowsCreatedIn(entries: readonly Entry[]): Sighting[] {
+  const bySighting = new Map<string, ReplayEntry[]>();
+  for (const e of entries) {
+    if (e.body.k !== 'c' && e.body.k !== 'e') continue;
+    const list = bySighting.get(e.body.s);
+    if (list) list.push(e as ReplayEntry);
+    else bySighting.set(e.body.s, [e as ReplayEntry]);
+  }
+  const rows: Sighting[] = [];
+  for (const list of bySighting.values()) {
+    if (!list.some((e) => e.body.k === 'c')) continue;
+    const row = replay(list.sort(compareEntries));
+    if (row) rows.push(row);
+  }
+  return rows;
 }

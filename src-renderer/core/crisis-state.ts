@@ -3,7 +3,7 @@
 // state comes out. Every copy holding the same entries computes the same state, whatever the order
 // in which they arrived (sightings and profiles follow the entries' total order; see docs/sync.md
 // for the few rules that depend on what was known when an entry arrived).
-import { applyChange, replay } from './changes';
+import { applyChange, replay, type ReplayEntry } from './changes';
 import { compareEntries, type BodyOf, type Entry, type SightingBody } from './records';
 import { can, checkEntry, type RuleContext, type Verdict } from './rules';
 import type { Sighting } from './sighting';
@@ -63,7 +63,13 @@ export class CrisisState implements RuleContext {
   readonly outputs: BodyOf<'o'>[] = [];
   readonly members = new Map<string, Member>();
   private readonly claimEntries = new Map<string, Entry<BodyOf<'k'>>>();
-  readonly entries = new Map<string, Entry<SightingBody>[]>();
+  /**
+   * Per sighting, its entries in order, as replaying needs them (no values seen before): the history
+   * itself is read from the journal when shown (`sightingEntryIds`).
+   */
+  private readonly trails = new Map<string, ReplayEntry[]>();
+  /** One string per author (bodies parsed from text each bring their own copy). */
+  private readonly authors = new Map<string, string>();
   readonly rows = new Map<string, Sighting>();
   /** Ids of every entry applied. */
   readonly ids = new Set<string>();
@@ -81,6 +87,11 @@ export class CrisisState implements RuleContext {
   claimOf(sightingId: string, now: number): Claim | undefined {
     const e = this.claimEntries.get(sightingId);
     return e && e.body.u > now && e.body.u > e.body.t ? { actor: e.body.a, until: e.body.u } : undefined;
+  }
+
+  /** The ids of a sighting's entries, in order (oldest first): what its history reads. */
+  sightingEntryIds(sightingId: string): string[] {
+    return (this.trails.get(sightingId) ?? []).map((e) => e.id);
   }
 
   check(entry: Entry): Verdict {
@@ -159,7 +170,7 @@ export class CrisisState implements RuleContext {
         break;
       case 'c':
       case 'e':
-        this.addSightingEntry({ id: entry.id, body: b });
+        this.addSightingEntry(entry.id, b);
         out.sightings.add(b.s);
         break;
     }
@@ -173,16 +184,18 @@ export class CrisisState implements RuleContext {
     this.info = { name, departement, hazard, startedAt, closed, ...(closed && closedBy ? { closedBy } : {}) };
   }
 
-  private addSightingEntry(entry: Entry<SightingBody>): void {
-    const id = entry.body.s;
-    let list = this.entries.get(id);
-    if (!list) this.entries.set(id, (list = []));
+  private addSightingEntry(id: string, b: SightingBody): void {
+    let list = this.trails.get(b.s);
+    if (!list) this.trails.set(b.s, (list = []));
+    const a = this.authors.get(b.a) ?? (this.authors.set(b.a, b.a), b.a);
+    const entry: ReplayEntry = { id, body: { k: b.k, s: list[0]?.body.s ?? b.s, a, t: b.t, f: b.f } };
     // Usually the newest: appended and applied; otherwise inserted in order and the row replayed.
     let i = list.length;
     while (i > 0 && compareEntries(list[i - 1]!, entry) > 0) i--;
     list.splice(i, 0, entry);
-    const row = i === list.length - 1 ? applyChange(this.rows.get(id), entry) : replay(list);
-    if (row) this.rows.set(id, row);
-    else this.rows.delete(id);
+    const row = i === list.length - 1 ? applyChange(this.rows.get(b.s), entry) : replay(list);
+    if (row) this.rows.set(b.s, row);
+    else this.rows.delete(b.s);
   }
+
 }

@@ -15,7 +15,24 @@ export interface Commune {
    *  under 500 inhabitants): its error radius in km, which 90 % of such estimates stay within. Absent: the
    *  point is the commune's own GeoNames point (its centre, usually the mairie's village). */
   approximateKm?: number;
+  /** The point comes from an official file a coordinator imported on this copy (officialPositions). */
+  official?: boolean;
 }
+
+/** A commune's position from an official file (core/commune-positions.ts parses one). */
+export interface OfficialPosition {
+  insee: string;
+  lat: number;
+  lon: number;
+}
+
+/** The label grid's cell size in degrees, and the most cells a view looks through before scanning all. */
+const GRID = 0.25;
+const MAX_CELLS = 2000;
+const cell = (deg: number) => Math.floor((deg + 360) / GRID);
+
+/** Two points this close (degrees, ~10 m) are the same placement. */
+const SAME_POINT = 1e-4;
 
 export interface SearchOptions {
   /** The crisis's département: its communes come first among equally good matches. */
@@ -73,18 +90,79 @@ export class Gazetteer {
     for (const [k, list] of starts) this.wordStarts.set(k, Int32Array.from(list));
   }
 
-  /** The most populated communes inside a box (map labels), largest first. */
+  /**
+   * The most populated communes inside a box (map labels), largest first. Through a grid of
+   * GRID-degree cells holding communes by population rank: a view over a département looks at a few
+   * hundred communes, not all 35,000 (a scan of them all was the commune labels' cost at each zoom).
+   */
   largestIn(south: number, west: number, north: number, east: number, limit: number): Commune[] {
+    const grid = this.grid;
+    const [x0, x1, y0, y1] = [cell(west), cell(east), cell(south), cell(north)];
     const inside: Commune[] = [];
-    for (const c of this.byPopulation) if (c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east && inside.push(c) >= limit) break;
+    const within = (c: Commune) => c.lat >= south && c.lat <= north && c.lon >= west && c.lon <= east;
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
+      // A whole country in view: the largest communes come first anyway.
+      for (const c of this.byPopulation) if (within(c) && inside.push(c) >= limit) break;
+      return inside;
+    }
+    const ranks: number[] = [];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) for (const r of grid.get(x * 4096 + y) ?? []) ranks.push(r);
+    ranks.sort((a, b) => a - b);
+    const byPopulation = this.byPopulation;
+    for (const r of ranks) if (within(byPopulation[r]) && inside.push(byPopulation[r]) >= limit) break;
     return inside;
   }
+
+  /** Cell → ranks (positions in byPopulation) of the communes in it, built on first use. */
+  private get grid(): Map<number, number[]> {
+    if (this.cells) return this.cells;
+    const cells = new Map<number, number[]>();
+    this.byPopulation.forEach((c, r) => {
+      const k = cell(c.lon) * 4096 + cell(c.lat);
+      const list = cells.get(k);
+      if (list) list.push(r);
+      else cells.set(k, [r]);
+    });
+    return (this.cells = cells);
+  }
+  private cells: Map<number, number[]> | undefined;
 
   private get byPopulation(): readonly Commune[] {
     this.sortedByPopulation ??= [...this.communes].sort((a, b) => b.population - a.population);
     return this.sortedByPopulation;
   }
   private sortedByPopulation: Commune[] | undefined;
+
+  /**
+   * Positions from an official file replace the shipped ones on this copy (the estimates above all).
+   * The shipped estimate is remembered: a sighting placed at it before the import still shows its
+   * uncertainty (estimateAt).
+   */
+  applyOfficial(positions: readonly OfficialPosition[]): void {
+    this.cells = undefined; // the label grid is rebuilt from the new points
+    for (const p of positions) {
+      const c = this.byInsee(p.insee);
+      if (!c) continue;
+      if (c.approximateKm !== undefined && !this.estimates.has(c.insee)) this.estimates.set(c.insee, { lat: c.lat, lon: c.lon, km: c.approximateKm });
+      c.lat = p.lat;
+      c.lon = p.lon;
+      c.official = true;
+      delete c.approximateKm;
+    }
+  }
+  private readonly estimates = new Map<string, { lat: number; lon: number; km: number }>();
+
+  /**
+   * The error radius (km) of a placement at a commune's estimated point: when the commune's shipped
+   * position is an estimate and (lat, lon) is that point. Undefined for an exact or official point.
+   */
+  estimateAt(insee: string, lat: number, lon: number): number | undefined {
+    const c = this.byInsee(insee);
+    if (!c) return undefined;
+    const e = this.estimates.get(c.insee) ?? (c.approximateKm !== undefined ? { lat: c.lat, lon: c.lon, km: c.approximateKm } : undefined);
+    if (!e || Math.abs(e.lat - lat) > SAME_POINT || Math.abs(e.lon - lon) > SAME_POINT) return undefined;
+    return e.km;
+  }
 
   byInsee(code: string): Commune | undefined {
     const i = this.insee.get(code.trim().toUpperCase());
@@ -261,4 +339,26 @@ export function communeFromPlace(g: Gazetteer, place: string, departement?: stri
     if (n === words.length) return exact[0];
   }
   return undefined;
+}
+
+/** What the map and the place editor need to show an estimated placement honestly. */
+export interface PlacementEstimate {
+  lat: number;
+  lon: number;
+  /** Error radius in km (the gazetteer's `e`), rounded up to a whole km for display. */
+  km: number;
+}
+
+/**
+ * A sighting placed at its commune's estimated point (precision "commune", the point the gazetteer
+ * estimated for that INSEE code): where it is and how far off it may be. Null for any other placement
+ * (exact, street, a commune whose point is its own or official, or moved since).
+ */
+export function placementEstimate(
+  g: Gazetteer,
+  s: { precision: string; communeInsee: string; lat: number | null; lon: number | null },
+): PlacementEstimate | null {
+  if (s.precision !== 'commune' || !s.communeInsee || s.lat === null || s.lon === null) return null;
+  const km = g.estimateAt(s.communeInsee, s.lat, s.lon);
+  return km === undefined ? null : { lat: s.lat, lon: s.lon, km: Math.max(1, Math.ceil(km)) };
 }

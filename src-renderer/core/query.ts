@@ -1,6 +1,6 @@
 // Filtering, sorting and counting the table: what volunteers ask of the shared table all day.
 import type { Sighting } from './sighting';
-import { matchesWords, normalise } from './search';
+import { normalise } from './search';
 import { PRIORITIES, STATUSES, type Category, type Priority, type Status } from './taxonomy';
 
 export interface SightingFilter {
@@ -24,14 +24,22 @@ export interface SortOrder {
 }
 export const DEFAULT_SORT: SortOrder = { key: 'createdAt', descending: true };
 
-// Rows are immutable (a change makes a new object), so a normalised text can be cached per object.
+/** What the free-text search looks in, normalised (search.ts): post, author, place, commune, link, public title. */
+export function searchText(s: Sighting): string {
+  return normalise([s.text, s.authorHandle, s.placeText, s.communeName, s.url, s.publicTitle].join(' '));
+}
+
+/** A query's words, normalised as the rows' search text is. */
+export function searchWords(q: string): string[] {
+  return normalise(q).split(' ').filter(Boolean);
+}
+
+// The reference filter (tests compare the incremental view, core/sighting-view.ts, against it):
+// rows are immutable (a change makes a new object), so a normalised text can be cached per object.
 const haystacks = new WeakMap<Sighting, string>();
 function haystack(s: Sighting): string {
   let h = haystacks.get(s);
-  if (h === undefined) {
-    h = normalise([s.text, s.authorHandle, s.placeText, s.communeName, s.url, s.publicTitle].join(' '));
-    haystacks.set(s, h);
-  }
+  if (h === undefined) haystacks.set(s, (h = searchText(s)));
   return h;
 }
 
@@ -45,9 +53,8 @@ const prepared = new WeakMap<SightingFilter, Prepared>();
 function prepare(f: SightingFilter): Prepared {
   let p = prepared.get(f);
   if (!p) {
-    const words = (q: string) => normalise(q).split(' ').filter(Boolean);
     const commune = f.commune.trim();
-    p = { text: words(f.text), commune, communeWords: words(commune) };
+    p = { text: searchWords(f.text), commune, communeWords: searchWords(commune) };
     prepared.set(f, p);
   }
   return p;
@@ -59,7 +66,8 @@ function communeName(s: Sighting): string {
   return n;
 }
 
-export function matchesExceptStatus(s: Sighting, f: SightingFilter): boolean {
+/** Category, priority and commune: every filter but the status and the free text. */
+export function matchesFields(s: Sighting, f: SightingFilter): boolean {
   if (f.categories.length && !f.categories.includes(s.category)) return false;
   if (f.priorities.length && !f.priorities.includes(s.priority)) return false;
   const p = prepare(f);
@@ -67,6 +75,12 @@ export function matchesExceptStatus(s: Sighting, f: SightingFilter): boolean {
     const name = communeName(s);
     if (!p.communeWords.every((w) => name.includes(w))) return false;
   }
+  return true;
+}
+
+export function matchesExceptStatus(s: Sighting, f: SightingFilter): boolean {
+  if (!matchesFields(s, f)) return false;
+  const p = prepare(f);
   if (!p.text.length) return true;
   const h = haystack(s);
   return p.text.every((w) => h.includes(w));
@@ -94,38 +108,34 @@ const priorityRank = rank(PRIORITIES);
 const statusRank = rank(STATUSES);
 
 // Text keys: accents and case folded, numbers padded so that "n° 9" sorts before "n° 10" — computed
-// once per row and column (a collator called on every comparison costs seconds at 100,000 rows).
+// once per row and column, then compared with plain < (a collator called on every comparison costs
+// seconds at 100,000 rows).
 const textKey = (v: string) => normalise(v.slice(0, 200)).replace(/\d+/g, (d) => d.padStart(12, '0'));
-const sortKeys = new WeakMap<Sighting, Partial<Record<SortKey, string | number>>>();
 
-export function sortKeyOf(s: Sighting, key: SortKey): string | number {
+/** What a column sorts by (ties: newest first, then id). */
+export function sortKey(s: Sighting, key: SortKey): string | number {
+  switch (key) {
+    case 'createdAt':
+    case 'updatedAt':
+      return s[key];
+    case 'postedAt':
+      return Date.parse(s.postedAt) || 0;
+    case 'priority':
+      return priorityRank(s.priority);
+    case 'status':
+      return statusRank(s.status);
+    case 'commune':
+      return textKey(s.communeName || s.placeText);
+    default:
+      return textKey(s[key]);
+  }
+}
+
+const sortKeys = new WeakMap<Sighting, Partial<Record<SortKey, string | number>>>();
+function sortKeyOf(s: Sighting, key: SortKey): string | number {
   let keys = sortKeys.get(s);
   if (!keys) sortKeys.set(s, (keys = {}));
-  let k = keys[key];
-  if (k === undefined) {
-    switch (key) {
-      case 'createdAt':
-      case 'updatedAt':
-        k = s[key];
-        break;
-      case 'postedAt':
-        k = Date.parse(s.postedAt) || 0;
-        break;
-      case 'priority':
-        k = priorityRank(s.priority);
-        break;
-      case 'status':
-        k = statusRank(s.status);
-        break;
-      case 'commune':
-        k = textKey(s.communeName || s.placeText);
-        break;
-      default:
-        k = textKey(s[key]);
-    }
-    keys[key] = k;
-  }
-  return k;
+  return (keys[key] ??= sortKey(s, key));
 }
 
 /** A new sorted array; ties fall back to newest first, then id, so the order is stable everywhere. */
@@ -136,13 +146,4 @@ export function sortSightings(rows: readonly Sighting[], order: SortOrder): Sigh
     const kb = sortKeyOf(b, order.key);
     return sign * (ka < kb ? -1 : ka > kb ? 1 : 0) || b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
-}
-
-/** Builds the search text and the text sort keys of rows ahead of the first keystroke or click. */
-export function warmSearch(rows: Iterable<Sighting>): void {
-  for (const s of rows) {
-    haystack(s);
-    sortKeyOf(s, 'text');
-    sortKeyOf(s, 'commune');
-  }
 }

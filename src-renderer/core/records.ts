@@ -206,7 +206,13 @@ export function bindingText(crisisId: string, joiner: string): string {
   return `vigie/join/v1:${crisisId}:${joiner}`;
 }
 
+/** What orders an entry: its id, author and author time. */
+export interface Ordered {
+  id: string;
+  body: { t: number; a: string };
+}
+
 /** Total order of entries, the same on every copy: author time, then author, then id. */
-export function compareEntries(x: Entry, y: Entry): number {
+export function compareEntries(x: Ordered, y: Ordered): number {
   return x.body.t - y.body.t || (x.body.a < y.body.a ? -1 : x.body.a > y.body.a ? 1 : 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 }

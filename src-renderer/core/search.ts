@@ -1,6 +1,24 @@
 // Accent- and case-insensitive matching: "st etienne" finds "Saint-Étienne", "creche" finds "Crèche",
 // "oeuilly" finds "Œuilly".
 export function normalise(s: string): string {
+  // The same steps as normaliseReference below, in fewer passes: this runs over every row's text
+  // (100,000 rows, ~300 characters each) before the first search.
+  let t: string;
+  if (NON_ASCII.test(s)) {
+    t = s.normalize('NFD').replace(MARKS, '').toLowerCase();
+    if (NON_ASCII.test(t)) t = t.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  } else t = s.toLowerCase();
+  if (t.includes('st')) t = t.replace(SAINT, (_, e: string) => (e ? 'sainte' : 'saint'));
+  return t.replace(SEPARATORS, ' ').trim();
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /[\u0300-\u036f]+/g;
+const SAINT = /\bst(e?)\b/g;
+/** Runs of spaces, hyphens, apostrophes and underscores, except a single space (already right). */
+const SEPARATORS = /(?! (?![\s'’_-]))[\s'’_-]+/g;
+
+/** The definition normalise follows (kept for the tests that compare the two). */
+export function normaliseReference(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

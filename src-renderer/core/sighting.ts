@@ -124,3 +124,21 @@ export function validateFields(s: SightingFields, id?: string): FieldError[] {
   }
   return errors.length ? errors : crossFieldErrors(s, id);
 }
+
+/**
+ * A duplicate link must name a sighting of this crisis, not the sighting itself, and following the
+ * links from it must never come back to it (A doublon de B doublon de A). Needs the crisis's rows,
+ * so it is checked where they are (the store's update, the picker), not by validateFields.
+ */
+export function duplicateLinkErrors(get: (id: string) => Pick<Sighting, 'duplicateOf'> | undefined, id: string, duplicateOf: string): FieldError[] {
+  if (!duplicateOf) return [];
+  const error = (message: string): FieldError[] => [{ field: 'duplicateOf', message }];
+  if (duplicateOf === id) return error('une remontée ne peut pas être son propre doublon');
+  if (!get(duplicateOf)) return error('la remontée d’origine n’existe pas dans cette crise');
+  const seen = new Set([id]);
+  for (let at: string | undefined = duplicateOf; at; at = get(at)?.duplicateOf) {
+    if (seen.has(at)) return error('ce lien ferait une boucle : l’originale est déjà un doublon de celle-ci');
+    seen.add(at);
+  }
+  return [];
+}

@@ -40,7 +40,7 @@ export const en: Messages = {
     category: 'Category',
     priority: 'Priority',
     submit: 'Save',
-    hint: 'Enter or Ctrl+Enter to save',
+    hint: 'Ctrl+Enter to save (or Enter from the link or the place)',
     recognised: 'Recognised: {{platform}}',
     saved: 'Sighting saved',
   },

@@ -39,7 +39,7 @@ export const fr = {
     category: 'Catégorie',
     priority: 'Priorité',
     submit: 'Enregistrer',
-    hint: 'Entrée ou Ctrl+Entrée pour enregistrer',
+    hint: 'Ctrl+Entrée pour enregistrer (ou Entrée depuis le lien ou le lieu)',
     recognised: 'Reconnu : {{platform}}',
     saved: 'Remontée enregistrée',
   },

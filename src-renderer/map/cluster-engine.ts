@@ -6,7 +6,11 @@ import type { PointSet } from './cluster-points';
 
 type BBox = [number, number, number, number];
 
-type Ask = { type: 'load'; points: PointSet } | { type: 'items'; bbox: BBox; zoom: number } | { type: 'expand'; clusterId: number };
+type Ask =
+  | { type: 'load'; points: PointSet }
+  | { type: 'patch'; indices: number[]; codes: number[] }
+  | { type: 'items'; bbox: BBox; zoom: number }
+  | { type: 'expand'; clusterId: number };
 export type EngineRequest = Ask & { seq: number };
 
 export type EngineResponse = { seq: number; size?: number; items?: MapItem[]; zoom?: number; error?: string };
@@ -14,6 +18,8 @@ export type EngineResponse = { seq: number; size?: number; items?: MapItem[]; zo
 export interface ClusterEngine {
   readonly inWorker: boolean;
   load(points: PointSet): Promise<number>;
+  /** New looks for points of the set last loaded (positions in it, style codes): no rebuild. */
+  patch(indices: number[], codes: number[]): Promise<void>;
   items(bbox: BBox, zoom: number): Promise<MapItem[]>;
   expansionZoom(clusterId: number): Promise<number>;
   destroy(): void;
@@ -25,6 +31,9 @@ export class InPageEngine implements ClusterEngine {
   async load(points: PointSet): Promise<number> {
     this.index.loadPoints(points);
     return this.index.size;
+  }
+  async patch(indices: number[], codes: number[]): Promise<void> {
+    this.index.patchLooks(indices, codes);
   }
   async items(bbox: BBox, zoom: number): Promise<MapItem[]> {
     return this.index.items(bbox, zoom);
@@ -66,6 +75,9 @@ class WorkerEngine implements ClusterEngine {
     // Copies are sent (the page keeps its arrays to compare with the next set): a few MB, a memcpy.
     return (await this.ask({ type: 'load', points })).size ?? 0;
   }
+  async patch(indices: number[], codes: number[]): Promise<void> {
+    await this.ask({ type: 'patch', indices, codes });
+  }
   async items(bbox: BBox, zoom: number): Promise<MapItem[]> {
     return (await this.ask({ type: 'items', bbox, zoom })).items ?? [];
   }
@@ -74,6 +86,8 @@ class WorkerEngine implements ClusterEngine {
   }
   destroy(): void {
     this.worker.terminate();
+    // Whatever was still asked fails (and is asked again of the page by FallbackEngine), not hangs.
+    for (const p of this.pending.values()) p.reject(new Error('worker stopped'));
     this.pending.clear();
   }
 }
@@ -89,20 +103,30 @@ class FallbackEngine implements ClusterEngine {
     return this.engine.inWorker;
   }
   private async run<T>(f: (e: ClusterEngine) => Promise<T>): Promise<T> {
+    const engine = this.engine;
     try {
-      return await f(this.engine);
+      return await f(engine);
     } catch (error) {
-      if (!this.engine.inWorker) throw error;
-      console.warn('Vigie carte : regroupement dans la page (worker indisponible)', error);
-      this.engine.destroy();
-      this.engine = new InPageEngine();
-      if (this.points) await this.engine.load(this.points);
+      if (!engine.inWorker) throw error;
+      // The first failure moves to the page; calls that were waiting on the worker then fail too
+      // and are asked again of the page.
+      if (this.engine === engine) {
+        console.warn('Vigie carte : regroupement dans la page (worker indisponible)', error);
+        engine.destroy();
+        this.engine = new InPageEngine();
+        if (this.points) await this.engine.load(this.points);
+      }
       return f(this.engine);
     }
   }
   load(points: PointSet): Promise<number> {
     this.points = points;
     return this.run((e) => e.load(points));
+  }
+  patch(indices: number[], codes: number[]): Promise<void> {
+    // Kept in the page's copy too, so a move to the page after a failure starts from the right looks.
+    if (this.points) for (let j = 0; j < indices.length; j++) this.points.codes[indices[j]] = codes[j];
+    return this.run((e) => e.patch(indices, codes));
   }
   items(bbox: BBox, zoom: number): Promise<MapItem[]> {
     return this.run((e) => e.items(bbox, zoom));

@@ -1,6 +1,7 @@
 // The located sightings as the cluster index needs them: ids, coordinates and a style code, in flat
 // arrays that are cheap to build (a few ms at 100k), to compare with the previous set, and to hand
-// to a worker (transferable). The map rebuilds its index only when this set changes.
+// to a worker (transferable). The map rebuilds its index only when the set of points or a place
+// changes; a new order (a sort) changes nothing and new looks are patched (diffPoints).
 import type { Sighting } from '../core/sighting';
 import { CATEGORIES, PRIORITIES, STATUSES, type Category, type Priority, type Status } from '../core/taxonomy';
 
@@ -29,18 +30,49 @@ export function pointsOf(rows: readonly Sighting[]): PointSet {
     ids[i] = s.id;
     lon[i] = s.lon;
     lat[i] = s.lat;
-    codes[i] = (categoryIndex.get(s.category) ?? 0) * 65536 + (priorityIndex.get(s.priority) ?? 0) * 256 + (statusIndex.get(s.status) ?? 0);
+    codes[i] = styleCode(s);
     i++;
   }
   return { ids, lon, lat, codes };
 }
 
-/** Same points, same places, same looks, in the same order: the index would not change. */
-export function samePoints(a: PointSet | null, b: PointSet): boolean {
-  if (!a || a.ids.length !== b.ids.length) return false;
-  for (let i = 0; i < b.ids.length; i++)
-    if (a.ids[i] !== b.ids[i] || a.lon[i] !== b.lon[i] || a.lat[i] !== b.lat[i] || a.codes[i] !== b.codes[i]) return false;
-  return true;
+export function styleCode(s: Pick<Sighting, 'category' | 'priority' | 'status'>): number {
+  return (categoryIndex.get(s.category) ?? 0) * 65536 + (priorityIndex.get(s.priority) ?? 0) * 256 + (statusIndex.get(s.status) ?? 0);
+}
+
+/** Each id's position in a point set (built once per set, for diffPoints). */
+export function positionsOf(points: PointSet): Map<string, number> {
+  const at = new Map<string, number>();
+  for (let i = 0; i < points.ids.length; i++) at.set(points.ids[i], i);
+  return at;
+}
+
+/**
+ * What the rows change against the indexed points, in any order: nothing; only looks (positions in
+ * the indexed set and their new codes); or the set itself (a point added, removed or moved).
+ * No allocation but the list of changed looks: it runs after every change of rows.
+ */
+export type PointsDiff = { kind: 'same' } | { kind: 'looks'; indices: number[]; codes: number[] } | { kind: 'set' };
+
+export function diffPoints(points: PointSet | null, positions: Map<string, number> | null, rows: readonly Sighting[]): PointsDiff {
+  if (!points || !positions) return { kind: 'set' };
+  let n = 0;
+  const indices: number[] = [];
+  const codes: number[] = [];
+  for (const s of rows) {
+    if (typeof s.lat !== 'number' || typeof s.lon !== 'number') continue;
+    n++;
+    const i = positions.get(s.id);
+    if (i === undefined || points.lat[i] !== s.lat || points.lon[i] !== s.lon) return { kind: 'set' };
+    const code = styleCode(s);
+    if (points.codes[i] !== code) {
+      indices.push(i);
+      codes.push(code);
+    }
+  }
+  // Ids are unique: as many located rows, all found, is the same set.
+  if (n !== points.ids.length) return { kind: 'set' };
+  return indices.length ? { kind: 'looks', indices, codes } : { kind: 'same' };
 }
 
 export function decodeStyle(code: number): { category: Category; priority: Priority; status: Status } {

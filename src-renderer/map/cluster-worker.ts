@@ -13,6 +13,9 @@ scope.onmessage = (e) => {
     if (m.type === 'load') {
       index.loadPoints(m.points);
       scope.postMessage({ seq: m.seq, size: index.size });
+    } else if (m.type === 'patch') {
+      index.patchLooks(m.indices, m.codes);
+      scope.postMessage({ seq: m.seq });
     } else if (m.type === 'items') scope.postMessage({ seq: m.seq, items: index.items(m.bbox, m.zoom) });
     else scope.postMessage({ seq: m.seq, zoom: index.expansionZoom(m.clusterId) });
   } catch (error) {

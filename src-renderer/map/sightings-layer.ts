@@ -11,13 +11,15 @@ import type { Sighting } from '../core/sighting';
 import { CanvasLabelLayer, type CanvasLabel } from './canvas-labels';
 import { createClusterEngine, type ClusterEngine } from './cluster-engine';
 import type { MapItem } from './cluster-index';
-import { pointsOf, samePoints, type PointSet } from './cluster-points';
+import { diffPoints, pointsOf, positionsOf, type PointSet } from './cluster-points';
 import { clusterStyle, markerStyle } from './style';
 
 export interface LayerHandlers {
   onOpen(id: string): void;
   /** The interface language, read when a tooltip opens. */
   lang?(): Lang;
+  /** Said of the sighting's place instead of its precision (an estimated position's radius). */
+  placeNote?(s: Sighting): string | undefined;
   /** The cluster index (tests, bench): a worker's by default. */
   engine?: ClusterEngine;
   /** Wait after the last change of rows before rebuilding the index (ms, default 120). */
@@ -45,6 +47,7 @@ export class SightingsLayer {
   private rows: readonly Sighting[] = [];
   private byId: Map<string, Sighting> | null = null;
   private points: PointSet | null = null;
+  private positions: Map<string, number> | null = null;
   private size = 0;
   private selectedId: string | null = null;
   private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
@@ -79,15 +82,21 @@ export class SightingsLayer {
     const settle = first ? 0 : (this.handlers.settleMs ?? 120);
     this.idle = new Promise<void>((resolve) => {
       this.rebuildTimer = setTimeout(() => {
-        const points = pointsOf(this.rows);
-        if (samePoints(this.points, points)) {
-          // Same points, same looks: the index stands. Points' tooltips may show new text: redraw.
-          return resolve(this.redrawNow());
+        const diff = diffPoints(this.points, this.positions, this.rows);
+        if (diff.kind === 'same') return resolve(this.redrawNow()); // points' tooltips may show new text
+        if (diff.kind === 'looks') {
+          // An edit of priority, status or category: patched in the index, not rebuilt.
+          for (let j = 0; j < diff.indices.length; j++) this.points!.codes[diff.indices[j]] = diff.codes[j];
+          this.rebuilding = this.engine.patch(diff.indices, diff.codes);
+          return resolve(this.rebuilding.then(() => this.redrawNow()));
         }
+        const points = pointsOf(this.rows);
         this.points = points;
+        this.positions = positionsOf(points);
         this.rebuilding = this.engine.load(points).then((size) => {
           this.rebuilds++;
           this.size = size;
+          this.map.getContainer().dataset.indexBuilds = String(this.rebuilds);
         });
         resolve(this.rebuilding.then(() => this.redrawNow()));
       }, settle);
@@ -141,6 +150,8 @@ export class SightingsLayer {
     container.dataset.clustered = String(inClusters);
     container.dataset.located = String(this.size);
     container.dataset.clusterLabels = labels.map((l) => l.text).join(' ');
+    // Draws so far: the bench waits for the one after an input (zoom, pan).
+    container.dataset.draws = String(Number(container.dataset.draws ?? 0) + 1);
   }
 
   private draw(item: MapItem): L.Layer {
@@ -160,7 +171,7 @@ export class SightingsLayer {
         if (!s) return textElement([id], 'sighting-tip');
         const title = (s.text || s.placeText || s.id).slice(0, 140);
         const l = this.handlers.lang?.() ?? 'fr';
-        const precision = `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
+        const precision = this.handlers.placeNote?.(s) ?? `${FIELD_LABELS.precision[l]} : ${PRECISION_LABELS[s.precision][l].toLowerCase()}`;
         return textElement(
           [title, `${PRIORITY_LABELS[s.priority][l]} · ${STATUS_LABELS[s.status][l]}`, CATEGORY_LABELS[s.category][l], `${s.communeName || s.placeText} (${precision})`],
           'sighting-tip',

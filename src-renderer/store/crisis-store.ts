@@ -4,7 +4,7 @@
 // document (exchange.ts) is only how copies pass entries to one another. With those files, the only
 // code that touches Yjs and Dexie.
 import type * as Y from 'yjs';
-import { creationBody, editBody } from '../core/changes';
+import { creationBody, editBody, rowsCreatedIn } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
 import { recogniseLink } from '../core/platforms';
@@ -14,7 +14,7 @@ import { CRISIS_KEY_PATTERN, newCrisisKey, newId } from '../core/ids';
 import { openSealed, sealFor } from '../core/rekey';
 import { can } from '../core/rules';
 import type { Invitation } from '../core/invitation';
-import { DEFAULT_FIELDS, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
+import { DEFAULT_FIELDS, duplicateLinkErrors, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
 import { canTransition, type Role, type Status } from '../core/taxonomy';
 import { STATUS_LABELS } from '../core/labels';
 import type { VigieDatabase } from './database';
@@ -47,6 +47,8 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
+/** Entries read from the journal's end when there is no row cache to paint from. */
+const PREVIEW_TAIL = 2000;
 /**
  * What may still be written while the crisis is closed: reopening it, members and keys, and the
  * record of files that leave (the archive). Refused by the command on every copy, not by the rules:
@@ -130,6 +132,9 @@ export class CrisisStore {
     const store = new CrisisStore(db, crisis, { ...me, id: keys.signer.id }, keys, now);
     if (options.progressive) {
       const newest = await store.rowCache.newest(PREVIEW_ROWS);
+      // No row cache (a crash before it was written, a database copied without it): the sightings
+      // created in the journal's tail, so the first paint never waits for the whole journal.
+      if (!newest.length) newest.push(...(await store.previewFromJournal()));
       if (newest.length) store.preview = new Map(newest.map((r) => [r.id, r]));
       store.loaded = store.loadAll();
     } else {
@@ -176,10 +181,15 @@ export class CrisisStore {
   get(id: string): Sighting | undefined {
     return this.rows.get(id);
   }
-  /** The sighting's entries, in order (oldest first). */
-  entries(id: string): readonly Entry<SightingBody>[] {
-    return this.state.entries.get(id) ?? [];
+  /**
+   * The sighting's entries, in order (oldest first), read from the journal: the history is not kept
+   * in memory (only what the rows need), it is read when shown. Entries were checked on arrival.
+   */
+  async entries(id: string): Promise<Entry<SightingBody>[]> {
+    const rows = await this.journal.entries(this.state.sightingEntryIds(id));
+    return rows.map((r) => ({ id: r.id, body: JSON.parse(r.d) as SightingBody }));
   }
+
   member(actorId: string): Member | undefined {
     return this.state.member(actorId);
   }
@@ -244,6 +254,7 @@ export class CrisisStore {
         { field: 'status', message: `passage impossible de « ${STATUS_LABELS[row.status].fr} » à « ${STATUS_LABELS[patch.status].fr} »` },
       ]);
     const errors = validateFields({ ...row, ...patch }, id);
+    if (patch.duplicateOf !== undefined) errors.push(...duplicateLinkErrors((x) => this.get(x), id, patch.duplicateOf));
     if (errors.length) throw new SightingValidationError(errors);
     const body = editBody(row, patch);
     if (body) await this.write([body]);
@@ -481,10 +492,18 @@ export class CrisisStore {
         this.state.apply({ id: r.id, body });
         this.journalSignatures!.set(r.g, r.id);
         if (body.t > this.lastTime) this.lastTime = body.t;
+        // Within a page too: a page of creations is a few megabytes of text to parse.
+        if (slicer.due()) await slicer.yieldNow();
       }
       after = page[page.length - 1]!.seq!;
-      await slicer.maybeYield();
     }
+  }
+
+  /** The newest rows the journal's tail holds whole (see rowsCreatedIn). */
+  private async previewFromJournal(): Promise<Sighting[]> {
+    const tail = await this.journal.tail(PREVIEW_TAIL);
+    const rows = rowsCreatedIn(tail.map((r) => ({ id: r.id, body: JSON.parse(r.d) as Body })));
+    return rows.sort((x, y) => y.createdAt - x.createdAt).slice(0, PREVIEW_ROWS);
   }
 
   /** The crisis's first entries (creation, or the invitation's proof) and this member's own. */

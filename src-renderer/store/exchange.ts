@@ -5,6 +5,7 @@
 // be read and passed on.
 import * as Y from 'yjs';
 import { isEnvelope, type Envelope } from '../core/records';
+import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import type { Journal } from './journal';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
@@ -64,18 +65,25 @@ export class Exchange {
     await this.persistence.load();
     const unknown: unknown[] = [];
     const live = new Set<string>();
-    forEachLogValue(this.log, (v, deleted) => {
+    // In slices: at 100,000 sightings with their history the document holds over half a million values.
+    // Transports connect once this has resolved (docReady), so the document does not change meanwhile.
+    const slicer = new Slicer();
+    await forEachLogValue(this.log, (v, deleted) => {
       if (!isEnvelope(v)) return;
       if (!deleted) live.add(v.g);
       if (!known.has(v.g)) unknown.push(v);
-    });
+    }, slicer);
     this.doc.on('afterTransaction', this.onTransaction);
     this.loaded = true;
     const queued = this.unpushed;
     this.unpushed = [];
     for (const e of queued) live.add(e.g);
     if (queued.length) this.push(queued);
-    const missing = [...known].filter(([g]) => !live.has(g)).map(([, id]) => id);
+    const missing: string[] = [];
+    for (const [g, id] of known) {
+      if (!live.has(g)) missing.push(id);
+      if (slicer.due()) await slicer.yieldNow();
+    }
     const freshEpoch = this.o.epoch > 0 && live.size <= queued.length;
     // A new epoch's document: its author seeds it now; the others wait for that seed and fill in
     // only what is still missing then (so the document does not hold every entry once per member).
@@ -135,7 +143,7 @@ export class Exchange {
   private async repair(): Promise<void> {
     if (this.closed) return;
     const live = new Set<string>();
-    forEachLogValue(this.log, (v, deleted) => {
+    await forEachLogValue(this.log, (v, deleted) => {
       if (!deleted && isEnvelope(v)) live.add(v.g);
     });
     const rows = await this.o.journal.all();
@@ -151,18 +159,23 @@ export class Exchange {
   private async republish(ids: string[], deleted: boolean): Promise<void> {
     const envelopes = await this.o.journal.get(ids);
     if (!envelopes.length || this.closed) return;
+    // Shared again first, then said: whoever sees the count can find the entries in the document.
+    this.push(envelopes.map(({ d, g }) => ({ d, g })));
     if (deleted) {
       this.deletionsUndone += envelopes.length;
       await this.o.onRestored(envelopes.length);
     }
-    this.push(envelopes.map(({ d, g }) => ({ d, g })));
   }
 }
 
-/** Every value ever inserted in the log, deleted or not (the document keeps deleted content). */
-function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void): void {
+/**
+ * Every value ever inserted in the log, deleted or not (the document keeps deleted content); with a
+ * slicer, yielding to the page between items when a slice's budget is spent.
+ */
+async function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void, slicer?: Slicer): Promise<void> {
   for (let item = log._start; item; item = item.right) {
     if (item.content instanceof Y.ContentAny) for (const v of item.content.arr) f(v, item.deleted);
+    if (slicer?.due()) await slicer.yieldNow();
   }
 }
 

@@ -9,6 +9,9 @@ const MAX_REJECTED = 2000;
 const APPEND_SLICE = 250;
 
 export class Journal {
+  /** Entries being appended: readable (get) before their write completes. */
+  private readonly pending = new Map<string, Envelope>();
+
   constructor(
     private readonly db: VigieDatabase,
     readonly crisisId: string,
@@ -28,13 +31,31 @@ export class Journal {
       .toArray();
   }
 
+  /** Some entries by id, in the order asked (those being appended included); unknown ids are left out. */
   async get(ids: string[]): Promise<Envelope[]> {
-    const rows = await this.db.journal.where('[crisisId+id]').anyOf(ids.map((id) => [this.crisisId, id])).toArray();
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    return (await this.entries(ids)).map(({ d, g }) => ({ d, g }));
+  }
+
+  /** As get(), with each entry's id. */
+  async entries(ids: string[]): Promise<{ id: string; d: string; g: string }[]> {
+    const wanted = ids.filter((id) => !this.pending.has(id));
+    const rows = wanted.length ? await this.db.journal.where('[crisisId+id]').anyOf(wanted.map((id) => [this.crisisId, id])).toArray() : [];
+    const byId = new Map<string, Envelope>(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
-      const r = byId.get(id);
-      return r ? [{ d: r.d, g: r.g }] : [];
+      const r = this.pending.get(id) ?? byId.get(id);
+      return r ? [{ id, d: r.d, g: r.g }] : [];
     });
+  }
+
+  /** The newest entries (the journal's tail), oldest first: what a cold open with no row cache paints from. */
+  async tail(limit: number): Promise<JournalRow[]> {
+    const rows = await this.db.journal
+      .where('[crisisId+seq]')
+      .between([this.crisisId, -Infinity], [this.crisisId, Infinity])
+      .reverse()
+      .limit(limit)
+      .toArray();
+    return rows.reverse();
   }
 
   /**
@@ -44,6 +65,15 @@ export class Journal {
    */
   async append(rows: { id: string; d: string; g: string }[]): Promise<void> {
     if (!rows.length) return;
+    for (const { id, d, g } of rows) this.pending.set(id, { d, g });
+    try {
+      await this.store(rows);
+    } finally {
+      for (const { id } of rows) this.pending.delete(id);
+    }
+  }
+
+  private async store(rows: { id: string; d: string; g: string }[]): Promise<void> {
     const stored = (slice: typeof rows) => slice.map(({ id, d, g }) => ({ crisisId: this.crisisId, id, d, g }));
     if (rows.length <= APPEND_SLICE) {
       await this.db.journal.bulkAdd(stored(rows));

@@ -6,7 +6,8 @@ import type { Sighting } from '../core/sighting';
 import type { VigieDatabase } from './database';
 
 const FLUSH_AFTER_MS = 400;
-const WRITE_BATCH = 2000;
+// Small batches: each is cloned into IndexedDB on the page's thread, one transaction at a time.
+const WRITE_BATCH = 1000;
 
 export class RowCache {
   private dirty = new Set<string>();

@@ -24,9 +24,11 @@ test('sans réseau, la carte montre chaque remontée localisée, et un clic ouvr
   expect((await labelCounts()).length).toBeGreaterThan(0);
   await page.screenshot({ path: info.outputPath('carte.png') });
 
-  // Select in the table: the map centres on it; a click there opens its detail.
+  // Select in the table: the map stays where it is (map-view.spec.ts); "Centrer sur la sélection"
+  // brings the sighting to the centre, and a click there opens its detail.
   await page.getByLabel('Rechercher').fill('remontee n° 123 :');
   await rowOf(page, 'Remontée n° 123 :').click();
+  await page.getByRole('button', { name: 'Centrer sur la sélection' }).click();
   const box = (await map.boundingBox())!;
   const detail = page.getByRole('complementary', { name: 'Détail de la remontée' });
   // The map may still be moving to the selection: click its centre until the detail opens.

@@ -24,7 +24,7 @@ test('saisir une remontée, recharger, la retrouver avec son historique', async 
   const detail = page.getByRole('complementary', { name: 'Détail de la remontée' });
   await detail.getByLabel('Statut').selectOption({ label: 'En vérification' });
   await detail.getByLabel('Notes de vérification').fill('Photo confirmée par la mairie');
-  await detail.getByRole('button', { name: 'Enregistrer' }).click();
+  await detail.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(detail.getByRole('status')).toHaveText('Modifications enregistrées');
 
   await page.reload();

@@ -57,12 +57,12 @@ test('trois copies et un pair Node convergent par WebRTC, même reliés indirect
   await rowOf(b, 'le Tarn déborde').dblclick();
   const detailB = b.getByRole('complementary', { name: 'Détail de la remontée' });
   await detailB.getByLabel('Lieu', { exact: true }).fill('Quai du Port, Moissac');
-  await detailB.getByRole('button', { name: 'Enregistrer' }).click();
+  await detailB.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(detailB.getByRole('status')).toHaveText('Modifications enregistrées');
   await rowOf(c, 'le Tarn déborde').dblclick();
   const detailC = c.getByRole('complementary', { name: 'Détail de la remontée' });
   await detailC.getByLabel('Statut').selectOption({ label: 'En vérification' });
-  await detailC.getByRole('button', { name: 'Enregistrer' }).click();
+  await detailC.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(b.getByTestId('unconfirmed')).not.toHaveAttribute('data-count', '0');
   // The Node peer edits yet another field, as a plain Yjs client would: one signed entry.
   node.write({ k: 'e', s: sightingId, f: { category: 'routes' }, p: { category: 'autre' } });

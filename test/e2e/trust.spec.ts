@@ -19,7 +19,10 @@ const ongoing = (p: Page) => p.getByRole('group', { name: 'Filtrer par statut' }
 const historyOf = async (p: Page, text: string) => {
   await rowOf(p, text).dblclick();
   const detail = p.getByRole('complementary', { name: 'Détail de la remontée' });
-  const lines = await detail.getByRole('region', { name: 'Historique' }).getByRole('listitem').count();
+  const history = detail.getByRole('region', { name: 'Historique' });
+  // The history is read from the journal when the detail opens.
+  await expect(history).toHaveAttribute('aria-busy', 'false');
+  const lines = await history.getByRole('listitem').count();
   await p.keyboard.press('Escape');
   return lines;
 };

@@ -3,10 +3,13 @@
 // the tile pane — so a PMTiles archive or online tiles cover it where they have tiles, and it shows
 // through everywhere else. Precision is Natural Earth 1:10m: right for a département or a region
 // (zoom ≤ 9); for streets, use a PMTiles archive. The vertices are projected once, then scaled at
-// each zoom (projection-cache.ts).
+// each zoom (projection-cache.ts), and the big rings are cut into pieces once (split-rings.ts), so a
+// pan or a zoom clips and draws only the pieces in view.
 import L from 'leaflet';
 import { loadBuiltInData, type BuiltInData } from './builtin-data';
+import { Slicer } from '../../core/slicer';
 import { cacheProjection } from './projection-cache';
+import { chunkLines, ringsOf, splitAll } from './split-rings';
 
 export const BUILTIN_PANE = 'vigieBasemap';
 /** Above nothing, under the tile pane (200), the overlays (400) and the markers (600). */
@@ -79,22 +82,28 @@ export async function createBuiltInBasemap(options: BuiltInBasemapOptions = {}):
   const data = await loadBuiltInData();
   const renderer = L.canvas({ pane: BUILTIN_PANE, padding: 0.5 });
   const common = { renderer, pane: BUILTIN_PANE, interactive: false, bubblingMouseEvents: false } as const;
-  const land = L.geoJSON(data.land, {
+  const geometries = data.land.features.map((f) => f.geometry);
+  // The land filled in pieces (no stroke: the cuts would show), the coast drawn over it as lines.
+  const slicer = new Slicer(8);
+  const pieces = await splitAll(geometries, () => slicer.maybeYield());
+  const feature = (geometry: GeoJSON.Geometry) => ({ type: 'Feature', properties: {}, geometry }) as GeoJSON.Feature;
+  const land = L.geoJSON(feature(pieces), {
     ...common,
-    style: { stroke: true, color: BUILTIN_COLOURS.coast, weight: 0.8, fill: true, fillColor: BUILTIN_COLOURS.land, fillOpacity: 1 },
+    style: { stroke: false, fill: true, fillColor: BUILTIN_COLOURS.land, fillOpacity: 1 },
   });
-  const departements = L.geoJSON(
-    { type: 'Feature', properties: {}, geometry: data.departementBorders } as GeoJSON.Feature,
-    { ...common, style: { color: BUILTIN_COLOURS.departementBorder, weight: 0.7, opacity: 1 } },
-  );
-  const countries = L.geoJSON(
-    { type: 'Feature', properties: {}, geometry: data.countryBorders } as GeoJSON.Feature,
-    { ...common, style: { color: BUILTIN_COLOURS.countryBorder, weight: 1.2, opacity: 1 } },
-  );
+  const coast = L.geoJSON(feature(chunkLines(geometries.flatMap(ringsOf))), { ...common, style: { color: BUILTIN_COLOURS.coast, weight: 0.8, opacity: 1 } });
+  const departements = L.geoJSON(feature(chunkLines(data.departementBorders.coordinates)), {
+    ...common,
+    style: { color: BUILTIN_COLOURS.departementBorder, weight: 0.7, opacity: 1 },
+  });
+  const countries = L.geoJSON(feature(chunkLines(data.countryBorders.coordinates)), {
+    ...common,
+    style: { color: BUILTIN_COLOURS.countryBorder, weight: 1.2, opacity: 1 },
+  });
   // Vertices projected once, not at every zoom (projection-cache.ts).
-  for (const layer of [land, departements, countries]) layer.eachLayer(cacheProjection);
-  // Drawn in order: land, then the départements' limits (added on zoom), then country borders on top.
-  const group = new BuiltInBasemap([land, countries], departements);
+  for (const layer of [land, coast, departements, countries]) layer.eachLayer(cacheProjection);
+  // Drawn in order: land and coast, then the départements' limits (added on zoom), then country borders on top.
+  const group = new BuiltInBasemap([land, coast, countries], departements);
   group.options = { ...group.options, attribution: 'Fond intégré : Natural Earth, COG INSEE' } as L.LayerOptions;
   options.addLabels?.(group, data);
   return group;

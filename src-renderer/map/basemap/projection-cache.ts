@@ -3,12 +3,17 @@
 // land and borders hold hundreds of thousands of vertices, a fifth of a zoom notch at 100k
 // sightings. In Web Mercator (EPSG:3857, the map's CRS) the pixel point at zoom z is
 // `scale(z) · t(project(latlng))`: t(project(·)) is computed once per vertex and kept in a
-// Float64Array per ring, and each zoom then costs one multiplication and a rounding per coordinate.
+// Float64Array per ring, with the ring's bounding box. A zoom then only scales the boxes; a ring's
+// pixel points are made when it is clipped for a view it touches (at zoom 10 over a département,
+// a few rings of 4,000), not for the whole world at every zoom: making 200,000 points per zoom cost
+// more in garbage collection (30–50 ms a notch) than the projection itself.
 import L from 'leaflet';
 
 export interface ProjectedRings {
   /** Per ring: u0, v0, u1, v1, … at scale 1. */
   rings: Float64Array[];
+  /** Per ring: min u, min v, max u, max v at scale 1. */
+  boxes: Float64Array;
 }
 
 type Nested = L.LatLng | Nested[];
@@ -30,7 +35,18 @@ export function projectOnce(latlngs: Nested[], crs: L.CRS): ProjectedRings {
     } else for (const sub of list) walk(sub as Nested[]);
   };
   walk(latlngs);
-  return { rings };
+  const boxes = new Float64Array(rings.length * 4);
+  rings.forEach((r, k) => {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < r.length; i += 2) {
+      if (r[i] < minX) minX = r[i];
+      if (r[i] > maxX) maxX = r[i];
+      if (r[i + 1] < minY) minY = r[i + 1];
+      if (r[i + 1] > maxY) maxY = r[i + 1];
+    }
+    boxes.set([minX, minY, maxX, maxY], 4 * k);
+  });
+  return { rings, boxes };
 }
 
 interface PathInternals {
@@ -39,45 +55,84 @@ interface PathInternals {
   _rings: L.Point[][];
   _bounds: L.LatLngBounds;
   _rawPxBounds?: L.Bounds;
+  _renderer: { _bounds: L.Bounds };
+  options: L.PathOptions;
   _updateBounds(): void;
   _project(): void;
+  _clipPoints(): void;
 }
 
-/** Gives a Leaflet polyline or polygon a `_project` that reuses its vertices projected once. */
+/**
+ * Gives a Leaflet polyline or polygon a `_project` that reuses its vertices projected once, and a
+ * `_clipPoints` that makes pixel points only for the rings that touch the view being drawn (rings
+ * wholly outside it would give nothing to draw anyway: Leaflet clips every ring to the view).
+ */
 export function cacheProjection(layer: L.Layer): void {
   const path = layer as unknown as PathInternals;
   if (typeof path._project !== 'function' || !('_latlngs' in path)) return;
-  const original = path._project;
+  const originalProject = path._project;
+  const originalClip = path._clipPoints;
   let cache: ProjectedRings | null = null;
   let cachedFor: Nested[] | null = null;
+  /** Set by _project for the current zoom: scale and pixel origin; null when Leaflet projects itself. */
+  let view: { scale: number; ox: number; oy: number } | null = null;
+  /** Pixel rings made at the current zoom, by ring index. */
+  let made = new Map<number, L.Point[]>();
+  const ringAt = (k: number): L.Point[] => {
+    let ring = made.get(k);
+    if (ring) return ring;
+    const r = cache!.rings[k];
+    const { scale, ox, oy } = view!;
+    ring = new Array<L.Point>(r.length / 2);
+    // Leaflet: latLngToLayerPoint = round(project(latlng, zoom)) − pixel origin.
+    for (let i = 0; i < ring.length; i++) ring[i] = new L.Point(Math.round(scale * r[2 * i]) - ox, Math.round(scale * r[2 * i + 1]) - oy);
+    made.set(k, ring);
+    return ring;
+  };
   path._project = function (this: PathInternals) {
     const map = this._map;
     const crs = map.options.crs ?? L.CRS.EPSG3857;
-    if (crs !== L.CRS.EPSG3857) return original.call(this);
+    if (crs !== L.CRS.EPSG3857) {
+      view = null;
+      return originalProject.call(this);
+    }
     if (!cache || cachedFor !== this._latlngs) {
       cache = projectOnce(this._latlngs, crs);
       cachedFor = this._latlngs;
     }
     const scale = crs.scale(map.getZoom());
     const origin = map.getPixelOrigin();
+    view = { scale, ox: origin.x, oy: origin.y };
+    made = new Map();
+    const b = cache.boxes;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    this._rings = cache.rings.map((r) => {
-      const ring = new Array<L.Point>(r.length / 2);
-      for (let i = 0; i < ring.length; i++) {
-        // Leaflet: latLngToLayerPoint = round(project(latlng, zoom)) − pixel origin.
-        const x = Math.round(scale * r[2 * i]) - origin.x;
-        const y = Math.round(scale * r[2 * i + 1]) - origin.y;
-        ring[i] = new L.Point(x, y);
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-      return ring;
-    });
+    for (let k = 0; k < b.length; k += 4) {
+      minX = Math.min(minX, Math.round(scale * b[k]) - origin.x);
+      minY = Math.min(minY, Math.round(scale * b[k + 1]) - origin.y);
+      maxX = Math.max(maxX, Math.round(scale * b[k + 2]) - origin.x);
+      maxY = Math.max(maxY, Math.round(scale * b[k + 3]) - origin.y);
+    }
+    this._rings = [];
     if (this._bounds.isValid() && minX <= maxX) {
       this._rawPxBounds = L.bounds([minX, minY], [maxX, maxY]);
       this._updateBounds();
     }
+  };
+  path._clipPoints = function (this: PathInternals) {
+    if (!view || !cache) return originalClip.call(this);
+    // The view as Leaflet clips to it, widened by the stroke.
+    const w = (this.options.weight ?? 0) + 1;
+    const bounds = this._renderer._bounds;
+    const [x0, y0, x1, y1] = [bounds.min!.x - w, bounds.min!.y - w, bounds.max!.x + w, bounds.max!.y + w];
+    const { scale, ox, oy } = view;
+    const b = cache.boxes;
+    const rings: L.Point[][] = [];
+    for (let k = 0; k < b.length / 4; k++) {
+      if (scale * b[4 * k + 2] - ox < x0 - 1 || scale * b[4 * k] - ox > x1 + 1) continue;
+      if (scale * b[4 * k + 3] - oy < y0 - 1 || scale * b[4 * k + 1] - oy > y1 + 1) continue;
+      rings.push(ringAt(k));
+    }
+    this._rings = rings;
+    originalClip.call(this);
   };
 }

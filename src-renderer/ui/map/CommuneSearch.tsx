@@ -1,19 +1,31 @@
-// Search-as-you-type over the offline gazetteer of French communes (an ARIA combobox).
+// Search-as-you-type over the offline gazetteer of French communes: a WAI-ARIA combobox (list
+// autocomplete), keyboard model in combobox-keys.ts. Nothing is highlighted until ↓ or ↑, so "montauban",
+// ↓, Entrée takes the first suggestion (Montauban, 82, in a crisis of the 82), not the second.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departementName } from '../../core/departements';
 import type { Commune, Gazetteer } from '../../core/gazetteer';
-import { loadGazetteer } from '../../map/gazetteer-loader';
+import { loadGazetteer, onGazetteerReload, setOfficialPositionsSource } from '../../map/gazetteer-loader';
+import { loadCommunePositions } from '../../store/gazetteer-overrides';
+import { useSession } from '../session';
+import { comboKey } from './combobox-keys';
+import { useMapStrings } from './strings';
 
+/** The gazetteer with this copy's imported commune positions; a new one after an import. */
 export function useGazetteer(): Gazetteer | null {
+  const { db } = useSession();
   const [g, setG] = useState<Gazetteer | null>(null);
   useEffect(() => {
     let live = true;
-    loadGazetteer().then((loaded) => live && setG(loaded));
+    setOfficialPositionsSource(db, async () => (await loadCommunePositions(db))?.positions ?? []);
+    const load = () => void loadGazetteer().then((loaded) => live && setG(loaded));
+    load();
+    const off = onGazetteerReload(load);
     return () => {
       live = false;
+      off();
     };
-  }, []);
+  }, [db]);
   return g;
 }
 
@@ -25,26 +37,34 @@ interface Props {
 
 export function CommuneSearch({ departement, onChoose, label }: Props) {
   const { t } = useTranslation();
+  const s = useMapStrings();
   const gazetteer = useGazetteer();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const results = gazetteer && query.trim().length >= 2 ? gazetteer.search(query, { departement, limit: 8 }) : [];
+  const [active, setActive] = useState(-1);
+  const [closed, setClosed] = useState(false);
+  const found = gazetteer && query.trim().length >= 2 ? gazetteer.search(query, { departement, limit: 8 }) : [];
+  const results = closed ? [] : found;
 
   const choose = (c: Commune) => {
     onChoose(c);
     setQuery('');
+    setActive(-1);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!results.length) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      choose(results[Math.min(active, results.length - 1)]);
-    }
+    const action = comboKey(e.key, active, results.length);
+    if (action.kind === 'none') return;
+    if (action.kind === 'clear' && !query) return; // Échap on an empty field: the panel's own
+    e.preventDefault();
+    e.stopPropagation();
+    if (action.kind === 'highlight') setActive(action.index);
+    else if (action.kind === 'choose') choose(results[action.index]);
+    else if (action.kind === 'close') {
+      setClosed(true);
+      setActive(-1);
+    } else setQuery('');
   };
+  const optionId = (i: number) => `${id}-option-${i}`;
 
   return (
     <div className="commune-search">
@@ -55,18 +75,32 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
         aria-expanded={results.length > 0}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
+        aria-activedescendant={active >= 0 && active < results.length ? optionId(active) : undefined}
+        aria-describedby={`${id}-hint`}
         autoComplete="off"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
-          setActive(0);
+          setActive(-1);
+          setClosed(false);
         }}
         onKeyDown={onKeyDown}
+        onBlur={() => setActive(-1)}
       />
+      <small id={`${id}-hint`} className="hint">
+        {s.comboHint}
+      </small>
       {results.length > 0 && (
         <ul id={`${id}-list`} role="listbox" className="suggestions">
           {results.map((c, i) => (
-            <li key={c.insee} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), choose(c))}>
+            <li
+              key={c.insee}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => (e.preventDefault(), choose(c))}
+            >
               {communeLabel(c)}
             </li>
           ))}

@@ -2,12 +2,15 @@
 // the map, or a commune from the offline gazetteer. Each placement is saved at once.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { departementName } from '../../core/departements';
+import { placementEstimate } from '../../core/gazetteer';
 import { CoordinateError, formatCoordinates, parseCoordinates } from '../../core/geo';
 import { PRECISION_LABELS } from '../../core/labels';
 import type { Sighting, SightingFields } from '../../core/sighting';
 import { useLang } from '../../i18n';
 import { useCrisisStore } from '../session';
-import { CommuneSearch } from './CommuneSearch';
+import { CommuneSearch, useGazetteer } from './CommuneSearch';
+import { fill, useMapStrings } from './strings';
 
 interface Props {
   sighting: Sighting;
@@ -19,6 +22,8 @@ export function PlaceEditor({ sighting: s, placing, onTogglePlacing }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
+  const strings = useMapStrings();
+  const gazetteer = useGazetteer();
   const [coords, setCoords] = useState('');
   const [error, setError] = useState('');
 
@@ -42,13 +47,28 @@ export function PlaceEditor({ sighting: s, placing, onTogglePlacing }: Props) {
   };
 
   const located = s.lat !== null && s.lon !== null;
+  const estimate = gazetteer ? placementEstimate(gazetteer, s) : null;
+  const crisisDep = store.crisis.departement;
+  // A commune outside the crisis's département is allowed (a neighbour's flood), but said plainly.
+  const outside = s.communeInsee && s.departement && crisisDep && s.departement.toUpperCase() !== crisisDep.toUpperCase();
   return (
     <div className="place-editor">
       <p data-testid="position">
-        {located
-          ? t('map.position', { coords: formatCoordinates({ lat: s.lat!, lon: s.lon! }), precision: PRECISION_LABELS[s.precision][lang].toLowerCase() })
-          : t('map.noPosition')}
+        {!located
+          ? t('map.noPosition')
+          : estimate
+            ? fill(strings.estimated, { coords: formatCoordinates({ lat: s.lat!, lon: s.lon! }), km: estimate.km })
+            : t('map.position', { coords: formatCoordinates({ lat: s.lat!, lon: s.lon! }), precision: PRECISION_LABELS[s.precision][lang].toLowerCase() })}
       </p>
+      {outside && (
+        <p className="warning" role="status" data-testid="outside-departement">
+          {fill(strings.outside, {
+            name: s.communeName || s.communeInsee,
+            dep: `${s.departement} ${departementName(s.departement) ?? ''}`.trim(),
+            crisisDep: `${crisisDep} ${departementName(crisisDep) ?? ''}`.trim(),
+          })}
+        </p>
+      )}
       <CommuneSearch
         departement={store.crisis.departement}
         onChoose={(c) =>

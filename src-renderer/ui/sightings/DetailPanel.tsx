@@ -16,6 +16,7 @@ import { Options } from '../common/options';
 import { useCrisisStore, useSyncSession } from '../session';
 import { useViewers } from '../sync/hooks';
 import { PlaceEditor } from '../map/PlaceEditor';
+import { DuplicateSection } from './DuplicateSection';
 import { HistoryList } from './HistoryList';
 import { VerificationGroup } from '../workflow/VerificationGroup';
 import { RumourLinks } from '../rumours/RumourLinks';
@@ -29,11 +30,13 @@ interface Props {
   onTogglePlacing: () => void;
   /** Shows the "Rumeurs" view (from a rumour this sighting carries). */
   onOpenRumour?: () => void;
+  /** Opens another sighting (the original of a duplicate, a linked source). */
+  onOpen?: (id: string) => void;
 }
 
 type Draft = Partial<SightingFields>;
 
-export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, onOpenRumour }: Props) {
+export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, onOpenRumour, onOpen }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const store = useCrisisStore();
@@ -131,7 +134,7 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, 
           {select('category', CATEGORIES, CATEGORY_LABELS)}
           {select('priority', PRIORITIES, PRIORITY_LABELS)}
           {select('status', statusChoices, STATUS_LABELS)}
-          {value('status') === 'doublon' && text('duplicateOf')}
+          <DuplicateSection sighting={s} wanted={value('status') === 'doublon'} error={errors.duplicateOf} onOpen={onOpen} />
           {text('assignee')}
           {text('verificationNotes', { multiline: true })}
         </fieldset>

@@ -1,5 +1,5 @@
 // Filters over the table: status tabs with counts, category, priority, commune and free text.
-import { forwardRef } from 'react';
+import { forwardRef, startTransition, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../core/labels';
 import type { SightingFilter } from '../../core/query';
@@ -18,6 +18,17 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
   const { t } = useTranslation();
   const lang = useLang();
   const active = STATUSES.filter((s) => s !== 'archive').reduce((n, s) => n + counts[s], 0);
+  // The search box shows what is typed at once (its own state, an urgent render of this bar only);
+  // the table follows in a transition, which React may interrupt when the next letter comes.
+  const [text, setText] = useState(filter.text);
+  // Texts this box sent that may still be on their way (a transition committing an older one must
+  // not put it back in the box); any other text comes from elsewhere and is shown.
+  const sent = useRef<string[]>([]);
+  useEffect(() => {
+    const at = sent.current.indexOf(filter.text);
+    if (at >= 0) sent.current = sent.current.slice(at + 1);
+    else setText(filter.text);
+  }, [filter.text]);
   const tab = (statuses: Status[], label: string, count: number) => {
     const pressed = statuses.join() === filter.statuses.join();
     return (
@@ -34,7 +45,18 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
       </div>
       <div className="filter-fields">
         <Field label={t('table.search')} className="grow">
-          <input ref={searchRef} type="search" value={filter.text} placeholder={t('table.searchPlaceholder')} onChange={(e) => onChange({ ...filter, text: e.target.value })} />
+          <input
+            ref={searchRef}
+            type="search"
+            value={text}
+            placeholder={t('table.searchPlaceholder')}
+            onChange={(e) => {
+              const next = e.target.value;
+              setText(next);
+              sent.current.push(next);
+              startTransition(() => onChange({ ...filter, text: next }));
+            }}
+          />
         </Field>
         <Field label={t('table.commune')}>
           <input value={filter.commune} onChange={(e) => onChange({ ...filter, commune: e.target.value })} />

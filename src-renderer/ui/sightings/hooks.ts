@@ -1,8 +1,8 @@
 // How components read sightings: snapshots of the store, recomputed when it changes.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { historyLines } from '../../core/changes';
-import { warmSearch, type SightingFilter, type SortOrder } from '../../core/query';
-import type { Sighting } from '../../core/sighting';
+import type { Entry, SightingBody } from '../../core/records';
+import type { SightingFilter, SortOrder } from '../../core/query';
 import { SightingView } from '../../core/sighting-view';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
@@ -16,47 +16,74 @@ export function useStoreVersion(store: CrisisStore): number {
 
 /**
  * The table's rows, filtered, sorted and counted: one view per store, updated with the ids the store
- * says changed (core/sighting-view.ts), so an edit or a keystroke costs milliseconds at 100,000 rows.
+ * says changed (core/sighting-view.ts), so an edit, a keystroke or a sort costs a few milliseconds at
+ * 100,000 rows. What makes them cheap (search texts, column orders) is built while the page is idle.
  */
 export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const store = useCrisisStore();
   // store.rows changes identity once, when a progressive open has read the journal.
-  const source = useSyncExternalStore((onChange) => store.subscribe(onChange), () => store.rows);
+  const onStore = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
+  const source = useSyncExternalStore(onStore, () => store.rows);
   const view = useMemo(() => new SightingView(source, filter, order), [source]); // eslint-disable-line react-hooks/exhaustive-deps
-  useMemo(() => view.setFilter(filter), [view, filter]);
-  useMemo(() => view.setOrder(order), [view, order]);
-  const version = useSyncExternalStore(
-    (onChange) =>
+  // Every render shows the view for its own filter and order (no-ops when unchanged), even when
+  // React dropped a render that had set others (an interrupted transition).
+  view.setFilter(filter);
+  view.setOrder(order);
+  const subscribe = useCallback(
+    (onChange: () => void) =>
       store.subscribe((changed) => {
         view.update(changed);
         onChange();
       }),
-    () => view.version,
+    [store, view],
   );
-  useEffect(() => (store.loading ? undefined : warmUp(source)), [store, source]);
+  const version = useSyncExternalStore(subscribe, () => view.version);
+  useEffect(() => {
+    // Once the journal is read, and again whenever rows arrive or change (a sync, an import).
+    const warm = warmUp(view);
+    if (!store.loading) warm.kick();
+    const off = store.subscribe((changed) => changed.size && !store.loading && warm.kick());
+    return () => {
+      off();
+      warm.stop();
+    };
+  }, [store, view]);
   return useMemo(
-    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total }),
+    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
     // version stands for the view's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, version, filter, order],
   );
 }
 
-/** Search text built in idle slices after opening, so the first keystroke finds it ready. */
-function warmUp(rows: ReadonlyMap<string, Sighting>): () => void {
-  const all = [...rows.values()];
-  let at = 0;
+/** Search texts and column orders built in idle slices, so the first keystroke or click finds them ready. */
+function warmUp(view: SightingView): { kick(): void; stop(): void } {
   let handle: ReturnType<typeof setTimeout> | number | undefined;
-  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f: () => void) => setTimeout(f, 50);
-  const step = () => {
-    warmSearch(all.slice(at, (at += 500)));
-    if (at < all.length) handle = idle(step);
+  let scheduled = false;
+  let stopped = false;
+  const idle =
+    typeof requestIdleCallback === 'function'
+      ? (f: (d: { timeRemaining(): number }) => void) => requestIdleCallback(f, { timeout: 1000 })
+      : (f: (d: { timeRemaining(): number }) => void) => setTimeout(() => f({ timeRemaining: () => 8 }), 50);
+  const step = (deadline: { timeRemaining(): number }) => {
+    scheduled = false;
+    if (stopped) return;
+    // At most ~8 ms at a time even when the browser offers more: an input must never wait long.
+    const until = performance.now() + Math.min(8, Math.max(2, deadline.timeRemaining()));
+    if (!view.warm(() => performance.now() < until)) kick();
   };
-  handle = idle(step);
-  return () => {
-    if (typeof cancelIdleCallback === 'function' && typeof handle === 'number') cancelIdleCallback(handle);
-    else clearTimeout(handle as ReturnType<typeof setTimeout>);
-    at = all.length;
+  const kick = () => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    handle = idle(step);
+  };
+  return {
+    kick,
+    stop() {
+      stopped = true;
+      if (typeof cancelIdleCallback === 'function' && typeof handle === 'number') cancelIdleCallback(handle);
+      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
   };
 }
 
@@ -66,12 +93,30 @@ export function useSighting(id: string | null) {
   return id ? store.get(id) : undefined;
 }
 
+/**
+ * A sighting's history lines (null while read). The history is not kept in memory: it is read from
+ * the journal when shown, and again when this sighting changes.
+ */
 export function useHistory(id: string) {
   const store = useCrisisStore();
+  // Member names can change without the sighting changing.
   const version = useStoreVersion(store);
+  const [read, setRead] = useState<{ id: string; entries: Entry<SightingBody>[] } | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => store.subscribe((changed) => changed.has(id) && setChanges((c) => c + 1)), [store, id]);
+  useEffect(() => {
+    let current = true;
+    store.entries(id).then(
+      (entries) => current && setRead({ id, entries }),
+      (e: Error) => console.warn('Vigie : historique illisible', e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, id, changes]);
   return useMemo(
-    () => historyLines(store.entries(id)).map((l) => ({ ...l, actorName: store.member(l.actor)?.name ?? l.actor })),
+    () => (read?.id === id ? historyLines(read.entries).map((l) => ({ ...l, actorName: store.member(l.actor)?.name ?? l.actor })) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, id, version],
+    [store, id, read, version],
   );
 }

@@ -139,7 +139,7 @@ function CheckDetails({ check, id, step, run }: { check: Check; id: string; step
           <textarea aria-label={s.otherLinks} rows={2} value={links} onChange={(e) => setLinks(e.target.value)} />
         </label>
         <button type="button" className="secondary" onClick={() => run(store.workflow.check(id, { check, links: links.split('\n') }))}>
-          {s.saveCheck}
+          {s.saveLinks}
         </button>
         {step?.links?.map((l) => (
           <span key={l} className="hint link-text">
@@ -156,7 +156,7 @@ function CheckDetails({ check, id, step, run }: { check: Check; id: string; step
           <input aria-label={s.officialBy} value={by} onChange={(e) => setBy(e.target.value)} />
         </label>
         <button type="button" className="secondary" onClick={() => run(store.workflow.check(id, { check, by }))}>
-          {s.saveCheck}
+          {s.saveOfficial}
         </button>
       </div>
     );

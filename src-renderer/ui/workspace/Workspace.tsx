@@ -35,7 +35,7 @@ export function Workspace() {
   const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
   const deferredFilter = useDeferredValue(filter);
-  const { rows, counts } = useSightingList(deferredFilter, order);
+  const { rows, counts, indexOf } = useSightingList(deferredFilter, order);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ id: string; previous: Status } | null>(null);
@@ -44,6 +44,10 @@ export function Workspace() {
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
   const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
   const [statusFor, setStatusFor] = useState<string | null>(null);
+  const openSighting = (id: string) => {
+    setSelectedId(id);
+    setOpenId(id);
+  };
   const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(45);
@@ -76,7 +80,7 @@ export function Workspace() {
   );
   const dismissUndo = useCallback(() => setUndo(null), []);
 
-  const indexOfSelected = rows.findIndex((r) => r.id === selectedId);
+  const indexOfSelected = indexOf(selectedId);
   useEffect(() => {
     if (indexOfSelected >= 0) table.current?.scrollToIndex(indexOfSelected);
   }, [indexOfSelected]);
@@ -174,6 +178,7 @@ export function Workspace() {
           setSelectedId(id);
           setMessage(t('capture.saved'));
         }}
+        onOpen={openSighting}
       />
       <p className="sr-status" role="status">
         {message}
@@ -236,6 +241,7 @@ export function Workspace() {
               placing={placingId === openId}
               onTogglePlacing={() => setPlacingId(placingId === openId ? null : openId)}
               onOpenRumour={() => setView('rumours')}
+              onOpen={openSighting}
             />
           </ErrorBoundary>
         )}

@@ -169,4 +169,18 @@ describe('étiquettes de la carte', () => {
     expect(labels.map((c) => c.name)).toContain('Moissac');
     for (let i = 1; i < labels.length; i++) expect(labels[i - 1].population).toBeGreaterThanOrEqual(labels[i].population);
   });
+
+  it('donne les mêmes communes qu’un parcours de toutes, de la petite vue au pays entier', () => {
+    const byPop = [...communes].sort((a, b) => b.population - a.population);
+    const scan = (s: number, w: number, n: number, e: number, limit: number) =>
+      byPop.filter((c) => c.lat >= s && c.lat <= n && c.lon >= w && c.lon <= e).slice(0, limit).map((c) => c.insee);
+    const boxes: [number, number, number, number, number][] = [
+      [44.0, 1.3, 44.05, 1.4, 120], // a town, zoom 12
+      [43.8, 0.7, 44.4, 1.8, 60], // the 82, zoom 10
+      [42.0, -1.0, 46.0, 4.0, 25], // a region, zoom 8
+      [41.0, -5.5, 51.5, 10.0, 25], // France
+      [-21.5, 55.1, -20.8, 55.9, 60], // La Réunion
+    ];
+    for (const [s, w, n, e, limit] of boxes) expect(g.largestIn(s, w, n, e, limit).map((c) => c.insee)).toEqual(scan(s, w, n, e, limit));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELDS, isValidField, validateFields } from '../../../src-renderer/core/sighting';
+import { DEFAULT_FIELDS, duplicateLinkErrors, isValidField, validateFields } from '../../../src-renderer/core/sighting';
 import { isSafeHttpUrl } from '../../../src-renderer/core/links';
 
 describe('validation d’une remontée', () => {
@@ -34,5 +34,20 @@ describe('validation d’une remontée', () => {
       expect(isSafeHttpUrl(good)).toBe(true);
     for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'file:///c:/x', 'https://u:p@evil.fr', 'https://u@evil.fr/', 'vigie://join', 'pas un lien', 'http://[::1', 'https://a.fr:99999/', 'x'.repeat(3000)])
       expect(isSafeHttpUrl(bad)).toBe(false);
+  });
+});
+
+describe('lien de doublon', () => {
+  // a ← b ← c : b doublon de a, c doublon de b; d seule.
+  const rows = new Map(Object.entries({ a: { duplicateOf: '' }, b: { duplicateOf: 'a' }, c: { duplicateOf: 'b' }, d: { duplicateOf: '' } }));
+  const get = (id: string) => rows.get(id);
+  it('nomme une remontée de la crise, pas elle-même, sans boucle', () => {
+    expect(duplicateLinkErrors(get, 'd', 'a')).toEqual([]);
+    expect(duplicateLinkErrors(get, 'd', 'c')).toEqual([]);
+    expect(duplicateLinkErrors(get, 'd', '')).toEqual([]);
+    expect(duplicateLinkErrors(get, 'd', 'd')[0]?.message).toMatch(/propre doublon/);
+    expect(duplicateLinkErrors(get, 'd', 'zzz')[0]?.message).toMatch(/n’existe pas/);
+    expect(duplicateLinkErrors(get, 'a', 'c')[0]?.message).toMatch(/boucle/);
+    expect(duplicateLinkErrors(get, 'a', 'b')[0]?.message).toMatch(/boucle/);
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Sighting } from '../../../src-renderer/core/sighting';
 import { paintLabels, type LabelPainter } from '../../../src-renderer/map/canvas-labels';
 import { InPageEngine } from '../../../src-renderer/map/cluster-engine';
-import { pointsOf, samePoints } from '../../../src-renderer/map/cluster-points';
+import { ClusterIndex } from '../../../src-renderer/map/cluster-index';
+import { diffPoints, pointsOf, positionsOf } from '../../../src-renderer/map/cluster-points';
 import { placeLabels } from '../../../src-renderer/map/commune-labels';
 import { cacheProjection } from '../../../src-renderer/map/basemap/projection-cache';
 
@@ -44,6 +45,10 @@ describe('labels on canvas', () => {
 describe('basemap projected once', () => {
   it('gives the same rings and bounds as Leaflet at every zoom, without projecting again', () => {
     document.body.innerHTML = '<div id="m" style="width:400px;height:300px"></div>';
+    // jsdom lays nothing out: give the map its size, so the view it clips to is not a point.
+    const box = document.getElementById('m')!;
+    Object.defineProperty(box, 'clientWidth', { value: 400 });
+    Object.defineProperty(box, 'clientHeight', { value: 300 });
     const map = L.map('m', { center: [44.1, 1.1], zoom: 6 });
     const rings: L.LatLngExpression[][] = [
       [[43, 0], [45, 0.5], [44.5, 2.2], [43.2, 1.9]],
@@ -62,14 +67,24 @@ describe('basemap projected once', () => {
     };
     try {
       for (const zoom of [3, 7, 9, 12, 6]) {
-        map.setView([44 + zoom / 100, 1], zoom, { animate: false });
+        // At 12 the view holds a piece of the first ring only (the second is out of view).
+        map.setView(zoom === 12 ? [44.5, 0.42] : [44 + zoom / 100, 1], zoom, { animate: false });
         const before = projections;
         (cached as unknown as { _project(): void })._project();
         expect(projections).toBe(before);
         (plain as unknown as { _project(): void })._project();
-        const a = (plain as unknown as { _rings: L.Point[][] })._rings;
-        const b = (cached as unknown as { _rings: L.Point[][] })._rings;
+        // What is drawn: the rings clipped to the view (the cached layer makes points only for
+        // the rings that touch it).
+        for (const layer of [plain, cached]) (layer as unknown as { _clipPoints(): void })._clipPoints();
+        const a = (plain as unknown as { _parts: L.Point[][] })._parts;
+        const b = (cached as unknown as { _parts: L.Point[][] })._parts;
         expect(b.map((r) => r.map((p) => [p.x, p.y]))).toEqual(a.map((r) => r.map((p) => [p.x, p.y])));
+        if (zoom === 12) {
+          expect(a.length).toBeGreaterThan(0);
+          // Only the ring in view was made into pixel points.
+          expect((cached as unknown as { _rings: unknown[] })._rings.length).toBe(1);
+          expect((plain as unknown as { _rings: unknown[] })._rings.length).toBe(2);
+        }
         expect((cached as unknown as { _pxBounds: L.Bounds })._pxBounds).toEqual((plain as unknown as { _pxBounds: L.Bounds })._pxBounds);
       }
     } finally {
@@ -84,14 +99,44 @@ function row(i: number, over: Partial<Sighting> = {}): Sighting {
 }
 
 describe('cluster points', () => {
-  it('see a change only when a located point moves, appears, goes or changes its looks', () => {
+  it('see a change of the set only when a located point moves, appears or goes; new looks and a new order are not', () => {
     const rows = Array.from({ length: 100 }, (_, i) => row(i));
     const a = pointsOf(rows);
-    expect(samePoints(a, pointsOf(rows.map((r) => ({ ...r, text: 'autre texte' }))))).toBe(true);
-    expect(samePoints(a, pointsOf([...rows, row(500, { lat: null, lon: null })]))).toBe(true); // not located
-    expect(samePoints(a, pointsOf(rows.slice(1)))).toBe(false); // filtered out
-    expect(samePoints(a, pointsOf(rows.map((r, i) => (i === 7 ? { ...r, priority: 'P1' } : r))))).toBe(false);
-    expect(samePoints(a, pointsOf(rows.map((r, i) => (i === 7 ? { ...r, lat: 45 } : r))))).toBe(false);
+    const at = positionsOf(a);
+    expect(diffPoints(a, at, rows.map((r) => ({ ...r, text: 'autre texte' })))).toEqual({ kind: 'same' });
+    expect(diffPoints(a, at, [...rows, row(500, { lat: null, lon: null })])).toEqual({ kind: 'same' }); // not located
+    expect(diffPoints(a, at, [...rows].reverse())).toEqual({ kind: 'same' }); // sorted otherwise
+    expect(diffPoints(a, at, rows.slice(1))).toEqual({ kind: 'set' }); // filtered out
+    expect(diffPoints(a, at, [...rows.slice(1), row(500)])).toEqual({ kind: 'set' }); // one out, another in
+    expect(diffPoints(a, at, rows.map((r, i) => (i === 7 ? { ...r, lat: 45 } : r)))).toEqual({ kind: 'set' });
+    const looks = diffPoints(a, at, rows.map((r, i) => (i === 7 ? { ...r, priority: 'P1' } : r)));
+    expect(looks.kind).toBe('looks');
+    expect(looks.kind === 'looks' && looks.indices).toEqual([7]);
+    expect(diffPoints(null, null, rows)).toEqual({ kind: 'set' });
+  });
+
+  it('patch new looks in place, P1 rings included, as a rebuild would draw them', async () => {
+    const base = Array.from({ length: 600 }, (_, i) => row(i % 300, { id: `s${i}`, lat: 44 + (i % 30) * 0.01, lon: 1 + Math.floor(i / 30) * 0.01 }));
+    const patched = new ClusterIndex();
+    const points = pointsOf(base);
+    patched.loadPoints(points);
+    // P1 given to some, taken back from one, other looks changed.
+    const edited = base.map((r, i) => (i % 97 === 5 ? { ...r, priority: 'P1' as const, status: 'confirme' as const } : i === 300 ? { ...r, category: 'secours' as const } : r));
+    let diff = diffPoints(points, positionsOf(points), edited);
+    if (diff.kind !== 'looks') throw new Error(diff.kind);
+    patched.patchLooks(diff.indices, diff.codes);
+    for (let j = 0; j < diff.indices.length; j++) points.codes[diff.indices[j]] = diff.codes[j];
+    const back = edited.map((r, i) => (i === 5 ? { ...r, priority: 'P3' as const } : r));
+    diff = diffPoints(points, positionsOf(points), back);
+    if (diff.kind !== 'looks') throw new Error(diff.kind);
+    patched.patchLooks(diff.indices, diff.codes);
+    const rebuilt = new ClusterIndex();
+    rebuilt.load(back);
+    for (let zoom = 0; zoom <= 17; zoom++) {
+      const view = (ix: ClusterIndex) => ix.items([-10, 40, 10, 50], zoom).map((it) => JSON.stringify(it)).sort();
+      expect(view(patched)).toEqual(view(rebuilt));
+    }
+    expect(rebuilt.items([-10, 40, 10, 50], 3).some((it) => it.kind === 'cluster' && it.hasP1)).toBe(true);
   });
 
   it('cluster the same through the engine as rows', async () => {

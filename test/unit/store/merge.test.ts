@@ -16,7 +16,7 @@ describe('fusion de deux copies', () => {
 
     for (const copy of [a, b]) {
       expect(copy.get(s.id)).toMatchObject({ priority: 'P1', placeText: 'Quai de Moissac', text: 'Eau dans les rues' });
-      expect(copy.entries(s.id).map((e) => e.body.a).sort()).toEqual([a.me.id, a.me.id, b.me.id].sort());
+      expect((await copy.entries(s.id)).map((e) => e.body.a).sort()).toEqual([a.me.id, a.me.id, b.me.id].sort());
     }
   });
 
@@ -29,7 +29,7 @@ describe('fusion de deux copies', () => {
     await syncDocs(a, b);
     expect(a.get(s.id)).toEqual(b.get(s.id));
     expect(a.get(s.id)!.priority).toBe('P2');
-    expect(a.entries(s.id).map((e) => e.id)).toEqual(b.entries(s.id).map((e) => e.id));
+    expect((await a.entries(s.id)).map((e) => e.id)).toEqual((await b.entries(s.id)).map((e) => e.id));
   });
 
   it('connaît les auteurs des deux copies, avec le rôle de leur admission', async () => {

@@ -14,7 +14,7 @@ describe('enregistrement local', () => {
     // No close(): as after a crash, only what was acknowledged counts.
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, bob);
     expect(again.get(s.id)).toMatchObject({ text: 'Le Tarn monte', priority: 'P1', platform: 'x', authorHandle: '@VigiCrues', createdBy: first.me.id });
-    expect(again.entries(s.id)).toHaveLength(2);
+    expect(await again.entries(s.id)).toHaveLength(2);
   });
 
   it('ouvre chaque transaction en durabilité stricte', async () => {
@@ -49,7 +49,7 @@ describe('enregistrement local', () => {
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
     await again.docReady;
     expect(again.get(s.id)?.verificationNotes).toBe(`399 ${'x'.repeat(8000)}`);
-    expect(again.entries(s.id)).toHaveLength(851);
+    expect(await again.entries(s.id)).toHaveLength(851);
     expect(again.doc.getArray('log').length).toBe(store.doc.getArray('log').length);
   });
 

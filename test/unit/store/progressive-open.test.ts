@@ -24,23 +24,31 @@ describe('ouverture progressive', () => {
     await edit;
     expect(again.loading).toBe(false);
     expect(again.rows.size).toBe(451);
-    expect(again.entries(last.id)).toHaveLength(3);
+    expect(await again.entries(last.id)).toHaveLength(3);
     expect(again.get(last.id)).toMatchObject({ priority: 'P1', placeText: 'Moissac' });
     await again.close();
   });
 
-  it('sans cache (première ouverture), attend le registre, puis écrit le cache', async () => {
+  it('sans cache (première ouverture après un import, une copie), peint d’abord ce que la fin du registre tient entier, puis écrit le cache', async () => {
     const db = freshDb();
     const crisis = await crisisIn(db);
     const first = await CrisisStore.open(db, crisis, alice);
-    await first.create({ text: 'x' });
+    // More entries than the tail read at once: older sightings are not in it.
+    await first.createMany(Array.from({ length: 2300 }, (_, i) => ({ text: `Remontée ${i}` })));
+    const last = await first.create({ text: 'La plus récente' });
+    await first.update(last.id, { priority: 'P1', status: 'confirme' });
     await first.close();
     await db.rows.clear();
     const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice, Date.now, { progressive: true });
-    expect(again.rows.size).toBe(0);
+    expect(again.loading).toBe(true);
+    expect(again.rows.size).toBe(200);
+    expect(again.get(last.id)).toMatchObject({ text: 'La plus récente', priority: 'P1', status: 'confirme' });
+    const preview = new Map(again.rows);
     await again.loaded;
-    expect(again.rows.size).toBe(1);
+    expect(again.rows.size).toBe(2301);
+    // What was painted first is what the whole record says.
+    for (const [id, row] of preview) expect(again.get(id)).toEqual(row);
     await again.close();
-    expect(await db.rows.count()).toBe(1);
-  });
+    expect(await db.rows.count()).toBe(2301);
+  }, 30_000);
 });

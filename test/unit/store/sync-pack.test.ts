@@ -51,14 +51,14 @@ describe('synchronisation par fichier', () => {
     expect(b.get(s1.id)).toEqual(a.get(s1.id));
     expect(b.get(s1.id)).toMatchObject({ priority: 'P1', placeText: 'Quai de Moissac', status: 'en_verification', createdBy: a.me.id });
     expect(b.get(s2.id)).toMatchObject({ platform: 'x', authorHandle: '@VigiCrues' });
-    expect(b.entries(s1.id)).toEqual(a.entries(s1.id));
-    expect(b.entries(s1.id)).toHaveLength(3);
+    expect(await b.entries(s1.id)).toEqual(await a.entries(s1.id));
+    expect(await b.entries(s1.id)).toHaveLength(3);
     expect(b.member(a.me.id)?.name).toBe('Alice Martin');
 
     // Durable once reported: a fresh open of B's database (no close, as after a crash) has it all.
     const again = await CrisisStore.open(new VigieDatabase(dbB.name), crisis, bob);
     expect(again.get(s1.id)).toEqual(a.get(s1.id));
-    expect(again.entries(s1.id)).toHaveLength(3);
+    expect(await again.entries(s1.id)).toHaveLength(3);
   });
 
   it('ne dit pas l’import réussi tant qu’il n’est pas écrit sur le disque', async () => {

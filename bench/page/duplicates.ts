@@ -1,0 +1,104 @@
+// Duplicate check (issue #13), pure: the crisis's n seeded sightings in core/duplicates.ts's index,
+// then the check a capture form makes at every keystroke while a volunteer types a repost of one of
+// them (its link shared from the mobile site, then "RT @…: " and its text), and a new post.
+import { DuplicateIndex, subjectOf } from '../../src-renderer/core/duplicates';
+import type { Sighting } from '../../src-renderer/core/sighting';
+import { makeInputs, toRows } from './rows';
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const NEW_POST = 'Nouvelle coupure de la D958 entre Bruniquel et Montricoux, un arbre en travers de la route, gendarmerie sur place, déviation par Nègrepelisse.';
+
+/** A repost of one of the n seeded sightings (the first on X from the middle on): what the bench types. */
+export function repostOf(n: number): { index: number; url: string; text: string } {
+  const inputs = makeInputs(n);
+  for (let i = Math.floor(n / 2); i < n; i++) {
+    const s = inputs[i]!;
+    const m = s.url?.match(/^https:\/\/x\.com\/([^/]+)\/status\/(\d+)$/);
+    if (m) return { index: i, url: `https://mobile.twitter.com/${m[1]}/status/${m[2]}?s=20&t=bench`, text: `RT @${m[1]}: ${s.text}` };
+  }
+  throw new Error('no sighting on X');
+}
+
+let kept: DuplicateIndex | null = null;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / (1024 * 1024);
+
+export const duplicatesBench = {
+  repostOf,
+  pure(n: number) {
+    const rows: Sighting[] = toRows(makeInputs(n), 'bench', Date.parse('2026-10-17T04:00:00Z'));
+    const probe = repostOf(n);
+    const wanted = rows[probe.index]!.id;
+    gc();
+    const heap0 = heap();
+    const t0 = performance.now();
+    const index = new DuplicateIndex();
+    for (const r of rows) index.set(subjectOf(r));
+    const buildMs = performance.now() - t0;
+    gc();
+    const heapMB = heap() - heap0;
+    kept = index;
+    const time = Date.now();
+    const times: number[] = [];
+    const check = (url: string, text: string) => {
+      const c0 = performance.now();
+      const found = index.candidates({ url, text, time });
+      times.push(performance.now() - c0);
+      return found;
+    };
+    for (let i = 1; i <= probe.url.length; i++) check(probe.url.slice(0, i), '');
+    let found = check(probe.url, '');
+    const linkFound = found[0]?.id === wanted;
+    for (let i = 1; i <= probe.text.length; i++) found = check(probe.url, probe.text.slice(0, i));
+    const textOnly = check('', probe.text);
+    const newTimes: number[] = [];
+    for (let i = 1; i <= NEW_POST.length; i++) {
+      const c0 = performance.now();
+      index.candidates({ text: NEW_POST.slice(0, i), time });
+      newTimes.push(performance.now() - c0);
+    }
+    // Floor: the same number of runs of a fixed loop lasting about the check's median, so what a
+    // shared, loaded machine adds to a p95 (preemption, collections) shows beside it.
+    const median = percentile(times, 0.5);
+    let spins = 1000;
+    for (let c0 = performance.now(), x = 0; performance.now() - c0 < median * 20 && spins < 1e8; spins *= 2) for (let k = 0; k < spins; k++) x = Math.imul(x + k, 31);
+    spins = Math.max(1, Math.round(spins / 40));
+    const floorTimes: number[] = [];
+    let sink = 0;
+    for (let i = 0; i < times.length; i++) {
+      const c0 = performance.now();
+      for (let k = 0; k < spins; k++) sink = Math.imul(sink + k, 31);
+      floorTimes.push(performance.now() - c0);
+    }
+    // One sighting edited (its text changed): the index follows.
+    const u0 = performance.now();
+    index.set(subjectOf({ ...rows[0]!, text: NEW_POST }));
+    const updateMs = performance.now() - u0;
+    return {
+      buildMs,
+      heapMB,
+      updateMs,
+      keystrokes: times.length,
+      p50: percentile(times, 0.5),
+      p95: percentile(times, 0.95),
+      max: Math.max(...times),
+      newP95: percentile(newTimes, 0.95),
+      floorP50: percentile(floorTimes, 0.5),
+      floorP95: percentile(floorTimes, 0.95),
+      sink,
+      newMax: Math.max(...newTimes),
+      linkFound,
+      textFound: textOnly[0]?.id === wanted,
+      textReason: textOnly[0]?.reasons.map((r) => (r.kind === 'text' ? `text ${Math.round(r.similarity * 100)} %` : r.kind)).join(', ') ?? '',
+      candidatesAtEnd: found.length,
+      size: kept.size,
+    };
+  },
+};
+
+declare global {
+  interface Window {
+    benchDuplicates: typeof duplicatesBench;
+  }
+}
+window.benchDuplicates = duplicatesBench;

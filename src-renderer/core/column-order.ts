@@ -1,0 +1,199 @@
+// One column's order over every row: the slots (row-slots.ts) sorted by the column's key, ascending,
+// ties newest first then by id (query.ts sortSightings). Built once, in slices that the page runs
+// when idle, then kept sorted change by change; sorting the table by this column is then a walk of
+// this list through the filter's mask, linear and without a single comparison.
+import { sortKey, type SortKey } from './query';
+import type { RowSlots } from './row-slots';
+
+/** Rows sorted at once before merging (a slice of work). */
+const RUN = 1024;
+/** Above this many changed rows at once (a sync, an import), one merge beats moving rows one by one. */
+const MERGE_ABOVE = 300;
+
+/** One sorted list of slots and the comparison it is sorted by. */
+interface Sorted {
+  perm: Int32Array;
+  cmp: (a: number, b: number) => number;
+}
+
+export class ColumnOrder {
+  /** Each slot's key (strings compared with plain `<`, numbers). */
+  private readonly keys: (string | number)[] = [];
+  private readonly asc: Sorted;
+  private readonly desc: Sorted;
+  size = 0;
+  private building: Generator<void> | null = null;
+  /** Slots changed while the order was being built: placed once it is. */
+  private readonly late = new Set<number>();
+  ready = false;
+
+  constructor(
+    readonly key: SortKey,
+    private readonly slots: RowSlots,
+  ) {
+    const { keys } = this;
+    const ties = (a: number, b: number) => slots.createdAt[b]! - slots.createdAt[a]! || (slots.ids[a]! < slots.ids[b]! ? -1 : slots.ids[a]! > slots.ids[b]! ? 1 : 0);
+    // Descending reverses the keys, not the ties (still newest first, then id), as sortSightings does.
+    this.asc = { perm: new Int32Array(0), cmp: (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : ties(a, b)) };
+    this.desc = { perm: new Int32Array(0), cmp: (a, b) => (keys[a]! > keys[b]! ? -1 : keys[a]! < keys[b]! ? 1 : ties(a, b)) };
+  }
+
+  /** Works on building the order until `more()` says stop; true once it is ready. */
+  build(more: () => boolean): boolean {
+    if (this.ready) return true;
+    this.building ??= this.steps();
+    while (!this.building.next().done) if (!more()) return false;
+    this.building = null;
+    this.ready = true;
+    const late = [...this.late];
+    this.late.clear();
+    this.take(late.filter((s) => this.keys[s] !== undefined && position(this.asc, this.size, s) >= 0));
+    this.place(late);
+    return true;
+  }
+
+  private *steps(): Generator<void> {
+    const { slots } = this;
+    const live: number[] = [];
+    for (let s = 0; s < slots.size; s++) {
+      const row = slots.rows[s];
+      if (!row) continue;
+      this.keys[s] = sortKey(row, this.key);
+      live.push(s);
+      // A key can take a normalisation of 200 characters: a few dozen per slice.
+      if (live.length % 64 === 0) yield;
+    }
+    for (const sorted of [this.asc, this.desc]) {
+      sorted.perm = yield* sortSliced(Int32Array.from(live), sorted.cmp);
+    }
+    this.size = live.length;
+  }
+
+  /**
+   * Before the rows of these slots change: takes them out of the order. Call `place` with the same
+   * slots once the rows are updated.
+   */
+  take(changed: readonly number[]): void {
+    if (!this.ready) {
+      for (const s of changed) this.late.add(s);
+      return;
+    }
+    let size = this.size;
+    for (const sorted of [this.asc, this.desc]) {
+      const { perm } = sorted;
+      size = this.size;
+      if (changed.length > MERGE_ABOVE) {
+        const drop = new Set(changed);
+        let k = 0;
+        for (let i = 0; i < size; i++) if (!drop.has(perm[i]!)) perm[k++] = perm[i]!;
+        size = k;
+        continue;
+      }
+      for (const s of changed) {
+        if (this.keys[s] === undefined) continue; // never placed
+        const at = position(sorted, size, s);
+        if (at < 0) continue;
+        perm.copyWithin(at, at + 1, size);
+        size--;
+      }
+    }
+    this.size = size;
+  }
+
+  /** After the rows changed: puts back those that exist, at their new place. */
+  place(changed: readonly number[]): void {
+    if (!this.ready) return;
+    const { rows } = this.slots;
+    const incoming = changed.filter((s) => rows[s]);
+    for (const s of incoming) this.keys[s] = sortKey(rows[s]!, this.key);
+    for (const sorted of [this.asc, this.desc]) {
+      if (incoming.length > MERGE_ABOVE) sorted.perm = mergeIn(sorted, this.size, Int32Array.from(incoming).sort(sorted.cmp));
+      else {
+        let size = this.size;
+        sorted.perm = reserve(sorted.perm, size + incoming.length);
+        const { perm, cmp } = sorted;
+        for (const s of incoming) {
+          const at = lowerBound(perm, size, s, cmp);
+          perm.copyWithin(at + 1, at, size);
+          perm[at] = s;
+          size++;
+        }
+      }
+    }
+    this.size += incoming.length;
+  }
+
+  /** The slots in this order that `keep` admits, to `out`. */
+  walk(descending: boolean, keep: (slot: number) => boolean, out: (slot: number) => void): void {
+    const { perm } = descending ? this.desc : this.asc;
+    const { size } = this;
+    for (let i = 0; i < size; i++) {
+      const s = perm[i]!;
+      if (keep(s)) out(s);
+    }
+  }
+}
+
+/** A merge sort that yields between slices of work (a run sorted, part of a merge). */
+function* sortSliced(input: Int32Array, cmp: (x: number, y: number) => number): Generator<void, Int32Array> {
+  let a: Int32Array = input;
+  const n = a.length;
+  for (let lo = 0; lo < n; lo += RUN) {
+    a.subarray(lo, Math.min(n, lo + RUN)).sort(cmp);
+    yield;
+  }
+  let b: Int32Array = new Int32Array(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        b[k++] = cmp(a[i]!, a[j]!) <= 0 ? a[i++]! : a[j++]!;
+        if ((k & (RUN - 1)) === 0) yield;
+      }
+      while (i < mid) b[k++] = a[i++]!;
+      while (j < hi) b[k++] = a[j++]!;
+    }
+    [a, b] = [b, a];
+  }
+  return a;
+}
+
+/** The sorted list with `incoming` (sorted the same way) merged in: linear, for large batches. */
+function mergeIn({ perm, cmp }: Sorted, size: number, incoming: Int32Array): Int32Array {
+  const out = new Int32Array(Math.max(size + incoming.length, perm.length));
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < size && j < incoming.length) out[k++] = cmp(perm[i]!, incoming[j]!) <= 0 ? perm[i++]! : incoming[j++]!;
+  while (i < size) out[k++] = perm[i++]!;
+  while (j < incoming.length) out[k++] = incoming[j++]!;
+  return out;
+}
+
+function reserve(perm: Int32Array, n: number): Int32Array {
+  if (n <= perm.length) return perm;
+  const grown = new Int32Array(Math.max(n, perm.length * 2, 1024));
+  grown.set(perm);
+  return grown;
+}
+
+/** Index of the slot in the list, -1 if absent (its key must be the one it was placed with). */
+function position({ perm, cmp }: Sorted, size: number, slot: number): number {
+  const at = lowerBound(perm, size, slot, cmp);
+  return at < size && perm[at] === slot ? at : -1;
+}
+
+function lowerBound(perm: Int32Array, size: number, slot: number, cmp: (a: number, b: number) => number): number {
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(perm[mid]!, slot) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { countByStatus, EMPTY_FILTER, filterSightings, SORT_KEYS, sortSightings, type SightingFilter, type SortOrder } from '../../../src-renderer/core/query';
+import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
+import { SightingView } from '../../../src-renderer/core/sighting-view';
+import { CATEGORIES, PLATFORMS, PRIORITIES, STATUSES } from '../../../src-renderer/core/taxonomy';
+
+// Random crises (French accents, case, empty fields, equal keys), random walks of edits, captures,
+// deletions, big batches, filters, searches typed letter by letter and erased, sorts, and idle
+// warm-up cut at random points: after every step the incremental view must equal filterSightings +
+// sortSightings + countByStatus computed from scratch.
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const WORDS = ['Moissac', 'MOISSAC', 'moissac', 'pont', 'Pont-de-Larn', 'évacuation', 'Évacuation', 'Crue', 'crue', 'n° 9', 'n° 10', 'Saint-Étienne', 'St-Étienne', 'école', 'ECOLE', 'Œuvre', 'cœur', 'l’eau', "l'eau", 'route', '', ' '];
+const COMMUNES = ['Moissac', 'Montauban', '', 'Castelsarrasin', 'Saint-Étienne', 'Lafrançaise'];
+const QUERIES = ['moissac', 'crue pont', 'école', 'st etienne', 'coeur', 'l eau', 'n 9', 'évac', 'ROUTE', 'zz'];
+
+function makeRow(id: string, r: () => number, createdAt: number): Sighting {
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const words = Array.from({ length: Math.floor(r() * 4) }, () => pick(WORDS));
+  return {
+    ...DEFAULT_FIELDS,
+    id,
+    text: words.join(' '),
+    authorHandle: r() < 0.3 ? pick(['@SDIS82', '@Préfet82', '']) : '',
+    placeText: r() < 0.3 ? pick(['quai du Port', 'Rue de l’École', '']) : '',
+    url: r() < 0.2 ? `https://x.com/a/status/${Math.floor(r() * 1000)}` : '',
+    platform: pick(PLATFORMS),
+    priority: pick(PRIORITIES),
+    status: pick(STATUSES),
+    category: pick(CATEGORIES),
+    communeName: pick(COMMUNES),
+    communeInsee: r() < 0.5 ? '82112' : '',
+    // Few distinct times: many ties, broken by id.
+    createdAt,
+    createdBy: 'a',
+    updatedAt: createdAt + Math.floor(r() * 5),
+    updatedBy: 'a',
+    postedAt: r() < 0.5 ? new Date(1_700_000_000_000 + Math.floor(r() * 10) * 60_000).toISOString() : '',
+  };
+}
+
+function check(view: SightingView, source: Map<string, Sighting>, filter: SightingFilter, order: SortOrder) {
+  const all = [...source.values()];
+  expect(view.rows.map((s) => s.id)).toEqual(sortSightings(filterSightings(all, filter), order).map((s) => s.id));
+  // The rows shown are the current objects, not stale copies.
+  view.rows.forEach((s, i) => {
+    expect(s).toBe(source.get(s.id));
+    expect(view.indexOf(s.id)).toBe(i);
+  });
+  const shown = new Set(view.rows.map((s) => s.id));
+  for (const id of source.keys()) if (!shown.has(id)) expect(view.indexOf(id)).toBe(-1);
+  expect(view.indexOf('absent')).toBe(-1);
+  expect(view.statusCounts).toEqual(countByStatus(all, filter));
+}
+
+describe('vue incrémentale du tableau, données et modifications aléatoires', () => {
+  for (const seed of [1, 2, 3, 4]) {
+    it(`égale le filtre et le tri recalculés (graine ${seed})`, () => {
+      const r = rng(seed);
+      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+      const source = new Map<string, Sighting>();
+      let next = 0;
+      const newRow = (t: number) => {
+        const id = `id${(next++).toString(36)}${pick(['', 'x', 'A'])}`;
+        source.set(id, makeRow(id, r, t));
+        return id;
+      };
+      for (let i = 0; i < 150; i++) newRow(1000 + Math.floor(r() * 20));
+      let filter: SightingFilter = EMPTY_FILTER;
+      let order: SortOrder = { key: 'createdAt', descending: true };
+      const view = new SightingView(source, filter, order);
+      let query = '';
+      let typing = '';
+      for (let step = 0; step < 250; step++) {
+        const x = r();
+        if (x < 0.3) {
+          // Edits, captures, deletions; now and then a big batch (a sync, an import).
+          const changed = new Set<string>();
+          const ids = [...source.keys()];
+          const many = r() < 0.06 ? 320 + Math.floor(r() * 100) : 1 + Math.floor(r() * 3);
+          for (let k = 0; k < many; k++) {
+            const y = r();
+            if (y < 0.15) changed.add(newRow(1000 + Math.floor(r() * 25)));
+            else if (y < 0.2 && ids.length) {
+              const id = pick(ids);
+              source.delete(id);
+              changed.add(id);
+            } else if (ids.length) {
+              const id = pick(ids);
+              const prev = source.get(id);
+              if (!prev) continue;
+              const fresh = makeRow(id, r, prev.createdAt);
+              const field = pick(['text', 'priority', 'status', 'category', 'communeName', 'platform', 'all'] as const);
+              source.set(id, field === 'all' ? fresh : { ...prev, [field]: fresh[field], updatedAt: prev.updatedAt + 1 });
+              changed.add(id);
+            }
+          }
+          view.update(changed);
+        } else if (x < 0.45) {
+          // Typing a query letter by letter, or erasing it.
+          if (typing && query.length < typing.length && r() < 0.8) query = typing.slice(0, query.length + 1);
+          else if (query && r() < 0.5) query = query.slice(0, -1);
+          else {
+            typing = pick(QUERIES);
+            query = '';
+          }
+          view.setFilter((filter = { ...filter, text: query }));
+        } else if (x < 0.6) {
+          const f = r();
+          filter =
+            f < 0.25
+              ? { ...filter, statuses: r() < 0.4 ? [] : [pick(STATUSES), ...(r() < 0.3 ? [pick(STATUSES)] : [])] }
+              : f < 0.5
+                ? { ...filter, categories: r() < 0.5 ? [] : [pick(CATEGORIES)] }
+                : f < 0.75
+                  ? { ...filter, priorities: r() < 0.5 ? [] : [pick(PRIORITIES)] }
+                  : { ...filter, commune: pick(['', '', 'moissac', '82112', 'st etienne', 'MONT']) };
+          view.setFilter(filter);
+        } else if (x < 0.8) view.setOrder((order = { key: pick(SORT_KEYS), descending: r() < 0.5 }));
+        else {
+          // The page idle for a moment: some warm-up work, cut anywhere.
+          let budget = Math.floor(r() * 40);
+          view.warm(() => budget-- > 0);
+        }
+        check(view, source, filter, order);
+      }
+      // A few seconds of CPU: more on a machine shared with other jobs.
+    }, 30_000);
+  }
+
+  it('construit les ordres pendant que des lignes changent, sans en perdre ni en doubler', () => {
+    const r = rng(9);
+    const source = new Map<string, Sighting>();
+    for (let i = 0; i < 2000; i++) source.set(`s${i}`, makeRow(`s${i}`, r, 1000 + (i % 50)));
+    const view = new SightingView(source, EMPTY_FILTER, { key: 'createdAt', descending: true });
+    let done = false;
+    let round = 0;
+    while (!done) {
+      let budget = 4;
+      done = view.warm(() => budget-- > 0);
+      // Between two slices of the warm-up: an edit, a capture, a deletion.
+      const id = `s${Math.floor(r() * 2100)}`;
+      const prev = source.get(id);
+      if (prev && r() < 0.2) source.delete(id);
+      else source.set(id, { ...makeRow(id, r, prev?.createdAt ?? 2000 + round), createdAt: prev?.createdAt ?? 2000 + round });
+      view.update(new Set([id]));
+      round++;
+    }
+    expect(round).toBeGreaterThan(20);
+    for (const key of SORT_KEYS)
+      for (const descending of [false, true]) {
+        const order = { key, descending };
+        view.setOrder(order);
+        check(view, source, EMPTY_FILTER, order);
+      }
+  }, 30_000);
+});
