@@ -4,10 +4,11 @@
 //   npm run bench -- --quick             (10k only, store and sync: BENCH_SIZES=10000 BENCH_SYNC_SIZES=10000)
 //   BENCH_SIZES=10000 npm run bench      (other sizes for the store, e.g. a quick check)
 //   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
-//   BENCH_PARTS=sync npm run bench       (one part only: store or sync; ui: the table's measures alone)
+//   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
 //   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
+//   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,12 +22,13 @@ const OUT = join(ROOT, 'out/bench');
 const QUICK = process.argv.includes('--quick');
 const SIZES = (process.env.BENCH_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const SYNC_SIZES = (process.env.BENCH_SYNC_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'store,sync').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'store,join,sync').split(','));
 const OPEN_ONLY = PARTS.has('open') && !PARTS.has('store');
 const HISTORY = process.env.BENCH_HISTORY !== '0';
 /** "+ history": about this many signed edits per sighting, by this many editors (issue #12). */
 const HISTORY_EDITS = 5;
 const HISTORY_EDITORS = 12;
+const JOIN_SIZES = (process.env.BENCH_JOIN_SIZES ?? (QUICK ? '10000' : '10000,100000')).split(',').map(Number);
 const BATCH = 5000; // sightings per createMany call (one Yjs transaction, one stored update)
 const LAUNCH = {
   headless: true,
@@ -274,6 +276,36 @@ async function fluid(page, { letter }) {
     await cdp.detach();
   }
   return out;
+}
+
+/**
+ * A newcomer joins an open copy, in the browser (bench/sync/join.ts): a crisis of n sightings made
+ * through the store, copied into the app's database with its row cache; WebRTC, then the relay.
+ */
+async function joinBench() {
+  await build({ configFile: join(ROOT, 'bench/sync/vite.config.mts'), logLevel: 'warn' });
+  const { runJoinBench } = await import(pathToFileURL(join(ROOT, 'out/bench-sync/join.mjs')).href);
+  for (const n of JOIN_SIZES) {
+    const k = label(n);
+    const store = `bench-join-${n}`;
+    log(`${k}: join: the open copy's crisis (createMany)`);
+    const s = await step('storeCreate', store, n, BATCH);
+    await step('copyToApp', store);
+    await step('copyRowCacheToApp', store);
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES })) {
+      const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
+      put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
+      put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');
+      put(`${k} join ${t}: open copy connects (saved → online)`, r.connectMs, 'ms');
+      put(`${k} join ${t}: newcomer « Rejoindre » → first row`, r.firstRowMs, 'ms');
+      put(`${k} join ${t}: newcomer « Rejoindre » → last row`, r.joinMs, 'ms');
+      put(`${k} join ${t}: open copy's longest task meanwhile`, r.holderLongest, 'ms', '≤ 50');
+      put(`${k} join ${t}: open copy's main thread blocked meanwhile`, r.holderBlocked, 'ms');
+      put(`${k} join ${t}: newcomer's longest task (intake)`, r.newcomerLongest, 'ms');
+      put(`${k} join ${t}: newcomer's main thread blocked`, r.newcomerBlocked, 'ms');
+      put(`${k} join ${t}: load average`, r.load, '');
+    }
+  }
 }
 
 /**
@@ -562,6 +594,8 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
       put(`${k} intake: update → all rows`, it.rowsMs, 'ms');
       put(`${k} intake: update → settled (journal and document stored)`, it.settledMs, 'ms');
       put(`${k} intake throughput (to all rows)`, it.entries / (it.rowsMs / 1000), 'entries/s');
+      put(`${k} intake: longest main-thread task`, it.longestTaskMs, 'ms');
+      put(`${k} intake: main thread in long tasks`, it.blockedMs, 'ms');
       }
 
       log(`${k}: app cold load, first open after import (no row cache)`);
@@ -727,6 +761,22 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
       put(`${k} import: rows written`, r.written, 'n');
       put(`${k} import: rows placed by the gazetteer`, r.placed, 'n');
     }
+  } finally {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+// A newcomer joins an open copy, in the browser (bench/sync/join.ts), on the app built above.
+if (PARTS.has('join')) {
+  if (!PARTS.has('store')) {
+    await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
+    await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
+  }
+  server = await serveWeb({ root: OUT, port: 0 });
+  profile = await mkdtemp(join(tmpdir(), 'vigie-bench-join-'));
+  try {
+    await joinBench();
   } finally {
     await server.close();
     await rm(profile, { recursive: true, force: true });

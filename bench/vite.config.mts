@@ -16,7 +16,7 @@ export default defineConfig({
     outDir: resolve(root, 'out/bench'),
     emptyOutDir: true,
     reportCompressedSize: false,
-    // BENCH_MINIFY=0: readable function names in CPU profiles (BENCH_CPU_PROFILE in run.mjs).
+    // BENCH_MINIFY=0: readable function names in CPU profiles (BENCH_CPU_PROFILE, BENCH_JOIN_CPUPROFILES in run.mjs).
     minify: process.env.BENCH_MINIFY !== '0',
     rollupOptions: {
       input: { app: resolve(root, 'src-renderer/index.html'), bench: resolve(root, 'bench/page/index.html') },

@@ -20,7 +20,7 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rollupOptions: {
-      input: { suite: resolve(root, 'bench/sync/suite.ts'), peer: resolve(root, 'bench/sync/peer.ts') },
+      input: { suite: resolve(root, 'bench/sync/suite.ts'), peer: resolve(root, 'bench/sync/peer.ts'), join: resolve(root, 'bench/sync/join.ts') },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },

@@ -5,10 +5,12 @@
 // is counted and kept (bounded) with who sent it and why. Each entry is checked once: a cold open
 // reads the journal and does not verify again.
 import type { Applied, CrisisState } from '../core/crisis-state';
-import { bindingText, compareEntries, isEnvelope, parseBody, signedText, type Entry, type Envelope } from '../core/records';
-import { entryId, verifySignature } from '../core/signing';
+import type { Checked } from '../core/check-entry';
+import { compareEntries, isEnvelope, type Entry, type Envelope } from '../core/records';
 import type { RejectedRow } from './database';
 import type { Journal } from './journal';
+import { Slicer } from '../core/slicer';
+import { createVerifier, inPageVerifier, type Verifier } from './verifier';
 
 export type SignedEntry = Entry & Envelope;
 export type Rejection = Omit<RejectedRow, 'crisisId' | 'seq'>;
@@ -16,7 +18,10 @@ export type Rejection = Omit<RejectedRow, 'crisisId' | 'seq'>;
 /** An entry dated further ahead than this waits (a clock set wrong, or a hostile one). */
 export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_WAITING = 50_000;
-const VERIFY_BATCH = 2000;
+/** Entries checked, decided and written together: also how often rows appear on a newcomer. */
+const SLICE = 1000;
+/** Slices being verified (in the workers) ahead of the one being decided. */
+const AHEAD = 4;
 const MEMBER_KINDS = new Set(['x', 'm', 'p', 'r', 'v']);
 
 export interface IntakeOptions {
@@ -26,7 +31,12 @@ export interface IntakeOptions {
   now: () => number;
   onApplied(applied: Applied, entries: SignedEntry[]): void;
   onRejected(rows: Rejection[]): void;
+  /** Where ids and signatures are checked (default: workers when the platform has them). */
+  verifier?: Verifier;
 }
+
+/** One value as the verifier left it: not an envelope, already known when looked up, or checked. */
+type Looked = { v: unknown; malformed: true } | { v: Envelope; known: true } | { v: Envelope; checked: Checked };
 
 export class Intake {
   private chain: Promise<unknown> = Promise.resolve();
@@ -34,17 +44,37 @@ export class Intake {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failure: Error | null = null;
   private unstored: SignedEntry[] = [];
+  private verifierInstance: Verifier | null;
+  private inFlight = 0;
+  private readonly backlog: (() => void)[] = [];
 
-  constructor(private readonly o: IntakeOptions) {}
+  constructor(private readonly o: IntakeOptions) {
+    this.verifierInstance = o.verifier ?? null;
+  }
+
+  /** Created on first use: a copy that never receives anything starts no worker. */
+  private get verifier(): Verifier {
+    return (this.verifierInstance ??= createVerifier());
+  }
 
   /** Entries verified but not yet acceptable (author not admitted yet, or dated in the future). */
   get waitingCount(): number {
     return this.waiting.size;
   }
 
-  /** Queues values; resolves with the number of entries accepted once they are stored. */
+  /**
+   * Queues values; resolves with the number of entries accepted once they are stored. Their ids and
+   * signatures are checked from now on (off the page when workers are available), while what came
+   * before is still being decided; decisions are taken in the order values arrived.
+   */
   submit(values: readonly unknown[]): Promise<number> {
-    const run = this.chain.then(() => this.process(values));
+    const slices: Promise<Looked[]>[] = [];
+    for (let start = 0; start < values.length; start += SLICE) {
+      const slice = values.slice(start, start + SLICE);
+      slices.push(this.scheduled(() => this.look(slice)));
+    }
+    for (const p of slices) p.catch(() => undefined); // awaited in order by process()
+    const run = this.chain.then(() => this.process(slices));
     this.chain = run.catch((e: Error) => {
       this.failure = e;
       console.warn('Vigie : entrées reçues non enregistrées', e);
@@ -58,24 +88,71 @@ export class Intake {
     if (this.failure) throw this.failure;
   }
 
+  /** Stops retrying; the workers stop once what was submitted is done (later values: in the page). */
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    const used = this.verifierInstance;
+    this.verifierInstance = inPageVerifier;
+    if (used) void this.chain.then(() => used.destroy());
+  }
+
+  /** At most AHEAD slices in the verifier at once, in order: a whole crisis is not copied to the workers at once. */
+  private scheduled<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.inFlight++;
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            this.inFlight--;
+            this.backlog.shift()?.();
+          });
+      };
+      if (this.inFlight < AHEAD) start();
+      else this.backlog.push(start);
+    });
   }
 
   /**
-   * Slice by slice, so that a newcomer receiving a whole crisis sees rows arrive as they are
-   * verified, and no slice keeps the page busy for long.
+   * Ids first; entries already in the record (or waiting) are not verified again; the others get
+   * their body and signature checked. Nothing is decided here.
    */
-  private async process(values: readonly unknown[]): Promise<number> {
+  private async look(values: readonly unknown[]): Promise<Looked[]> {
+    const envelopes = values.filter(isEnvelope);
+    const ids = envelopes.length ? await this.verifier.ids(envelopes.map((v) => v.d)) : [];
+    const fresh = envelopes.flatMap((v, i) => (this.known(ids[i]!) ? [] : [i]));
+    const checked = fresh.length ? await this.verifier.check(this.o.crisisId, fresh.map((i) => ({ d: envelopes[i]!.d, g: envelopes[i]!.g })), fresh.map((i) => ids[i]!)) : [];
+    const byIndex = new Map(fresh.map((i, j) => [i, checked[j]!]));
+    let next = 0;
+    return values.map((v): Looked => {
+      if (!isEnvelope(v)) return { v, malformed: true };
+      const i = next++;
+      const c = byIndex.get(i);
+      return c ? { v, checked: c } : { v, known: true };
+    });
+  }
+
+  private known(id: string): boolean {
+    return this.o.state.ids.has(id) || this.waiting.has(id);
+  }
+
+  /**
+   * Slice by slice, in order, so that a newcomer receiving a whole crisis sees rows arrive as they
+   * are verified; the journal write of one slice overlaps the decisions on the next.
+   */
+  private async process(slices: Promise<Looked[]>[]): Promise<number> {
     let accepted = 0;
-    // The journal write of one slice overlaps the verification of the next.
     const writes: Promise<void>[] = [];
-    for (let start = 0; start < values.length || (start === 0 && this.retryDue); start += VERIFY_BATCH) {
-      const { count, stored } = await this.processSlice(values.slice(start, start + VERIFY_BATCH));
+    const seen = new Set<string>();
+    const slicer = new Slicer();
+    if (!slices.length) slices = this.retryDue ? [Promise.resolve([])] : [];
+    for (const slice of slices) {
+      // Verified slices are often ready at once: give the page a turn between them.
+      await slicer.maybeYield();
+      const { count, stored } = this.processSlice(await slice, seen);
       accepted += count;
       stored.catch(() => undefined); // looked at below, once every slice is queued
       writes.push(stored);
-      if (!values.length) break;
     }
     const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
     if (failed) throw new Error(`Échec de l'enregistrement sur le disque : ${(failed.reason as Error).message}`);
@@ -83,9 +160,9 @@ export class Intake {
     return accepted;
   }
 
-  private async processSlice(values: readonly unknown[]): Promise<{ count: number; stored: Promise<void> }> {
+  private processSlice(looked: Looked[], seen: Set<string>): { count: number; stored: Promise<void> } {
     const refused: Rejection[] = [];
-    const fresh = await this.verified(values, refused);
+    const fresh = this.verified(looked, seen, refused);
     const accepted = this.decide(fresh, refused);
     if (refused.length) this.o.onRejected(refused);
     // Accepted entries a failed write left out go with the next write.
@@ -101,40 +178,26 @@ export class Intake {
     return { count: accepted.length, stored };
   }
 
-  /** Shape, dedup, body and signatures; what passes comes back with its id and body. */
-  private async verified(values: readonly unknown[], refused: Rejection[]): Promise<SignedEntry[]> {
-    const { crisisId, state } = this.o;
+  /** What passed the checks and is new (not in the record, not waiting, not seen in this batch). */
+  private verified(looked: Looked[], seen: Set<string>, refused: Rejection[]): SignedEntry[] {
     const out: SignedEntry[] = [];
-    const seen = new Set<string>();
-    for (let start = 0; start < values.length; start += VERIFY_BATCH) {
-      const slice = values.slice(start, start + VERIFY_BATCH);
-      const checked = await Promise.all(
-        slice.map(async (v): Promise<SignedEntry | null> => {
-          if (!isEnvelope(v)) {
-            refused.push(rejection(v, 'entrée mal formée', this.o.now()));
-            return null;
-          }
-          const id = await entryId(v.d);
-          if (state.ids.has(id) || this.waiting.has(id) || seen.has(id)) return null;
-          seen.add(id);
-          const parsed = parseBody(v.d);
-          if (!parsed.ok) {
-            refused.push(rejection(v, parsed.reason, this.o.now()));
-            return null;
-          }
-          const body = parsed.body;
-          const signed = await verifySignature(body.a, signedText(crisisId, v.d), v.g);
-          const bound = body.k === 'p' && body.i && body.w ? await verifySignature(body.i, bindingText(crisisId, body.a), body.w) : true;
-          if (!signed || !bound) {
-            // Not remembered: the genuine entry with this id may still come.
-            seen.delete(id);
-            refused.push(rejection(v, signed ? "liaison d'invitation invalide" : 'signature invalide', this.o.now(), body));
-            return null;
-          }
-          return { id, d: v.d, g: v.g, body };
-        }),
-      );
-      for (const e of checked) if (e) out.push(e);
+    for (const l of looked) {
+      if ('malformed' in l) {
+        refused.push(rejection(l.v, 'entrée mal formée', this.o.now()));
+        continue;
+      }
+      if ('known' in l) continue;
+      const { id, body, reason } = l.checked;
+      // Looked up again now: earlier slices may have brought the same entry meanwhile.
+      if (this.known(id) || seen.has(id)) continue;
+      if (reason === undefined) {
+        seen.add(id);
+        out.push({ id, d: l.v.d, g: l.v.g, body });
+      } else {
+        // A bad signature is not remembered: the genuine entry with this id may still come.
+        if (!body) seen.add(id);
+        refused.push(rejection(l.v, reason, this.o.now(), body));
+      }
     }
     return out;
   }

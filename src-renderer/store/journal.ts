@@ -5,7 +5,8 @@ import type { Envelope } from '../core/records';
 import type { JournalRow, RejectedRow, VigieDatabase } from './database';
 
 const MAX_REJECTED = 2000;
-const APPEND_SLICE = 2000;
+/** IndexedDB clones every row on the page's thread as it is added: a few hundred per task. */
+const APPEND_SLICE = 250;
 
 export class Journal {
   /** Entries being appended: readable (get) before their write completes. */

@@ -12,6 +12,11 @@
 //    `Y.encodeStateAsUpdate(doc, peerStateVector)`: for a newcomer, the whole crisis in one buffer,
 //    encoded in one task. Here the answer is streamed (stream-state.ts): slices of a few ms, each a
 //    valid update, sent as the channel drains, then sync step 2 with the delete set.
+//
+// 3. No echo. y-webrtc sends every update the document applies to every connection, including the
+//    one it just came from: a newcomer sent the whole crisis back to the copy that streamed it, which
+//    decoded it all again for nothing (seconds of its main thread at 100k). Here an update applied
+//    while reading a connection's message goes to the other connections only (A–B–C still relays).
 import * as encoding from 'lib0/encoding';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
@@ -100,6 +105,8 @@ export class QuietWebrtcProvider extends WebrtcProvider {
   declare private _room?: RoomLike | null;
   private readonly wrapped = new WeakSet<object>();
   private readonly streams = new Map<ConnLike, { cancelled: boolean }>();
+  /** The connection whose message is being read (y-webrtc applies it synchronously): not echoed to. */
+  source: ConnLike | null = null;
 
   constructor(roomName: string, doc: Y.Doc, options: ConstructorParameters<typeof WebrtcProvider>[2] & { quiet?: QuietProviderOptions }) {
     // filterBcConns: false, so that y-webrtc does not announce this peer on the BroadcastChannel either.
@@ -119,7 +126,13 @@ export class QuietWebrtcProvider extends WebrtcProvider {
       peer.on('data', (data: unknown) => {
         const bytes = data as Uint8Array;
         if (bytes && bytes.length >= 2 && bytes[0] === MESSAGE_SYNC && bytes[1] === SYNC_STEP_1) return void this.answer(conn, bytes);
-        for (const f of original) f.call(peer, data);
+        const outer = this.source;
+        this.source = conn;
+        try {
+          for (const f of original) f.call(peer, data);
+        } finally {
+          this.source = outer;
+        }
       });
       peer.on('close', () => {
         const s = this.streams.get(conn);
@@ -178,6 +191,22 @@ export class QuietWebrtcProvider extends WebrtcProvider {
   /** The room y-webrtc opened, with BroadcastChannel-free connect and disconnect (see above). */
   static quietRoom(room: RoomLike, provider: QuietWebrtcProvider): RoomLike {
     const conns = () => provider.signalingConns as SignalingConnLike[];
+    // y-webrtc's handler, minus the BroadcastChannel and minus the connection the update came from.
+    room._docUpdateHandler = (update: unknown) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, SYNC_UPDATE);
+      encoding.writeVarUint8Array(e, update as Uint8Array);
+      const message = encoding.toUint8Array(e);
+      for (const conn of room.webrtcConns.values()) {
+        if (conn === provider.source) continue;
+        try {
+          conn.peer.send(message);
+        } catch {
+          // a closing channel: y-webrtc drops the connection and the next one resynchronises
+        }
+      }
+    };
     room.connect = function (this: RoomLike) {
       this.doc.on('update', this._docUpdateHandler);
       this.awareness.on('update', this._awarenessUpdateHandler);

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { startRelayServer } from '../../src-main/services/relay-server';
 import { signalingToken, signalingUrlWithToken, webrtcRoomName } from '../../src-renderer/core/secrets';
 import { withChunkedChannels, type RtcImplementation } from '../../src-renderer/sync/chunked-channel';
-import { encryptJson, type StreamReport } from '../../src-renderer/sync/quiet-provider';
+import { encryptJson, QuietWebrtcProvider, type ConnLike, type RoomLike, type StreamReport } from '../../src-renderer/sync/quiet-provider';
 import { SyncSession } from '../../src-renderer/sync/session';
 import { connectWebrtc } from '../../src-renderer/sync/webrtc-transport';
 import { logEntry, randomCrisisKey, waitFor } from './relay-helpers';
@@ -114,6 +114,52 @@ describe('QuietWebrtcProvider', () => {
     theirs.getArray('log').push(['retour']);
     await waitFor(() => mine.getArray('log').length === 3_001, 10_000, 'retour par WebRTC');
     console.log(`[mesure] 3 000 entrées : ${reports[0].slices} tranches, la plus longue ${reports[0].longestMs.toFixed(1)} ms`);
+  });
+});
+
+describe('no echo', () => {
+  /** A room as y-webrtc makes it, with two open connections that record what they are sent. */
+  function roomWithTwoPeers() {
+    const doc = new Y.Doc();
+    const sent = { a: [] as Uint8Array[], b: [] as Uint8Array[] };
+    const conn = (name: 'a' | 'b') => ({ peer: { send: (m: Uint8Array) => sent[name].push(m) }, connected: true, closed: false, remotePeerId: name, destroy() {} }) as unknown as ConnLike;
+    const a = conn('a');
+    const b = conn('b');
+    const awareness = new Awareness(doc);
+    const room = { name: 'r', peerId: 'p', key: null, doc, awareness, webrtcConns: new Map([['a', a], ['b', b]]), bcconnected: false, _awarenessUpdateHandler: () => {} } as unknown as RoomLike;
+    const provider = { signalingConns: [], maxConns: 20, source: null as ConnLike | null };
+    QuietWebrtcProvider.quietRoom(room, provider as unknown as QuietWebrtcProvider);
+    room.connect();
+    cleanups.push(() => (room.disconnect(), awareness.destroy()));
+    return { doc, a, b, sent, provider };
+  }
+
+  it('an update read from a connection goes to the others, not back to it; a local one goes to all', () => {
+    const { doc, a, sent, provider } = roomWithTwoPeers();
+    const remote = new Y.Doc();
+    remote.getArray('log').push(['de A']);
+    provider.source = a; // as while y-webrtc reads A's message
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote), 'room');
+    provider.source = null;
+    expect(sent.a).toHaveLength(0);
+    expect(sent.b).toHaveLength(1);
+    // What B receives is a y-protocols sync update holding A's entry (B passes it on: A–B–C).
+    const relayed = new Y.Doc();
+    const message = sent.b[0]!;
+    expect([message[0], message[1]]).toEqual([0, 2]);
+    let pos = 2;
+    let len = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = message[pos++]!;
+      len += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    Y.applyUpdate(relayed, message.subarray(pos, pos + len));
+    expect(relayed.getArray('log').toArray()).toEqual(['de A']);
+
+    doc.getArray('log').push(['écrit ici']);
+    expect(sent.a).toHaveLength(1);
+    expect(sent.b).toHaveLength(2);
   });
 });
 

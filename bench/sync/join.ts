@@ -1,0 +1,215 @@
+// A peer joins an open copy (issue #12), in the browser, through the real app and the real transports:
+// the open copy (the "holder": the bench's crisis of n sightings, opened in the app from the bench's
+// persistent profile) connects to a Vigie relay service on 127.0.0.1 (its LAN signaling service, or
+// its Yjs relay), then a newcomer in another browser (its own process and storage) joins through an
+// invitation the holder made in the UI. Measured on the holder: every long task (PerformanceObserver
+// `longtask`, in wall-clock time so that both browsers share one clock) while it connects, and from
+// the newcomer's click on « Rejoindre » to the newcomer's last row (its status tabs count all n
+// sightings); on the newcomer: that time, and its own longest task (its intake).
+//
+// Bundled for Node by bench/sync/vite.config.mts (out/bench-sync/join.mjs); bench/run.mjs calls
+// runJoinBench with its served bench build and its profile, once 'vigie' holds the crisis.
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { startRelayServer } from '../../src-main/services/relay-server';
+
+export interface JoinBenchOptions {
+  /** The served bench build (its app is src-renderer/index.html). */
+  url: string;
+  /** The persistent profile whose 'vigie' database holds the crisis (with its row cache). */
+  profile: string;
+  launch: LaunchOptions;
+  crisisName: string;
+  n: number;
+  log: (...args: unknown[]) => void;
+  /** A folder: write CPU profiles of both pages during the join there (.cpuprofile, for DevTools). */
+  cpuProfiles?: string;
+}
+
+export interface Block {
+  start: number;
+  end: number;
+}
+
+export interface JoinResult {
+  transport: 'webrtc' | 'relay';
+  /** Holder: from « Enregistrer » (addresses set) until connected (WebRTC: signaling online; relay: « à jour »). */
+  connectMs: number;
+  connectLongest: number;
+  connectBlocked: number;
+  /** From the newcomer's « Rejoindre » to its last row. */
+  joinMs: number;
+  /** From « Rejoindre » to the newcomer's first row. */
+  firstRowMs: number;
+  /** Holder's long tasks in that window. */
+  holderLongest: number;
+  holderBlocked: number;
+  holderTasks: number;
+  /** Newcomer's own long tasks in that window (its intake). */
+  newcomerLongest: number;
+  newcomerBlocked: number;
+  load: number;
+}
+
+/** Records long tasks and the first/last row times of the page, in epoch ms (both browsers' clock). */
+const INSTRUMENT = () => {
+  const w = window as unknown as { __tasks: { start: number; end: number }[] };
+  w.__tasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__tasks.push({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration });
+  }).observe({ type: 'longtask' });
+};
+
+/**
+ * Installed in every page too: sightings counted in the status tabs (the first tab, "active", is a
+ * subtotal). The app's CSP forbids evaluating strings, so page code is given as functions.
+ */
+const COUNTER = () => {
+  (window as unknown as { __counted: () => number }).__counted = () =>
+    [...document.querySelectorAll('.status-tabs .count')].slice(1).reduce((s, c) => s + Number((c.textContent ?? '').replace(/\D/g, '')), 0);
+};
+type Counted = { __counted: () => number };
+
+const within = (tasks: Block[], from: number, to: number) => tasks.filter((t) => t.end > from && t.start < to).map((t) => Math.min(t.end, to) - Math.max(t.start, from));
+const tasksOf = (page: Page) => page.evaluate(() => (window as unknown as { __tasks: Block[] }).__tasks);
+
+async function untilQuiet(page: Page, quietMs = 2000, limitMs = 300_000): Promise<void> {
+  await page.evaluate(
+    async ([quiet, limit]) => {
+      const w = window as unknown as { __tasks: { end: number }[] };
+      const t0 = Date.now();
+      const lastEnd = () => Math.max(t0, ...w.__tasks.map((t) => t.end));
+      while (Date.now() - lastEnd() < quiet && Date.now() - t0 < limit) await new Promise((r) => setTimeout(r, 100));
+    },
+    [quietMs, limitMs],
+  );
+}
+
+async function setAddresses(page: Page, signaling: string[], relay: string[]): Promise<number> {
+  await page.getByRole('button', { name: 'Réglages de synchronisation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Réglages de synchronisation' });
+  await dialog.getByLabel('Serveurs de signalisation WebRTC').fill(signaling.join('\n'));
+  await dialog.getByLabel('Relais (ws://…/sync)').fill(relay.join('\n'));
+  const at = await page.evaluate(() => {
+    window.addEventListener('click', () => ((window as unknown as { __savedAt: number }).__savedAt = Date.now()), { capture: true, once: true });
+    return Date.now();
+  });
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Réglages enregistrés' }).waitFor();
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  return (await page.evaluate(() => (window as unknown as { __savedAt?: number }).__savedAt)) ?? at;
+}
+
+async function invitationLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Inviter' }).click();
+  const dialog = page.getByRole('dialog', { name: /Inviter dans la crise/ });
+  await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
+  await dialog.getByRole('img', { name: 'QR code de l’invitation' }).waitFor();
+  const link = await dialog.getByLabel('Lien pour la version web').inputValue();
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  return link;
+}
+
+async function startProfile(page: Page): Promise<() => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return async () => (await cdp.send('Profiler.stop')).profile;
+}
+
+/** One join through one transport: a freshly launched holder, a newcomer in another browser. */
+async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addresses: { signaling: string; relay: string }): Promise<JoinResult> {
+  let holderContext: BrowserContext | null = null;
+  let newcomerBrowser: Browser | null = null;
+  try {
+    holderContext = await chromium.launchPersistentContext(o.profile, o.launch);
+    await holderContext.addInitScript(INSTRUMENT);
+    await holderContext.addInitScript(COUNTER);
+    const holder = holderContext.pages()[0] ?? (await holderContext.newPage());
+    holder.on('pageerror', (e) => o.log('holder page error:', e.message));
+    await holder.goto(`${o.url}src-renderer/index.html`);
+    await holder.getByRole('button', { name: `Ouvrir ${o.crisisName}`, exact: true }).click({ timeout: 60_000 });
+    await holder.waitForFunction((n) => (window as unknown as Counted).__counted() >= n, o.n, { timeout: 300_000, polling: 200 });
+    await untilQuiet(holder);
+
+    // The holder connects.
+    const savedAt = await setAddresses(holder, transport === 'webrtc' ? [addresses.signaling] : [], transport === 'relay' ? [addresses.relay] : []);
+    if (transport === 'webrtc') await holder.locator('.syncbar .state').filter({ hasText: 'En attente de pairs' }).waitFor({ timeout: 60_000 });
+    else await holder.getByTestId('relay-state').filter({ hasText: 'Relais : à jour' }).waitFor({ timeout: 300_000 });
+    const connectedAt = await holder.evaluate(() => Date.now());
+    await untilQuiet(holder);
+    const connectTasks = within(await tasksOf(holder), savedAt, connectedAt + 2000);
+    const link = await invitationLink(holder);
+    await untilQuiet(holder);
+
+    // The newcomer: another browser, its own storage.
+    newcomerBrowser = await chromium.launch(o.launch);
+    const context = await newcomerBrowser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    await context.addInitScript(INSTRUMENT);
+    await context.addInitScript(COUNTER);
+    const newcomer = await context.newPage();
+    newcomer.on('pageerror', (e) => o.log('newcomer page error:', e.message));
+    await newcomer.goto(link);
+    await newcomer.getByLabel('Nom ou pseudonyme').fill('Nouvelle Recrue');
+    await newcomer.getByRole('button', { name: 'Continuer' }).click();
+    const join = newcomer.getByRole('button', { name: 'Rejoindre', exact: true });
+    await join.waitFor();
+    await newcomer.evaluate((n) => {
+      const w = window as unknown as Counted & { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> };
+      w.__joined = new Promise((resolve) => {
+        let clickAt = 0;
+        let firstAt = 0;
+        window.addEventListener('click', () => (clickAt = Date.now()), { capture: true, once: true });
+        const frame = () => {
+          if (clickAt && !firstAt && document.querySelector('[role=row][data-id]')) firstAt = Date.now();
+          if (clickAt && w.__counted() >= n) return resolve({ clickAt, firstAt, lastAt: Date.now() });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    }, o.n);
+    const profiling = o.cpuProfiles ? await Promise.all([holder, newcomer].map(startProfile)) : [];
+    await join.click();
+    const { clickAt, firstAt, lastAt } = await newcomer.evaluate(() => (window as unknown as { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> }).__joined);
+    for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
+    await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
+    const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
+    const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
+    return {
+      transport,
+      connectMs: connectedAt - savedAt,
+      connectLongest: Math.max(0, ...connectTasks),
+      connectBlocked: connectTasks.reduce((s, t) => s + t, 0),
+      joinMs: lastAt - clickAt,
+      firstRowMs: firstAt - clickAt,
+      holderLongest: Math.max(0, ...holderTasks),
+      holderBlocked: holderTasks.reduce((s, t) => s + t, 0),
+      holderTasks: holderTasks.length,
+      newcomerLongest: Math.max(0, ...newcomerTasks),
+      newcomerBlocked: newcomerTasks.reduce((s, t) => s + t, 0),
+      load: loadavg()[0]!,
+    };
+  } finally {
+    await newcomerBrowser?.close().catch(() => undefined);
+    await holderContext?.close().catch(() => undefined);
+  }
+}
+
+/** Both transports, one relay service (its /signal and /sync) for the run. */
+export async function runJoinBench(o: JoinBenchOptions): Promise<JoinResult[]> {
+  const server = await startRelayServer({ host: '127.0.0.1', port: 0, log: () => undefined });
+  try {
+    const addresses = { signaling: server.signalingUrl!, relay: server.syncUrl! };
+    const out: JoinResult[] = [];
+    for (const transport of ['webrtc', 'relay'] as const) {
+      o.log(`${o.n}: a newcomer joins an open copy through ${transport === 'webrtc' ? 'WebRTC (LAN signaling)' : 'the relay'}`);
+      out.push(await joinOnce(o, transport, addresses));
+    }
+    return out;
+  } finally {
+    await server.close();
+  }
+}
