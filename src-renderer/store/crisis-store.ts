@@ -47,6 +47,7 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
+const PEER_NOTICE_MS = 100;
 /** Entries read from the journal's end when there is no row cache to paint from. */
 const PREVIEW_TAIL = 2000;
 /**
@@ -90,6 +91,9 @@ export class CrisisStore {
   /** True until then. */
   loading = true;
   private closed = false;
+  /** Sightings changed by peers and not yet told to listeners (see applied). */
+  private peerChanges = new Set<string>();
+  private peerNotice: ReturnType<typeof setTimeout> | null = null;
   /** Verification, forwarding to the COD, rumours, closing (store/workflow-commands.ts). */
   readonly workflow: WorkflowCommands;
 
@@ -118,7 +122,7 @@ export class CrisisStore {
       state: this.state,
       journal: this.journal,
       now,
-      onApplied: (applied, entries) => this.applied(applied, entries),
+      onApplied: (applied, entries) => this.applied(applied, entries, true),
       onRejected: (rows) => this.rejectedSeen(rows),
     });
   }
@@ -372,6 +376,7 @@ export class CrisisStore {
     await this.intake.idle();
     await this.writes;
     await this.exchange.settled();
+    if (this.peerNotice) this.emit(new Set());
   }
 
   async close(): Promise<void> {
@@ -382,6 +387,7 @@ export class CrisisStore {
     await this.intake.idle().catch(() => undefined);
     await this.writes.catch(() => undefined);
     await this.exchange.close();
+    if (this.peerNotice) this.emit(new Set());
     await this.rowCache.flush();
   }
 
@@ -444,14 +450,21 @@ export class CrisisStore {
     return entries;
   }
 
-  private applied(applied: Applied, entries: readonly SignedEntry[]): void {
+  /**
+   * What arrived or was written is applied at once; listeners hear of what came from peers at most
+   * every PEER_NOTICE_MS (a newcomer receiving 100k sightings streamed in hundreds of slices would
+   * otherwise make the table and the map re-derive hundreds of times). Local writes are told at once.
+   */
+  private applied(applied: Applied, entries: readonly SignedEntry[], fromPeer = false): void {
     this.rowCache.touch(applied.sightings);
     if (entries.some((e) => e.body.k === 'u')) void this.mirrorClosed();
     for (const e of entries) {
       if (e.body.t > this.lastTime) this.lastTime = e.body.t;
       if (e.body.k === 'v') void this.takeRotation(e.body.e, e.body.w);
     }
-    this.emit(applied.sightings);
+    if (!fromPeer) return this.emit(applied.sightings);
+    for (const id of applied.sightings) this.peerChanges.add(id);
+    this.peerNotice ??= setTimeout(() => this.emit(new Set()), PEER_NOTICE_MS);
   }
 
   /** The crisis list shows what the record says: closed (by anyone allowed) or ongoing. */
@@ -551,6 +564,15 @@ export class CrisisStore {
   }
 
   private emit(changed: ReadonlySet<string>): void {
+    if (this.peerNotice) {
+      clearTimeout(this.peerNotice);
+      this.peerNotice = null;
+      if (this.peerChanges.size) {
+        for (const id of changed) this.peerChanges.add(id);
+        changed = this.peerChanges;
+        this.peerChanges = new Set();
+      }
+    }
     this.version++;
     for (const l of this.listeners) l(changed);
   }
