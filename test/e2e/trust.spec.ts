@@ -190,6 +190,8 @@ test('un ordinateur perdu : le coordinateur retire le membre et change la clé ;
   await panel.getByRole('button', { name: 'Changer la clé de la crise' }).click();
 
   // Alice and Carole move to the new key and meet again; Bob's copy is told nothing it can open.
+  await expect(page.locator('.workspace[data-epoch="1"]')).toBeVisible({ timeout: 30_000 });
+  await expect(carol.locator('.workspace[data-epoch="1"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Synchronisation' })).toContainText('Carole Petit', { timeout: 30_000 });
   await capture(page, 'Après le changement de clé');
   await expect(rowOf(carol, 'Après le changement de clé')).toBeVisible({ timeout: 30_000 });

@@ -152,7 +152,8 @@ export function Workspace() {
 
   const full = mapMode === 'full';
   return (
-    <div className={`workspace map-${mapMode}`}>
+    // data-epoch: which key of the crisis this copy is on (it reopens on a new one after a key change).
+    <div className={`workspace map-${mapMode}`} data-epoch={crisis.epoch ?? 0}>
       <header className="topbar">
         <div className="title">
           <h1>{crisis.name}</h1>
