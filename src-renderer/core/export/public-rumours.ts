@@ -15,7 +15,7 @@ import { carriers } from '../rumour-view';
 import type { Sighting } from '../sighting';
 import { RUMOUR_VERDICT_LABELS, isDebunked } from '../workflow';
 import type { Rumour } from '../workflow-state';
-import type { CommuneLookup, PublicItem, Withheld } from './public-subset';
+import type { CommuneLookup, PublicItem, Withheld } from './public-item';
 
 export interface PublicRumourInput {
   rumours: Iterable<Rumour>;

@@ -6,14 +6,10 @@ import { isSafeHttpUrl } from '../links';
 import type { Sighting } from '../sighting';
 import type { Category, Precision, Status } from '../taxonomy';
 import { publicRumourItems, type PublicRumourInput } from './public-rumours';
+import { PUBLIC_LAYERS, PUBLIC_LAYER_LABELS, type CommuneLookup, type PublicItem, type PublicLayer, type Withheld } from './public-item';
 
-/** The two layers of the public map. */
-export type PublicLayer = 'confirmees' | 'rumeurs';
-export const PUBLIC_LAYERS: readonly PublicLayer[] = ['confirmees', 'rumeurs'];
-export const PUBLIC_LAYER_LABELS: Record<PublicLayer, string> = {
-  confirmees: 'Informations confirmées',
-  rumeurs: 'Rumeurs démenties',
-};
+export { PUBLIC_LAYERS, PUBLIC_LAYER_LABELS };
+export type { CommuneLookup, PublicItem, PublicLayer, Withheld };
 
 /** Statuses that may go public: a confirmed fact, or a rumour officially denied (with its correction). */
 export const PUBLISHABLE: Partial<Record<Status, PublicLayer>> = { confirme: 'confirmees', dementi: 'rumeurs' };
@@ -27,55 +23,12 @@ export const COMMUNE_LEVEL_CATEGORIES: readonly Category[] = ['secours', 'victim
 /** Author kinds whose post's link may be published (an official or a media outlet publishes on purpose). */
 const LINKABLE_AUTHORS = new Set(['officiel', 'media']);
 
-export interface PublicItem {
-  /** The sighting's id (random, says nothing about anyone); lets the review dialog point back at it. */
-  id: string;
-  layer: PublicLayer;
-  title: string;
-  /** For a denied rumour: the official correction. */
-  summary: string;
-  category: Category;
-  categoryLabel: string;
-  /** ISO time: when the post was made, else when it was captured. */
-  time: string;
-  communeInsee: string;
-  communeName: string;
-  departement: string;
-  lat: number | null;
-  lon: number | null;
-  /** The precision of the published point (commune where the exact place may not go out). */
-  precision: Precision;
-  precisionLabel: string;
-  /** The link of an official or media post; never a citizen's. For a rumour: the official correction's link. */
-  source: string;
-  /**
-   * Set on the items of a rumour record (public-rumours.ts): one item per commune where it circulated,
-   * all with the same rumour id. Absent on a sighting's item.
-   */
-  rumourId?: string;
-}
-
-/** The commune centres the export may use (the gazetteer, behind this small interface). */
-export interface CommuneLookup {
-  byInsee(insee: string): { insee: string; name: string; departement: string; lat: number; lon: number } | undefined;
-  /** The commune whose centre is nearest this point, if any near enough. */
-  nearest?(lat: number, lon: number): { insee: string; name: string; departement: string; lat: number; lon: number } | undefined;
-}
-
 export interface PublicSubsetOptions {
   communes?: CommuneLookup;
   /** Sightings (and rumours, by their id) the publisher excluded in "Ce qui sera public". */
   excluded?: ReadonlySet<string>;
   /** The crisis's rumour records: the public, debunked ones feed the « Rumeurs démenties » layer. */
   rumours?: PublicRumourInput;
-}
-
-/** Why a public-marked sighting (or rumour) is not in the file (shown in the review). */
-export interface Withheld {
-  id: string;
-  reason: string;
-  /** A rumour's claim (a sighting's title is read from the sighting). */
-  title?: string;
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
