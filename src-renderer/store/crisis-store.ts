@@ -91,6 +91,8 @@ export class CrisisStore {
   /** True until then. */
   loading = true;
   private closed = false;
+  /** Resolves once this copy has introduced itself (see loadAll). */
+  private introduced: Promise<void> = Promise.resolve();
   /** Sightings changed by peers and not yet told to listeners (see applied). */
   private peerChanges = new Set<string>();
   private peerNotice: ReturnType<typeof setTimeout> | null = null;
@@ -155,7 +157,10 @@ export class CrisisStore {
     const wasPreview = this.preview !== null;
     this.preview = null;
     this.loading = false;
-    await this.introduce();
+    // Commands wait for this copy's introduction (its own admission, profile): a capture made as soon
+    // as the table shows must not be checked before the creator has admitted themself.
+    this.introduced = this.introduce();
+    await this.introduced;
     // A new key given while this copy was closed (or before it could switch).
     for (const r of this.state.rotations) await this.takeRotation(r.body.e, r.body.w);
     const ownKey = `own-clients:${this.crisis.id}`;
@@ -400,10 +405,11 @@ export class CrisisStore {
   }
 
   /** Signs, checks against the rules, applies and stores entries written here: all or none. */
-  private async write(unsigned: UnsignedBody[], t?: number, onSigned?: (count: number) => void): Promise<SignedEntry[]> {
+  private async write(unsigned: UnsignedBody[], t?: number, onSigned?: (count: number) => void, introducing = false): Promise<SignedEntry[]> {
     if (this.closed) throw new Error('Crise fermée.');
     // Members and rows must be known before a rule can be checked.
     if (this.loading) await this.loaded;
+    if (!introducing) await this.introduced;
     if (this.state.info?.closed && unsigned.some((u) => !WHILE_CLOSED.has(u.k)))
       throw new RuleError('La crise est close : elle reste consultable, mais un coordinateur ou le COD doit la rouvrir pour la modifier.');
     t ??= this.tick();
@@ -532,13 +538,13 @@ export class CrisisStore {
     const me = this.identity;
     const member = this.state.member(me.id);
     const x = this.keys.agreementId;
-    if (this.state.creator === me.id && !member) await this.write([{ k: 'm', m: me.id, role: me.role }]);
+    if (this.state.creator === me.id && !member) await this.write([{ k: 'm', m: me.id, role: me.role }], undefined, undefined, true);
     const now = this.state.member(me.id);
     const profile = { k: 'p' as const, name: me.name, organisation: me.organisation, x };
     if (!now && this.crisis.binding) {
-      await this.write([{ ...profile, i: this.crisis.binding.i, w: this.crisis.binding.w }]).catch((e: Error) => console.warn('Vigie : admission en attente', e.message));
+      await this.write([{ ...profile, i: this.crisis.binding.i, w: this.crisis.binding.w }], undefined, undefined, true).catch((e: Error) => console.warn('Vigie : admission en attente', e.message));
     } else if (now && now.removedAt === undefined && (now.name !== me.name || now.organisation !== me.organisation || now.x !== x || now.invitation)) {
-      await this.write([profile]);
+      await this.write([profile], undefined, undefined, true);
     }
   }
 

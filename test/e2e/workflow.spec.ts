@@ -120,3 +120,22 @@ test('file « À vérifier » par priorité, et S change le statut au clavier en
   await expect(verification(page)).toContainText('Verdict : Démenti — par Alice Martin');
   await expect(verification(page)).toContainText('« démenti par la gendarmerie de Montech »');
 });
+
+test('plusieurs remontées cochées (Ctrl+clic) sont transmises au COD ensemble, en une transmission', async ({ page }) => {
+  await startCrisis(page);
+  await capture(page, 'Toiture arrachée à Caussade');
+  await capture(page, 'Toiture arrachée à Septfonds');
+  await rowOf(page, 'Toiture arrachée à Caussade').click();
+  await rowOf(page, 'Toiture arrachée à Septfonds').click({ modifiers: ['Control'] });
+  const bar = page.getByRole('group', { name: '2 remontée(s) cochée(s)' });
+  await expect(bar).toBeVisible();
+  await expect(rowOf(page, 'Toiture arrachée à Septfonds')).toHaveAttribute('aria-selected', 'true');
+  await bar.getByLabel('Message pour le COD').fill('Deux toitures, même rue du vent');
+  await bar.getByRole('button', { name: 'Transmettre la sélection au COD (2)' }).click();
+  await expect(bar).toHaveCount(0);
+  await page.getByRole('button', { name: 'Transmis au COD', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Transmis au COD' });
+  await expect(view).toContainText('Non lus (1)');
+  await expect(view).toContainText('Toiture arrachée à Caussade');
+  await expect(view).toContainText('Toiture arrachée à Septfonds');
+});

@@ -35,12 +35,16 @@ interface Props {
   onSort: (o: SortOrder) => void;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
+  /** Rows ticked with Ctrl+click (or Espace) to act on several at once (forwarding to the COD). */
+  marked?: ReadonlySet<string>;
+  onMark?: (id: string) => void;
   /** Who handles or looks at a sighting (claims and presence). */
   followUp: (id: string) => FollowUpInfo;
 }
 
-export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsTable({ rows, order, selectedId, onSort, onSelect, onOpen, followUp }, ref) {
+export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsTable({ rows, order, selectedId, onSort, onSelect, onOpen, followUp, marked, onMark }, ref) {
   const { t } = useTranslation();
+  const ticking = useRef(false);
   const lang = useLang();
   const followUpLabels = useFollowUpLabels();
   const grid = useRef<HTMLDivElement>(null);
@@ -108,7 +112,7 @@ export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsT
 
   return (
     <section className="table" aria-label={t('table.region')}>
-      <div role="grid" ref={grid} aria-label={t('table.region')} aria-rowcount={rows.length + 1} aria-readonly="true">
+      <div role="grid" ref={grid} aria-label={t('table.region')} aria-rowcount={rows.length + 1} aria-readonly="true" aria-multiselectable={!!onMark}>
         <div role="rowgroup" className="thead">
           <div role="row" className="tr" aria-rowindex={1}>
             {COLUMNS.map((key) => {
@@ -142,11 +146,19 @@ export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsT
                   data-id={s.id}
                   tabIndex={s.id === tabStop ? 0 : -1}
                   aria-rowindex={item.index + 2}
-                  aria-selected={s.id === selectedId}
-                  className={`tr ${s.id === selectedId ? 'selected' : ''} ${s.priority === 'P1' ? 'p1' : ''}`}
+                  aria-selected={s.id === selectedId || !!marked?.has(s.id)}
+                  className={`tr ${s.id === selectedId ? 'selected' : ''} ${marked?.has(s.id) ? 'marked' : ''} ${s.priority === 'P1' ? 'p1' : ''}`}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                  onClick={() => onSelect(s.id)}
-                  onFocus={(e) => e.target === e.currentTarget && s.id !== selectedId && onSelect(s.id)}
+                  onClick={(e) => (onMark && (e.ctrlKey || e.metaKey) ? onMark(s.id) : onSelect(s.id))}
+                  onKeyDown={(e) => {
+                    if (e.key === ' ' && onMark && e.target === e.currentTarget) {
+                      e.preventDefault();
+                      onMark(s.id);
+                    }
+                  }}
+                  // A Ctrl+click ticks the row: its focus must not move the selection first.
+                  onMouseDown={(e) => (ticking.current = !!onMark && (e.ctrlKey || e.metaKey))}
+                  onFocus={(e) => e.target === e.currentTarget && s.id !== selectedId && !ticking.current && onSelect(s.id)}
                   onDoubleClick={() => onOpen(s.id)}
                 >
                   {COLUMNS.map((key) => (

@@ -29,6 +29,7 @@ import { useShortcuts } from './useShortcuts';
 import { CloseControl } from '../workflow/CloseControl';
 import { CodView } from '../workflow/CodView';
 import { StatusDialog } from '../workflow/StatusDialog';
+import { MarkedBar } from '../workflow/MarkedBar';
 import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
@@ -47,6 +48,17 @@ export function Workspace() {
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
   const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
   const [statusFor, setStatusFor] = useState<string | null>(null);
+  // Rows ticked with Ctrl+click or Espace: forwarded to the COD together.
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const toggleMark = (id: string) =>
+    setMarked((m) => {
+      const next = new Set(m);
+      // The first tick keeps the row already selected: Ctrl+click adds to it, as in any list.
+      if (!next.size && selectedId && selectedId !== id) next.add(selectedId);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const statusRow = statusFor ? store.get(statusFor) : undefined;
   const w = useWorkflowStrings();
   const [mapShare, setMapShare] = useState(40);
@@ -237,6 +249,7 @@ export function Workspace() {
           onOpen={openSighting}
         />
         <FiltersBar ref={searchInput} filter={filter} counts={counts} onChange={setFilter} />
+        {marked.size > 0 && <MarkedBar ids={[...marked]} onClear={() => setMarked(new Set())} onError={report} />}
       </div>
       <p className="sr-status" role="status">
         {message}
@@ -265,7 +278,7 @@ export function Workspace() {
         )}
         {!full && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
-            <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={open} followUp={followUp} />
+            <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={open} followUp={followUp} marked={marked} onMark={toggleMark} />
           </ErrorBoundary>
         )}
         {mapMode === 'split' && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
