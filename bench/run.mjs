@@ -186,17 +186,7 @@ async function fluid(page, { letter }) {
   const settle = () => page.waitForTimeout(500);
   const out = {};
   // Floor: idle frames (rAF to rAF) over 60 frames.
-  out.idleFrame = await page.evaluate(async () => {
-    const gaps = [];
-    let last = await new Promise((r) => requestAnimationFrame(r));
-    for (let i = 0; i < 60; i++) {
-      const t = await new Promise((r) => requestAnimationFrame(r));
-      gaps.push(t - last);
-      last = t;
-    }
-    gaps.sort((a, b) => a - b);
-    return { median: gaps[30], max: gaps[59] };
-  });
+  out.idleFrame = await idleFrame(page);
   // BENCH_CPU_PROFILE=/tmp/x: a CPU profile of the actions below, to /tmp/x-<rows>.cpuprofile.
   const cdp = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
@@ -427,17 +417,7 @@ const appMap = (n) =>
     const settle = () => page.waitForTimeout(400);
     const out = { wheel: [], keys: [], drag: [] };
     const builds0 = Number(await map.getAttribute('data-index-builds'));
-    out.idleFrame = await page.evaluate(async () => {
-      const gaps = [];
-      let last = await new Promise((r) => requestAnimationFrame(r));
-      for (let i = 0; i < 60; i++) {
-        const t = await new Promise((r) => requestAnimationFrame(r));
-        gaps.push(t - last);
-        last = t;
-      }
-      gaps.sort((a, b) => a - b);
-      return { median: gaps[30], max: gaps[59] };
-    });
+    out.idleFrame = await idleFrame(page);
     const box = await map.boundingBox();
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
@@ -486,6 +466,21 @@ const put = (name, raw, unit, target) => {
   results[name] = target ? { value, unit, target } : { value, unit };
 };
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+/** The floor of the UI measures: idle frames (rAF to rAF) over 60 frames, median and max. */
+function idleFrame(page) {
+  return page.evaluate(async () => {
+    const gaps = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < 60; i++) {
+      const t = await new Promise((r) => requestAnimationFrame(r));
+      gaps.push(t - last);
+      last = t;
+    }
+    gaps.sort((a, b) => a - b);
+    return { median: gaps[30], max: gaps[59] };
+  });
+}
+
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** Issue #12's table measures of one size (fluid()'s result), with their targets. */

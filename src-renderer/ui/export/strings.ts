@@ -1,5 +1,9 @@
 // The export panel's words, French first. Kept beside the export code (as map/basemap/strings.ts) so
 // the feature stays one piece; the language follows i18next's.
+import { fill } from '../common/fill';
+
+export { fill };
+
 export const EXPORT_STRINGS = {
   fr: {
     publicMap: 'Exporter la carte publique',
@@ -123,6 +127,3 @@ export const EXPORT_STRINGS = {
   },
 };
 
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}

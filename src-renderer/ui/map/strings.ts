@@ -1,6 +1,9 @@
 // Words of the map's own controls and of the place editor added with them, French first. Kept beside the
 // map code (as map/basemap/strings.ts) so these pieces stay self-contained; the language follows i18next's.
 import { useLang } from '../../i18n';
+import { fill } from '../common/fill';
+
+export { fill };
 
 export const MAP_STRINGS = {
   fr: {
@@ -46,11 +49,6 @@ export const MAP_STRINGS = {
 };
 
 export type MapStrings = (typeof MAP_STRINGS)['fr'];
-
-/** A string with its {{name}} slots filled. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}
 
 export function useMapStrings(): MapStrings {
   return MAP_STRINGS[useLang()];

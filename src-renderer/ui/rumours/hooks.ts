@@ -2,9 +2,9 @@
 // recomputed when the store says something changed (rumour entries emit like every other).
 import { useMemo } from 'react';
 import { orderRumours } from '../../core/rumour-view';
-import { can } from '../../core/rules';
 import { useCrisisStore } from '../session';
 import { useStoreVersion } from '../sightings/hooks';
+import { useCan } from '../workflow/hooks';
 
 export function useRumours() {
   const store = useCrisisStore();
@@ -16,9 +16,7 @@ export function useRumours() {
 
 /** Whether this member may make a rumour public (coordinateur, COD, the crisis's creator). */
 export function useCanPublish(): boolean {
-  const store = useCrisisStore();
-  useStoreVersion(store);
-  return can(store.state, store.me.id, 'publish');
+  return useCan('publish');
 }
 
 /** A member's name for "créée par …" (their id's start when their profile has not arrived yet). */

@@ -1,6 +1,9 @@
 // The workflow's words (verification, forwarding to the COD, closing), French first. Kept beside the
 // workflow UI as export/strings.ts is; the language follows i18next's.
 import { useLang } from '../../i18n';
+import { fill } from '../common/fill';
+
+export { fill };
 
 export const WORKFLOW_STRINGS = {
   fr: {
@@ -117,10 +120,6 @@ export type WorkflowStrings = (typeof WORKFLOW_STRINGS)['fr'];
 
 export function useWorkflowStrings(): WorkflowStrings {
   return WORKFLOW_STRINGS[useLang()] as WorkflowStrings;
-}
-
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
 /** "il y a 12 min": how long something has waited. */
