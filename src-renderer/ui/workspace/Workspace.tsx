@@ -26,6 +26,7 @@ import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { useArchiveUndo } from './useArchiveUndo';
 import { useShortcuts } from './useShortcuts';
+import { PANE_VIEWS, type PaneProps, type PaneView } from './views';
 import { CloseControl } from '../workflow/CloseControl';
 import { CodView } from '../workflow/CodView';
 import { StatusDialog } from '../workflow/StatusDialog';
@@ -46,7 +47,8 @@ export function Workspace() {
   const [message, setMessage] = useState('');
   const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
-  const [view, setView] = useState<'table' | 'cod' | 'rumours'>('table');
+  const [view, setView] = useState<string>('table');
+  const pane = PANE_VIEWS.find((p) => p.key === view);
   const [statusFor, setStatusFor] = useState<string | null>(null);
   // Rows ticked with Ctrl+click or Espace: forwarded to the COD together.
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
@@ -194,6 +196,9 @@ export function Workspace() {
               {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
             </button>
           ))}
+          {PANE_VIEWS.map((p) => (
+            <PaneTab key={p.key} view={p} pressed={view === p.key} onClick={() => setView(p.key)} />
+          ))}
           <button
             type="button"
             className="tab"
@@ -276,6 +281,16 @@ export function Workspace() {
             />
           </ErrorBoundary>
         )}
+        {!full && pane && (
+          <PaneHost
+            view={pane}
+            open={(id) => {
+              setSelectedId(id);
+              open(id);
+            }}
+            report={report}
+          />
+        )}
         {!full && view === 'table' && (
           <ErrorBoundary panel={t('errors.panels.table')}>
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={open} followUp={followUp} marked={marked} onMark={toggleMark} />
@@ -344,5 +359,21 @@ function Label({ long, short }: { long: string; short: string }) {
       <span className="long">{long}</span>
       <span className="short">{short}</span>
     </>
+  );
+}
+
+function PaneHost({ view, ...props }: { view: PaneView } & PaneProps) {
+  return (
+    <ErrorBoundary panel={view.useLabel()}>
+      <view.Pane {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function PaneTab({ view, pressed, onClick }: { view: PaneView; pressed: boolean; onClick(): void }) {
+  return (
+    <button type="button" className="tab" aria-pressed={pressed} onClick={onClick}>
+      {view.useLabel()}
+    </button>
   );
 }

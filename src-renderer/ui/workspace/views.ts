@@ -1,0 +1,19 @@
+// The panes a crisis can show in place of the table, beside "Remontées", "Transmis au COD" and
+// "Rumeurs" (issue #14 adds its own here: one line each, so features do not edit Workspace.tsx).
+import type { ComponentType } from 'react';
+
+export interface PaneProps {
+  /** Selects and opens a sighting in the detail panel. */
+  open(id: string): void;
+  /** Shows a failed command in the workspace's error banner (an Error or a French message). */
+  report(error: unknown): void;
+}
+
+export interface PaneView {
+  key: string;
+  /** The tab's name (a hook, so it follows the language). */
+  useLabel(): string;
+  Pane: ComponentType<PaneProps>;
+}
+
+export const PANE_VIEWS: readonly PaneView[] = [];
