@@ -9,6 +9,7 @@ import { can, checkEntry, type RuleContext, type Verdict } from './rules';
 import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
+import { MainCourante } from './main-courante';
 
 export interface Member {
   id: string;
@@ -77,6 +78,8 @@ export class CrisisState implements RuleContext {
   readonly admissions = new Map<string, string[]>();
   /** Verifications, forwardings to the COD and rumours (core/workflow-state.ts). */
   readonly workflow = new WorkflowState();
+  /** The main courante: free `l` lines and the lines other records make (core/main-courante.ts). */
+  readonly log = new MainCourante();
 
   constructor(readonly crisisId: string) {}
 
@@ -106,6 +109,7 @@ export class CrisisState implements RuleContext {
     const b = entry.body;
     const admitted = b.k === 'x' ? b.a : b.k === 'm' ? b.m : b.k === 'p' && b.i ? b.a : undefined;
     if (admitted) this.admissions.set(admitted, [...(this.admissions.get(admitted) ?? []), entry.id]);
+    this.log.apply(entry);
     switch (b.k) {
       case 'x':
         this.creator = b.a;
@@ -167,6 +171,8 @@ export class CrisisState implements RuleContext {
       case 'z':
         for (const s of this.workflow.apply({ id: entry.id, body: b }).sightings) out.sightings.add(s);
         out.other = b.k !== 'q';
+        break;
+      case 'l':
         break;
       case 'c':
       case 'e':

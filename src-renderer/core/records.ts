@@ -10,6 +10,7 @@ import { FIELD_SCHEMAS, type SightingFields } from './sighting';
 import { AUTHOR_KINDS, HAZARDS, ROLES } from './taxonomy';
 import { ACTIONS, CHECKS, RUMOUR_VERDICTS, VERDICTS } from './workflow';
 import { isSafeHttpUrl } from './links';
+import { LOG_ENTRY_FIELDS } from './main-courante-entry';
 
 /** What the shared document carries, one per entry. */
 export interface Envelope {
@@ -125,6 +126,8 @@ const schemas = {
     add: z.array(id).max(500).optional(),
     drop: z.array(id).max(500).optional(),
   }),
+  /** A free main courante entry (core/main-courante.ts); `fix` names the earlier `l` entry it corrects. */
+  l: z.object({ k: z.literal('l'), ...base, ...LOG_ENTRY_FIELDS }),
 } as const;
 
 export type Kind = keyof typeof schemas;

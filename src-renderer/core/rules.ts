@@ -110,6 +110,7 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
       if (b.scope === 'public' && !can(ctx, b.a, 'publish')) return refuse('seuls le créateur, les coordinateurs et le COD publient la carte publique');
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'q':
+    case 'l':
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'f':
       return can(ctx, b.a, 'forward') ? OK : refuse('seuls les coordinateurs et le COD transmettent au COD');
