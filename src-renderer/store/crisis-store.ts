@@ -13,6 +13,7 @@ import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/s
 import { CRISIS_KEY_PATTERN, newCrisisKey, newId } from '../core/ids';
 import { openSealed, sealFor } from '../core/rekey';
 import { can } from '../core/rules';
+import { receiptText } from '../core/receipt';
 import type { Invitation } from '../core/invitation';
 import { DEFAULT_FIELDS, duplicateLinkErrors, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
 import { canTransition, type Role, type Status } from '../core/taxonomy';
@@ -213,6 +214,10 @@ export class CrisisStore {
   claimOf(id: string): Claim | undefined {
     const c = this.state.claimOf(id, this.now());
     return c && { ...c, name: this.member(c.actor)?.name || '?' };
+  }
+  /** Signs a sync receipt's body (core/receipt.ts) with this device's key: only receipt text, never an entry's. */
+  signReceipt(d: string): Promise<string> {
+    return this.keys.signer.sign(receiptText(this.crisis.id, d));
   }
   get me(): Identity {
     return this.identity;

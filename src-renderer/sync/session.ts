@@ -11,6 +11,7 @@ import { connectRelay } from './relay-transport';
 import type { Transport, TransportStatus } from './transport';
 import { connectWebrtc } from './webrtc-transport';
 import type { RtcImplementation } from './chunked-channel';
+import { ReceiptExchange, type ReceiptStatus } from './receipts';
 
 export interface PeerPresence {
   clientId: number;
@@ -21,7 +22,7 @@ export interface PeerPresence {
   editing?: boolean;
 }
 
-export interface SyncStatus {
+export interface SyncStatus extends ReceiptStatus {
   paused: boolean;
   configured: boolean;
   transports: TransportStatus[];
@@ -64,6 +65,8 @@ export class SyncSession {
   private readonly unsubscribeStore: () => void;
   /** This copy's presence, kept here because providers may clear the awareness's copy. */
   private presence: Record<string, unknown>;
+  /** Signed receipts: who holds my changes, who has gone silent (sync/receipts.ts). */
+  private readonly receipts: ReceiptExchange;
 
   constructor(
     private readonly store: CrisisStore,
@@ -75,9 +78,13 @@ export class SyncSession {
     const me = store.me;
     this.presence = { user: { actor: me.id, name: me.name, role: me.role } };
     this.awareness.setLocalState({ ...this.presence });
+    this.receipts = new ReceiptExchange(store, this.awareness, (f) => this.setPresence(f), () => this.publishStateVector(), this.changed);
     store.doc.on('afterTransaction', this.onDocUpdate);
     this.awareness.on('change', this.onAwareness);
-    this.unsubscribeStore = store.subscribe(this.changed);
+    this.unsubscribeStore = store.subscribe(() => {
+      this.receipts.retryDeferred();
+      this.changed();
+    });
     this.publishStateVector();
   }
 
@@ -177,12 +184,19 @@ export class SyncSession {
       unconfirmed: unconfirmedChanges(local, this.store.ownClientIds, peerVectors),
       rejected: this.store.rejectedCount,
       waiting: this.store.waitingCount,
+      ...this.receipts.status(local, this.store.ownClientIds),
     };
     return this.snapshot;
   }
 
+  /** "Sans nouvelles depuis plus de N minutes": N on this copy. */
+  setSilenceMinutes(minutes: number): void {
+    this.receipts.setSilenceMinutes(minutes);
+  }
+
   destroy(): void {
     this.destroyed = true;
+    this.receipts.destroy();
     this.unsubscribeStore();
     clearTimeout(this.lonelyTimer);
     this.stopTransports();
@@ -245,8 +259,11 @@ export class SyncSession {
     this.changed();
   };
 
-  private readonly onAwareness = (_c: unknown, origin: unknown) => {
-    if (origin !== 'local') this.lastExchange = Date.now();
+  private readonly onAwareness = (c: { added: number[]; updated: number[] }, origin: unknown) => {
+    if (origin !== 'local') {
+      this.lastExchange = Date.now();
+      this.receipts.seen([...c.added, ...c.updated]);
+    }
     this.changed();
   };
 
@@ -255,5 +272,6 @@ export class SyncSession {
     let s = '';
     for (const b of Y.encodeStateVector(this.store.doc)) s += String.fromCharCode(b);
     this.setPresence({ sv: btoa(s) });
+    void this.receipts.publish(btoa(s));
   }
 }

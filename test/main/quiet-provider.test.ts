@@ -168,10 +168,12 @@ function fakeStore(doc: Y.Doc, key: string) {
   return {
     doc,
     me: { id: 'moi', name: 'Moi', role: 'veilleur' },
-    crisis: { key },
+    crisis: { id: 'crise', key },
     docReady: Promise.resolve(),
     subscribe: () => () => {},
     member: () => undefined,
+    members: () => [],
+    signReceipt: async () => 'g'.repeat(86),
     ownClientIds: new Set<number>([doc.clientID]),
     rejectedCount: 0,
     waitingCount: 0,

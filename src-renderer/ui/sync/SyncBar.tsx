@@ -11,6 +11,7 @@ import { MembersDialog } from './MembersDialog';
 import { SyncPackDialog } from './SyncPackDialog';
 import { SyncSettings } from './SyncSettings';
 import { PendingForwards } from '../workflow/PendingForwards';
+import { Receipts } from './Receipts';
 
 export function SyncBar({ onShowForwarded }: { onShowForwarded: () => void }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function SyncBar({ onShowForwarded }: { onShowForwarded: () => void }) {
           {t('sync.waitingEntries', { count: s.waiting })}
         </span>
       )}
+      <Receipts />
       <PendingForwards onShow={onShowForwarded} />
       {errors.map((e) => (
         <span key={e} className="error" role="alert">
