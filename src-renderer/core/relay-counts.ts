@@ -5,7 +5,8 @@
 // - Mastodon: 500, counted as its server does (StatusLengthValidator): graphemes, every http(s)
 //   link as 23, a mention "@nom@instance" as "@nom";
 // - Facebook: no practical limit (63,206), the count is shown for information.
-import { extractUrlsWithIndices, parseTweet } from 'twitter-text';
+// twitter-text's ES build exports one default object (its CommonJS build, what Node loads, the same).
+import twitterText from 'twitter-text';
 import type { RelayPlatform } from './relay-kit';
 
 export const PLATFORM_LIMITS: Record<RelayPlatform, number | null> = { x: 280, bluesky: 300, mastodon: 500, facebook: null };
@@ -28,7 +29,7 @@ export function graphemes(text: string): number {
 function mastodonLength(text: string): number {
   let out = '';
   let at = 0;
-  for (const u of extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false })) {
+  for (const u of twitterText.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false })) {
     out += text.slice(at, u.indices[0]) + 'x'.repeat(LINK_WEIGHT);
     at = u.indices[1];
   }
@@ -44,7 +45,7 @@ export interface PostCount {
 }
 
 export function countFor(platform: RelayPlatform, text: string): PostCount {
-  const count = platform === 'x' ? parseTweet(text).weightedLength : platform === 'mastodon' ? mastodonLength(text) : graphemes(text);
+  const count = platform === 'x' ? twitterText.parseTweet(text).weightedLength : platform === 'mastodon' ? mastodonLength(text) : graphemes(text);
   const limit = PLATFORM_LIMITS[platform];
   return { count, limit, over: limit !== null && count > limit };
 }
