@@ -2,7 +2,7 @@
 // "Approuver" (the COD; others see why not), "Modifier", and "J'ai relayé" (platform + link of the
 // post, once approved). Every value is a peer's text: rendered as text, never HTML; the source link
 // opens only through the shell's checked external opener.
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { isSafeHttpUrl } from '../../core/links';
 import { composePost, RELAY_CATEGORY_LABELS, RELAY_PLATFORMS, RELAY_PLATFORM_LABELS, type RelayPlatform } from '../../core/relay-kit';
 import type { RelayMessage } from '../../core/relay-kit-state';
@@ -90,7 +90,11 @@ export function MessageCard({ m, onNotice, onError }: Props) {
   );
 }
 
-function Post({ m, platform, onNotice }: { m: RelayMessage; platform: RelayPlatform; onNotice(t: string): void }) {
+/**
+ * One platform's post, its length and "Copier". Memoised: a message's view object changes only when
+ * its own entries do, so sightings streaming in do not recount every post (twitter-text is not free).
+ */
+const Post = memo(function Post({ m, platform, onNotice }: { m: RelayMessage; platform: RelayPlatform; onNotice(t: string): void }) {
   const s = useRelayStrings();
   const lang = useLang();
   const text = composePost(m, platform);
@@ -111,7 +115,7 @@ function Post({ m, platform, onNotice }: { m: RelayMessage; platform: RelayPlatf
       <p className="relay-post-text">{text}</p>
     </li>
   );
-}
+});
 
 function RelayForm({ m, onNotice }: Omit<Props, 'onError'>) {
   const s = useRelayStrings();
