@@ -140,4 +140,16 @@ test('une consigne approuvée par le COD, refusée quand un veilleur l’approuv
   await expect(row.locator('td[data-platform="bluesky"]')).toHaveText('personne');
   await expect(coverage.getByRole('list', { name: 'Reste à relayer' })).toHaveText(`${TITLE} : Bluesky, Mastodon`);
   expect(await cod.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+  // Edited after approval: to approve again everywhere; the relays made stay, marked as an earlier version.
+  await card(page).getByRole('button', { name: 'Modifier' }).click();
+  const edit = card(page).getByRole('form', { name: 'Modifier le message' });
+  await edit.getByLabel('Texte du message').fill('Crue du Tarn : montez à l’étage et attendez les secours.');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(card(page)).toHaveAttribute('data-status', 'modifie');
+  await expect(card(cod)).toContainText('Modifié depuis l’approbation', { timeout: 30_000 });
+  await expect(card(cod)).toContainText('Approuvé par Bruno COD');
+  await expect(card(cod)).toContainText('puis modifié : à approuver de nouveau');
+  await expect(card(cod).getByRole('button', { name: 'J’ai relayé' })).toBeDisabled();
+  await expect(row.locator('td[data-platform="x"]')).toContainText('(version précédente)');
 });
