@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryText, signedText } from '../../../src-renderer/core/records';
 import { entryId, type Signer } from '../../../src-renderer/core/signing';
-import type { CrisisStore } from '../../../src-renderer/store/crisis-store';
+import { RuleError, type CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { RelayError } from '../../../src-renderer/store/relay-commands';
 import { carol, joined, syncDocs, twoCopies } from './helpers';
 
@@ -87,5 +87,17 @@ describe('kit de relais entre copies', () => {
     await b.relay.approve(id);
     await syncDocs(b, d);
     expect(d.state.relayKit.message(id)?.status).toBe('approuve');
+  });
+
+  it('une crise close refuse de nouveaux messages, approbations et relais', async () => {
+    const { a, b } = await twoCopies();
+    const id = await a.relay.create({ title: 'Eau potable', text: 'Faites bouillir l’eau du robinet.', ready: true });
+    await syncDocs(a, b);
+    await b.relay.approve(id);
+    await a.workflow.setClosed(true);
+    await syncDocs(a, b);
+    await expect(a.relay.create({ title: 'Après', text: 'Après la clôture' })).rejects.toThrow(RuleError);
+    await expect(b.relay.relayed(id, 'x', 'https://x.com/b/status/2')).rejects.toThrow(RuleError);
+    expect(b.state.relayKit.messages()).toHaveLength(1);
   });
 });
