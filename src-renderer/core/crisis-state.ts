@@ -10,6 +10,7 @@ import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
 import { MainCourante } from './main-courante';
+import { RelayKitState } from './relay-kit-state';
 
 export interface Member {
   id: string;
@@ -80,6 +81,8 @@ export class CrisisState implements RuleContext {
   readonly workflow = new WorkflowState();
   /** The main courante: free `l` lines and the lines other records make (core/main-courante.ts). */
   readonly log = new MainCourante();
+  /** Messages to relay, their approvals and relays (core/relay-kit-state.ts). */
+  readonly relayKit = new RelayKitState();
 
   constructor(readonly crisisId: string) {}
 
@@ -173,6 +176,12 @@ export class CrisisState implements RuleContext {
         out.other = b.k !== 'q';
         break;
       case 'l':
+        break;
+      case 'b':
+      case 'h':
+      case 'd':
+        this.relayKit.apply({ id: entry.id, body: b });
+        out.other = true;
         break;
       case 'c':
       case 'e':

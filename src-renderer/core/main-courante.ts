@@ -1,7 +1,7 @@
 // The main courante: the COD's chronological log of the crisis, which it answers for. Pure: built
 // from the verified entries only, so every line is signed by its author. Free lines are the `l`
 // entries; automatic lines are derived from the signed records that already say what happened
-// (forwardings, acknowledgements, verdicts, debunked rumours, members, keys, closing), one rule per
+// (forwardings, acknowledgements, verdicts, debunked rumours, members, keys, closing, relays approved), one rule per
 // record kind in AUTOMATIC, never written twice. Append-only: a correction is a new `l` entry naming
 // the one it corrects, which stays, shown as corrected. The same log on every copy whatever the
 // order entries arrive in: lines are sorted by author time, then entry id.
@@ -22,7 +22,8 @@ export type AutoFact =
   | { what: 'admit'; member: string; role: Role; label?: string }
   | { what: 'remove'; member: string }
   | { what: 'rekey'; epoch: number }
-  | { what: 'closed'; closed: boolean };
+  | { what: 'closed'; closed: boolean }
+  | { what: 'relayApproved'; message: string };
 
 export interface LogLine {
   /** The signed entry's id. */
@@ -58,6 +59,7 @@ export const AUTOMATIC: { [K in Kind]?: Rule<K> } = {
   r: (b) => ({ type: 'evenement', fact: { what: 'remove', member: b.m } }),
   v: (b) => ({ type: 'evenement', fact: { what: 'rekey', epoch: b.e } }),
   u: (b) => (b.closed === undefined ? null : { type: 'decision', fact: { what: 'closed', closed: b.closed } }),
+  h: (b) => ({ type: 'decision', fact: { what: 'relayApproved', message: b.b } }),
 };
 
 /** The line an entry makes in the log, or null. */

@@ -27,6 +27,7 @@ import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
 import { WorkflowCommands } from './workflow-commands';
 import { MainCouranteCommands } from './main-courante-commands';
+import { RelayCommands } from './relay-commands';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -102,6 +103,8 @@ export class CrisisStore {
   readonly workflow: WorkflowCommands;
   /** The main courante's free lines and corrections (store/main-courante-commands.ts). */
   readonly mainCourante: MainCouranteCommands;
+  /** The relay kit: messages to relay, the COD's approvals, relays (store/relay-commands.ts). */
+  readonly relay: RelayCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -124,6 +127,7 @@ export class CrisisStore {
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
     this.mainCourante = new MainCouranteCommands(this.state, (entries) => this.write(entries));
+    this.relay = new RelayCommands(this.state, () => this.identity.id, (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,

@@ -50,6 +50,7 @@ export function MainCourantePane({ report }: PaneProps) {
     sightingText: (id) => store.get(id)?.text,
     forwarding: (id) => store.state.workflow.forwardings.get(id),
     rumourClaim: (id) => store.state.workflow.rumours.get(id)?.claim,
+    relayTitle: (id) => store.state.relayKit.message(id)?.title,
     invitation: (id) => {
       if (!store.member(id)?.invitation && !store.members().some((m) => m.via === id)) return undefined;
       return store.members().find((m) => m.via === id)?.name || '';

@@ -14,6 +14,7 @@ export interface Lookups {
   sightingText(id: string): string | undefined;
   forwarding(id: string): Forwarding | undefined;
   rumourClaim(id: string): string | undefined;
+  relayTitle(id: string): string | undefined;
   /** For an invitation key: the member who joined with it ('' if nobody yet); undefined for a member. */
   invitation(id: string): string | undefined;
 }
@@ -55,5 +56,7 @@ export function describeLine(line: LogLine, look: Lookups, s: MainCouranteString
       return fill(s.rekey, { epoch: f.epoch });
     case 'closed':
       return f.closed ? s.closed : s.reopened;
+    case 'relayApproved':
+      return fill(s.relayApproved, { title: short(look.relayTitle(f.message) || s.unknownRelay, 200) });
   }
 }

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import { MainCourantePane } from '../main-courante/MainCourantePane';
 import { useMainCouranteStrings } from '../main-courante/strings';
+import { RelayPane, useRelayLabel } from '../relay/RelayPane';
 
 export interface PaneProps {
   /** Selects and opens a sighting in the detail panel. */
@@ -19,5 +20,6 @@ export interface PaneView {
 }
 
 export const PANE_VIEWS: readonly PaneView[] = [
+  { key: 'relay', useLabel: useRelayLabel, Pane: RelayPane },
   { key: 'main-courante', useLabel: () => useMainCouranteStrings().tab, Pane: MainCourantePane },
 ];

@@ -88,6 +88,7 @@ function record(): Entry[] {
     e({ k: 'v', a: CREATOR, t: T0 + 18, e: 1, w: {} }),
     // The same time as a line above: the id decides.
     e({ k: 'l', a: VEILLEUR, t: T0 + 8, type: 'evenement', text: 'Même minute' }),
+    e({ k: 'h', a: COD, t: T0 + 19, b: 'msg1', v: 'e0001', n: 1 }),
   ];
 }
 
@@ -128,6 +129,7 @@ describe('main courante dérivée du registre', () => {
       'u:decision:closed',
       'r:evenement:remove',
       'v:evenement:rekey',
+      'h:decision:relayApproved',
     ]);
     expect(lines.find((l) => l.kind === 'y' && l.type === 'decision')?.fact).toEqual({ what: 'ack', forwarding: 'e0007', action: 'transmis_sdis', note: 'SDIS 82' });
     expect(lines.find((l) => l.kind === 'z')?.fact).toEqual({ what: 'rumour', rumour: 'r1', verdict: 'fausse' });
@@ -175,7 +177,7 @@ describe('main courante dérivée du registre', () => {
     for (const x of record()) log.apply(x);
     const lines = log.lines();
     expect(filterLog(lines, { types: ['demande'] }).map((l) => l.kind)).toEqual(['f']);
-    expect(filterLog(lines, { author: COD }).map((l) => l.kind)).toEqual(['y', 'y', 'l', 'l', 'u']);
+    expect(filterLog(lines, { author: COD }).map((l) => l.kind)).toEqual(['y', 'y', 'l', 'l', 'u', 'h']);
     expect(filterLog(lines, { from: T0 + 8, to: T0 + 9 }).map((l) => l.id)).toEqual(['e0009', 'e0010', 'e0021', 'e0011']);
     expect(filterLog(lines, { types: ['decision'], author: CREATOR })).toEqual([]);
     expect(filterLog(lines, {})).toHaveLength(lines.length);
