@@ -58,7 +58,8 @@ const PREVIEW_TAIL = 2000;
  * record of files that leave (the archive). Refused by the command on every copy, not by the rules:
  * an edit a volunteer made offline before hearing of the closing is kept, not lost.
  */
-const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o']);
+// The main courante (l) goes on after closing: the COD logs the archive, the purge, the debriefing.
+const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o', 'l']);
 const SIGN_SLICE = 250;
 const JOURNAL_PAGE = 2000;
 

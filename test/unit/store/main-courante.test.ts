@@ -29,7 +29,7 @@ describe('main courante', () => {
     expect(b.state.log.lines().map((l) => l.id)).toEqual(a.state.log.lines().map((l) => l.id));
   });
 
-  it('refuse en français un texte vide ou trop long, une entrée inconnue ou automatique, et tout ajout quand la crise est close', async () => {
+  it('refuse en français un texte vide ou trop long, une entrée inconnue ou automatique; la main courante continue quand la crise est close', async () => {
     const { a } = await twoCopies();
     const before = a.state.log.size;
     await expect(a.mainCourante.add('information', '   ')).rejects.toThrow(MainCouranteError);
@@ -40,7 +40,10 @@ describe('main courante', () => {
     await expect(a.mainCourante.correct(auto.id, 'information', 'texte')).rejects.toThrow('Seule une entrée saisie se corrige');
     expect(a.state.log.size).toBe(before);
     await a.workflow.setClosed(true);
-    await expect(a.mainCourante.add('information', 'après la clôture')).rejects.toThrow(RuleError);
     expect(a.state.log.lines().at(-1)?.fact).toEqual({ what: 'closed', closed: true });
+    // Closed: a capture is refused, the COD's log goes on (archive, purge, debriefing).
+    await expect(a.create({ text: 'après la clôture' })).rejects.toThrow(RuleError);
+    await a.mainCourante.add('information', 'archive exportée');
+    expect(a.state.log.lines().at(-1)?.text).toBe('archive exportée');
   });
 });
