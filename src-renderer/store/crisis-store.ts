@@ -199,6 +199,12 @@ export class CrisisStore {
     return rows.map((r) => ({ id: r.id, body: JSON.parse(r.d) as SightingBody }));
   }
 
+  /** Every entry of the record as signed, in arrival order (the archive; read from disk). */
+  async history(): Promise<{ id: string; d: string; g: string }[]> {
+    await this.writes;
+    return (await this.journal.all()).map(({ id, d, g }) => ({ id, d, g }));
+  }
+
   member(actorId: string): Member | undefined {
     return this.state.member(actorId);
   }
