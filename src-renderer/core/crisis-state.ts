@@ -9,6 +9,7 @@ import { can, checkEntry, type RuleContext, type Verdict } from './rules';
 import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
+import { PurgeState, purgeVerdict } from './purge';
 
 export interface Member {
   id: string;
@@ -77,6 +78,8 @@ export class CrisisState implements RuleContext {
   readonly admissions = new Map<string, string[]>();
   /** Verifications, forwardings to the COD and rumours (core/workflow-state.ts). */
   readonly workflow = new WorkflowState();
+  /** Purge certificates accepted: originals gone, redactions vouched for (core/purge.ts). */
+  readonly purge = new PurgeState();
 
   constructor(readonly crisisId: string) {}
 
@@ -94,8 +97,9 @@ export class CrisisState implements RuleContext {
     return (this.trails.get(sightingId) ?? []).map((e) => e.id);
   }
 
-  check(entry: Entry): Verdict {
-    return checkEntry(this, entry);
+  /** `g`: the envelope's signature, or a redacted entry's hash (then a certificate must vouch for it). */
+  check(entry: Entry & { g?: string }): Verdict {
+    return purgeVerdict(this.purge, entry) ?? checkEntry(this, entry);
   }
 
   /** Applies an entry `check` accepted. */
@@ -167,6 +171,10 @@ export class CrisisState implements RuleContext {
       case 'z':
         for (const s of this.workflow.apply({ id: entry.id, body: b }).sightings) out.sightings.add(s);
         out.other = b.k !== 'q';
+        break;
+      case 's':
+        this.purge.apply(entry.id, b);
+        out.other = true;
         break;
       case 'c':
       case 'e':

@@ -10,6 +10,7 @@ import { FIELD_SCHEMAS, type SightingFields } from './sighting';
 import { AUTHOR_KINDS, HAZARDS, ROLES } from './taxonomy';
 import { ACTIONS, CHECKS, RUMOUR_VERDICTS, VERDICTS } from './workflow';
 import { isSafeHttpUrl } from './links';
+import { purgeSchema, REDACTED_G } from './purge-format';
 
 /** What the shared document carries, one per entry. */
 export interface Envelope {
@@ -125,6 +126,8 @@ const schemas = {
     add: z.array(id).max(500).optional(),
     drop: z.array(id).max(500).optional(),
   }),
+  /** A purge certificate (core/purge.ts): which entries were replaced by which redacted text. */
+  s: z.object({ k: z.literal('s'), ...base, ...purgeSchema }),
 } as const;
 
 export type Kind = keyof typeof schemas;
@@ -147,7 +150,8 @@ export type ParseResult = { ok: true; body: Body } | { ok: false; reason: string
 export function isEnvelope(v: unknown): v is Envelope {
   if (!v || typeof v !== 'object') return false;
   const { d, g } = v as Record<string, unknown>;
-  return typeof d === 'string' && d.length <= MAX_ENTRY_CHARS && typeof g === 'string' && SIGNATURE.test(g);
+  // A redacted entry (core/purge.ts) carries the hash of its text where a signed one has its signature.
+  return typeof d === 'string' && d.length <= MAX_ENTRY_CHARS && typeof g === 'string' && (SIGNATURE.test(g) || REDACTED_G.test(g));
 }
 
 /** Reads and validates an entry's body; the reason is French and short, for the sync panel. */

@@ -25,6 +25,7 @@ import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
 import { WorkflowCommands } from './workflow-commands';
+import { PurgeCommands } from './purge-commands';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -55,7 +56,7 @@ const PREVIEW_TAIL = 2000;
  * record of files that leave (the archive). Refused by the command on every copy, not by the rules:
  * an edit a volunteer made offline before hearing of the closing is kept, not lost.
  */
-const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o']);
+const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o', 's']);
 const SIGN_SLICE = 250;
 const JOURNAL_PAGE = 2000;
 
@@ -98,6 +99,8 @@ export class CrisisStore {
   private peerNotice: ReturnType<typeof setTimeout> | null = null;
   /** Verification, forwarding to the COD, rumours, closing (store/workflow-commands.ts). */
   readonly workflow: WorkflowCommands;
+  /** Purging personal data from a closed crisis (store/purge-commands.ts). */
+  readonly purge: PurgeCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -119,6 +122,7 @@ export class CrisisStore {
     });
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
+    this.purge = new PurgeCommands(this.state, () => this.identity.id, now, () => this.history(), () => this.rotation(), (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,
@@ -330,6 +334,13 @@ export class CrisisStore {
    * more.
    */
   async rotateKey(): Promise<number> {
+    const v = await this.rotation();
+    await this.write([{ k: 'v', ...v }]);
+    return v.e;
+  }
+
+  /** The next epoch's key, sealed for each remaining member who published an exchange key. */
+  private async rotation(): Promise<{ e: number; w: Record<string, string> }> {
     const me = this.identity.id;
     if (!can(this.state, me, 'rotate')) throw new RuleError('Seuls le créateur, les coordinateurs et le COD changent la clé de la crise.');
     const epoch = Math.max(this.state.epoch, this.crisis.epoch ?? 0) + 1;
@@ -340,8 +351,7 @@ export class CrisisStore {
       w[m.id] = await sealFor(key, m.x, this.crisis.id, epoch, m.id);
     }
     w[me] ??= await sealFor(key, this.keys.agreementId, this.crisis.id, epoch, me);
-    await this.write([{ k: 'v', e: epoch, w }]);
-    return epoch;
+    return { e: epoch, w };
   }
 
   /** Members who would not receive a new key now (no exchange key published yet). */
