@@ -181,6 +181,11 @@ export class SyncSession {
     return this.snapshot;
   }
 
+  /** After a purge: asks each relay to forget this epoch's document, keeping only `keep`. */
+  async forgetRelayDocuments(keep: readonly { d: string; g: string }[]): Promise<void> {
+    await Promise.all(this.transports.map((t) => t.forget?.(keep)));
+  }
+
   destroy(): void {
     this.destroyed = true;
     this.unsubscribeStore();

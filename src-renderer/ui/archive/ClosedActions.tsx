@@ -5,17 +5,24 @@ import { useCrisisStore } from '../session';
 import { useStoreVersion } from '../sightings/hooks';
 import { useCan } from '../workflow/hooks';
 import { saveArchive } from './archive';
+import { PurgeDialog } from './PurgeDialog';
 import { fill, useArchiveStrings } from './strings';
 import './archive.css';
 
-export function ClosedActions() {
+export function ClosedActions({ marked }: { marked: readonly string[] }) {
   const s = useArchiveStrings();
   const store = useCrisisStore();
   useStoreVersion(store);
   const allowed = useCan('close');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  if (!allowed || !store.state.info?.closed) return null;
+  const [purging, setPurging] = useState(false);
+  // What the record says of past purges (also once the crisis has reopened on the new key).
+  const done = store.state.purge.certificates.filter((c) => c.n === 0);
+  const counts = (e: number) => store.state.purge.forEpoch(e).reduce((n, c) => n + Object.keys(c.h).length, 0);
+  const purged = done.map((c) => fill(s.purged, { name: store.member(c.a)?.name || '?', date: new Date(c.t).toLocaleString('fr-FR'), count: counts(c.e) }));
+  if (!store.state.info?.closed) return null;
+  if (!allowed) return purged.length ? <span className="closed-actions">{purged.at(-1)}</span> : null;
   const archive = async () => {
     setBusy(true);
     setStatus(s.archiving);
@@ -33,7 +40,12 @@ export function ClosedActions() {
       <button type="button" className="secondary" disabled={busy} onClick={() => void archive()}>
         {s.exportArchive}
       </button>
+      <button type="button" className="secondary" disabled={busy} onClick={() => setPurging(true)}>
+        {s.purge}
+      </button>
+      {purged.length > 0 && <span>{purged.at(-1)}</span>}
       {status && <span role="status">{status}</span>}
+      {purging && <PurgeDialog marked={marked} onClose={() => setPurging(false)} onStatus={setStatus} />}
     </span>
   );
 }

@@ -236,7 +236,7 @@ export function Workspace() {
       {store.state.info?.closed && (
         <div className="banner">
           <p role="status">{fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}</p>
-          <ClosedActions />
+          <ClosedActions marked={[...marked]} />
         </div>
       )}
       {failure && (
