@@ -10,6 +10,7 @@ import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
 import { PurgeState, purgeVerdict } from './purge';
+import { RelayKitState } from './relay-kit-state';
 
 export interface Member {
   id: string;
@@ -80,6 +81,8 @@ export class CrisisState implements RuleContext {
   readonly workflow = new WorkflowState();
   /** Purge certificates accepted: originals gone, redactions vouched for (core/purge.ts). */
   readonly purge = new PurgeState();
+  /** Messages to relay, their approvals and relays (core/relay-kit-state.ts). */
+  readonly relayKit = new RelayKitState();
 
   constructor(readonly crisisId: string) {}
 
@@ -174,6 +177,12 @@ export class CrisisState implements RuleContext {
         break;
       case 's':
         this.purge.apply(entry.id, b);
+        out.other = true;
+        break;
+      case 'b':
+      case 'h':
+      case 'd':
+        this.relayKit.apply({ id: entry.id, body: b });
         out.other = true;
         break;
       case 'c':

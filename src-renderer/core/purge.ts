@@ -1,4 +1,4 @@
-// Purging personal data from a closed crisis (docs/sync.md §1.7). Signed entries hold the values,
+// Purging personal data from a closed crisis (docs/sync.md §1.8). Signed entries hold the values,
 // so a purged entry cannot keep its author's signature: each is replaced by its REDACTED body (the
 // same entry with the personal fields emptied), and a purge certificate (kind `s`, signed by a
 // coordinator or the COD) lists, for each entry it replaces, the SHA-256 of the redacted text. From

@@ -120,6 +120,11 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 's':
       return can(ctx, b.a, 'purge') ? OK : refuse('seuls le créateur, les coordinateurs et le COD purgent les données personnelles');
+    case 'h':
+      return can(ctx, b.a, 'approveRelay') ? OK : refuse('seul le COD approuve un message à relayer');
+    case 'b':
+    case 'd':
+      return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'p':
     case 'k':
       return OK;

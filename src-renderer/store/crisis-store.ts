@@ -26,6 +26,7 @@ import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
 import { WorkflowCommands } from './workflow-commands';
 import { PurgeCommands } from './purge-commands';
+import { RelayCommands } from './relay-commands';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -101,6 +102,8 @@ export class CrisisStore {
   readonly workflow: WorkflowCommands;
   /** Purging personal data from a closed crisis (store/purge-commands.ts). */
   readonly purge: PurgeCommands;
+  /** The relay kit: messages to relay, the COD's approvals, relays (store/relay-commands.ts). */
+  readonly relay: RelayCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -123,6 +126,7 @@ export class CrisisStore {
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
     this.purge = new PurgeCommands(this.state, () => this.identity.id, now, () => this.history(), () => this.rotation(), (entries) => this.write(entries));
+    this.relay = new RelayCommands(this.state, () => this.identity.id, (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,

@@ -1,4 +1,4 @@
-// "Purger les données personnelles" on a closed crisis (core/purge.ts, docs/sync.md §1.7): the
+// "Purger les données personnelles" on a closed crisis (core/purge.ts, docs/sync.md §1.8): the
 // certificates and the new key written together (all or none, signed by a coordinator or the COD).
 // Every copy that opens the new key then purges its own journal and exchange documents
 // (store/purge-rebuild.ts) before it reopens the crisis on the new, empty document.

@@ -162,7 +162,7 @@ test('après une purge, ni le profil, ni le relais, ni un nouveau paquet ne cont
     expect(findings(await files(relayData))).toEqual([]);
     // The profile: no file holds a value, except LevelDB's sorted tables (*.ldb). Chromium deletes a
     // database's key range with a level-0 compaction only; a table the log was recovered into at a
-    // deeper level keeps dead values until LevelDB compacts that level (see docs/sync.md §1.7: the
+    // deeper level keeps dead values until LevelDB compacts that level (see docs/sync.md §1.8: the
     // values are unreachable through IndexedDB, as read above, but still bytes on disk).
     const profileFiles = await files(profile);
     expect(findings(profileFiles.filter((f) => !f.path.endsWith('.ldb')))).toEqual([]);

@@ -1,6 +1,7 @@
 // The panes a crisis can show in place of the table, beside "Remontées", "Transmis au COD" and
 // "Rumeurs" (issue #14 adds its own here: one line each, so features do not edit Workspace.tsx).
 import type { ComponentType } from 'react';
+import { RelayPane, useRelayLabel } from '../relay/RelayPane';
 
 export interface PaneProps {
   /** Selects and opens a sighting in the detail panel. */
@@ -16,4 +17,4 @@ export interface PaneView {
   Pane: ComponentType<PaneProps>;
 }
 
-export const PANE_VIEWS: readonly PaneView[] = [];
+export const PANE_VIEWS: readonly PaneView[] = [{ key: 'relay', useLabel: useRelayLabel, Pane: RelayPane }];
