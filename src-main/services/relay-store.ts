@@ -19,6 +19,12 @@ export interface DocumentStore {
   save(name: string, state: Uint8Array): Promise<void>;
   /** Resolves once every write started so far is on disk (or failed). */
   idle(): Promise<void>;
+  /**
+   * Replaces a document by what is left of it after a purge (docs/relay.md, "Forgetting a
+   * document") and marks it forgotten: from then on it is served read-only and never written again.
+   */
+  forget(name: string, state: Uint8Array): Promise<void>;
+  isForgotten(name: string): Promise<boolean>;
 }
 
 function fileFor(dir: string, name: string): string {
@@ -81,6 +87,20 @@ export async function openDocumentStore(dir: string, log: (line: string) => void
     },
     async idle() {
       while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+    async forget(name, state) {
+      // The marker first: from then on no debounced store of the old state may land.
+      await writeFileAtomic(`${fileFor(dir, name)}.oublie`, '');
+      await (chains.get(name) ?? Promise.resolve()).catch(() => {});
+      await writeFileAtomic(fileFor(dir, name), state);
+    },
+    async isForgotten(name) {
+      try {
+        await readFile(`${fileFor(dir, name)}.oublie`);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -130,6 +130,23 @@ export function namesVigieDocument(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * A client's request to forget a document after a purge: `{ "vigie": "forget", "keep": [{ d, g }] }`
+ * (at most 10,000 envelopes of the record's shape). Null for anything else.
+ */
+export function forgetMessage(payload: string): { d: string; g: string }[] | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const m = message as { vigie?: unknown; keep?: unknown };
+  if (m?.vigie !== 'forget' || !Array.isArray(m.keep) || m.keep.length > 10_000) return null;
+  const keep = m.keep.filter((e): e is { d: string; g: string } => !!e && typeof e.d === 'string' && typeof e.g === 'string' && e.d.length <= 96 * 1024 && e.g.length <= 100);
+  return keep.length === m.keep.length ? keep.map(({ d, g }) => ({ d, g })) : null;
+}
+
 /** lib0 varUint at `pos`: [value, next position], or null when the bytes end first. */
 function readVarUint(bytes: Uint8Array, pos: number): [number, number] | null {
   let value = 0;
@@ -211,6 +228,9 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
   const extensions: Extension[] = options.redisUrl ? [await createRedisExtension(options.redisUrl, log)] : [];
   const sockets = new Set<WebSocket>();
   let closing = false;
+  /** Documents forgotten after a purge: what is left of each (see forgetMessage). */
+  const forgotten = new Map<string, Uint8Array>();
+  const isForgotten = async (name: string) => forgotten.has(name) || (!!store && (await store.isForgotten(name)));
 
   const hocuspocus = new Hocuspocus({
     name: 'vigie-relay',
@@ -219,7 +239,7 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
     debounce: options.storeDebounceMs ?? 2_000,
     maxDebounce: options.storeMaxDebounceMs ?? 10_000,
 
-    async onAuthenticate({ token, documentName, context }) {
+    async onAuthenticate({ token, documentName, context, connectionConfig }) {
       if (!(await isAuthorized(token, documentName))) {
         log('Synchronisation : connexion refusée (jeton absent ou ne correspondant pas au document)');
         throw refusal();
@@ -228,6 +248,8 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
         log(`Synchronisation : connexion refusée (${config.maxDocuments} documents déjà ouverts)`);
         throw refusal();
       }
+      // A forgotten document (purged) is served as it was left, and never written again.
+      if (await isForgotten(documentName)) connectionConfig.readOnly = true;
       // Proven: from now on this socket may send frames up to the post-authentication limit.
       const state = (context as VigieContext).vigie;
       state.documents.add(documentName);
@@ -248,11 +270,28 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
 
     async onLoadDocument({ documentName }) {
       // The returned update is applied by Hocuspocus to the new document before any client sees it.
+      if (forgotten.has(documentName)) return forgotten.get(documentName);
       return store ? ((await store.load(documentName)) ?? undefined) : undefined;
     },
 
+    async onStateless({ payload, documentName, connection }) {
+      const keep = forgetMessage(payload);
+      if (!keep || connection.readOnly || (await isForgotten(documentName))) return;
+      // What is left: a new document holding only the entries the client chose to keep (the purge's
+      // certificates and the new key, which hold no personal value), so members still on the old key
+      // learn the new one. The old document's history is dropped with it.
+      const left = new Y.Doc();
+      left.getArray('log').push(keep);
+      const state = Y.encodeStateAsUpdate(left);
+      forgotten.set(documentName, state);
+      await store?.forget(documentName, state);
+      log(`Synchronisation : ${label(documentName)} oublié à la demande d’un client (purge), ${keep.length} entrée(s) gardée(s)`);
+      // Every client leaves; the document unloads (never stored again) and reloads as it was left.
+      hocuspocus.closeConnections(documentName);
+    },
+
     async onStoreDocument({ documentName, document }) {
-      if (!store) return;
+      if (!store || (await isForgotten(documentName))) return;
       try {
         await store.save(documentName, Y.encodeStateAsUpdate(document));
       } catch (error) {
@@ -262,10 +301,11 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
       }
     },
 
-    async beforeUnloadDocument() {
+    async beforeUnloadDocument({ documentName }) {
       // Without --data, memory is the relay's only copy: a document must outlive the departure of its
       // last client, or a volunteer connecting later would find the relay empty. Throwing keeps it.
-      if (!store) throw refusal();
+      // (A forgotten one goes: what is left of it is kept apart.)
+      if (!store && !forgotten.has(documentName)) throw refusal();
     },
   });
 
@@ -371,6 +411,7 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
       if (store) {
         // Whatever the debouncer did, write each document's final state once more, in order.
         for (const [name, document] of hocuspocus.documents) {
+          if (await isForgotten(name)) continue;
           await store.save(name, Y.encodeStateAsUpdate(document)).catch(() => {
             log(`Synchronisation : échec d’écriture de ${label(name)} à l’arrêt`);
           });

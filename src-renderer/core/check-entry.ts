@@ -3,6 +3,7 @@
 // the page and in the verification worker (store/verify-worker.ts), so the checks cannot differ.
 import { bindingText, parseBody, signedText, type Body, type Envelope } from './records';
 import { entryId, verifySignature } from './signing';
+import { sha256Base64url } from './purge';
 
 /** An entry that passed: its id and its validated body. */
 export interface Passed {
@@ -29,6 +30,9 @@ export async function checkEntry(crisisId: string, v: Envelope, id?: string): Pr
   const parsed = parseBody(v.d);
   if (!parsed.ok) return { id, reason: parsed.reason };
   const body = parsed.body;
+  // A redacted entry: no signature, the hash of its text instead; a purge certificate must vouch for
+  // it (checked with the rules, core/crisis-state.ts), or it is never accepted.
+  if (v.g.startsWith('~')) return v.g === `~${await sha256Base64url(v.d)}` ? { id, body } : { id, body, reason: 'entrée purgée altérée' };
   const signed = await verifySignature(body.a, signedText(crisisId, v.d), v.g);
   const bound = body.k === 'p' && body.i && body.w ? await verifySignature(body.i, bindingText(crisisId, body.a), body.w) : true;
   if (!signed || !bound) return { id, body, reason: signed ? "liaison d'invitation invalide" : 'signature invalide' };

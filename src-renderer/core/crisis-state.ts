@@ -10,6 +10,7 @@ import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
 import { MainCourante } from './main-courante';
+import { PurgeState, purgeVerdict } from './purge';
 import { RelayKitState } from './relay-kit-state';
 
 export interface Member {
@@ -81,6 +82,8 @@ export class CrisisState implements RuleContext {
   readonly workflow = new WorkflowState();
   /** The main courante: free `l` lines and the lines other records make (core/main-courante.ts). */
   readonly log = new MainCourante();
+  /** Purge certificates accepted: originals gone, redactions vouched for (core/purge.ts). */
+  readonly purge = new PurgeState();
   /** Messages to relay, their approvals and relays (core/relay-kit-state.ts). */
   readonly relayKit = new RelayKitState();
 
@@ -100,8 +103,9 @@ export class CrisisState implements RuleContext {
     return (this.trails.get(sightingId) ?? []).map((e) => e.id);
   }
 
-  check(entry: Entry): Verdict {
-    return checkEntry(this, entry);
+  /** `g`: the envelope's signature, or a redacted entry's hash (then a certificate must vouch for it). */
+  check(entry: Entry & { g?: string }): Verdict {
+    return purgeVerdict(this.purge, entry) ?? checkEntry(this, entry);
   }
 
   /** Applies an entry `check` accepted. */
@@ -174,6 +178,10 @@ export class CrisisState implements RuleContext {
       case 'z':
         for (const s of this.workflow.apply({ id: entry.id, body: b }).sightings) out.sightings.add(s);
         out.other = b.k !== 'q';
+        break;
+      case 's':
+        this.purge.apply(entry.id, b);
+        out.other = true;
         break;
       case 'l':
         break;

@@ -23,7 +23,8 @@ export type AutoFact =
   | { what: 'remove'; member: string }
   | { what: 'rekey'; epoch: number }
   | { what: 'closed'; closed: boolean }
-  | { what: 'relayApproved'; message: string };
+  | { what: 'relayApproved'; message: string }
+  | { what: 'purge'; until: string; texts: 'all' | number };
 
 export interface LogLine {
   /** The signed entry's id. */
@@ -60,6 +61,8 @@ export const AUTOMATIC: { [K in Kind]?: Rule<K> } = {
   v: (b) => ({ type: 'evenement', fact: { what: 'rekey', epoch: b.e } }),
   u: (b) => (b.closed === undefined ? null : { type: 'decision', fact: { what: 'closed', closed: b.closed } }),
   h: (b) => ({ type: 'decision', fact: { what: 'relayApproved', message: b.b } }),
+  // A purge writes several certificates: its first part makes the line.
+  s: (b) => (b.n === 0 ? { type: 'decision', fact: { what: 'purge', until: b.until, texts: b.all ? 'all' : b.x.length } } : null),
 };
 
 /** The line an entry makes in the log, or null. */

@@ -11,6 +11,7 @@ import { AUTHOR_KINDS, HAZARDS, ROLES } from './taxonomy';
 import { ACTIONS, CHECKS, RUMOUR_VERDICTS, VERDICTS } from './workflow';
 import { isSafeHttpUrl } from './links';
 import { LOG_ENTRY_FIELDS } from './main-courante-entry';
+import { purgeSchema, REDACTED_G } from './purge-format';
 import { relaySchemas } from './relay-kit';
 
 /** What the shared document carries, one per entry. */
@@ -129,6 +130,8 @@ const schemas = {
   }),
   /** A free main courante entry (core/main-courante.ts); `fix` names the earlier `l` entry it corrects. */
   l: z.object({ k: z.literal('l'), ...base, ...LOG_ENTRY_FIELDS }),
+  /** A purge certificate (core/purge.ts): which entries were replaced by which redacted text. */
+  s: z.object({ k: z.literal('s'), ...base, ...purgeSchema }),
   /** The relay kit's messages (`b`), the COD's approvals (`h`) and relays (`d`): core/relay-kit.ts. */
   ...relaySchemas(base, id, link),
 } as const;
@@ -153,7 +156,8 @@ export type ParseResult = { ok: true; body: Body } | { ok: false; reason: string
 export function isEnvelope(v: unknown): v is Envelope {
   if (!v || typeof v !== 'object') return false;
   const { d, g } = v as Record<string, unknown>;
-  return typeof d === 'string' && d.length <= MAX_ENTRY_CHARS && typeof g === 'string' && SIGNATURE.test(g);
+  // A redacted entry (core/purge.ts) carries the hash of its text where a signed one has its signature.
+  return typeof d === 'string' && d.length <= MAX_ENTRY_CHARS && typeof g === 'string' && (SIGNATURE.test(g) || REDACTED_G.test(g));
 }
 
 /** Reads and validates an entry's body; the reason is French and short, for the sync panel. */

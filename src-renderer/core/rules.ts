@@ -3,13 +3,13 @@
 import type { Body, Entry } from './records';
 import { canTransition, type Role, type Status } from './taxonomy';
 
-export type Power = 'admit' | 'admitCod' | 'remove' | 'forward' | 'handle' | 'acknowledge' | 'approveRelay' | 'close' | 'rotate' | 'publish' | 'write';
+export type Power = 'admit' | 'admitCod' | 'remove' | 'forward' | 'handle' | 'acknowledge' | 'approveRelay' | 'close' | 'rotate' | 'publish' | 'purge' | 'write';
 
 /** The rule table: which role holds which power. The crisis's creator holds them all. */
 export const POWERS: Record<Role, readonly Power[]> = {
   veilleur: ['write'],
-  coordinateur: ['write', 'admit', 'remove', 'forward', 'handle', 'close', 'rotate', 'publish'],
-  cod: ['write', 'admit', 'admitCod', 'remove', 'forward', 'handle', 'acknowledge', 'approveRelay', 'close', 'rotate', 'publish'],
+  coordinateur: ['write', 'admit', 'remove', 'forward', 'handle', 'close', 'rotate', 'publish', 'purge'],
+  cod: ['write', 'admit', 'admitCod', 'remove', 'forward', 'handle', 'acknowledge', 'approveRelay', 'close', 'rotate', 'publish', 'purge'],
 };
 
 /** Statuses only a coordinator or the COD may set. */
@@ -119,6 +119,8 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
     case 'z':
       if (b.isPublic && !can(ctx, b.a, 'publish')) return refuse('seuls le créateur, les coordinateurs et le COD rendent une rumeur publique');
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
+    case 's':
+      return can(ctx, b.a, 'purge') ? OK : refuse('seuls le créateur, les coordinateurs et le COD purgent les données personnelles');
     case 'h':
       return can(ctx, b.a, 'approveRelay') ? OK : refuse('seul le COD approuve un message à relayer');
     case 'b':

@@ -27,6 +27,7 @@ import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
 import { WorkflowCommands } from './workflow-commands';
 import { MainCouranteCommands } from './main-courante-commands';
+import { PurgeCommands } from './purge-commands';
 import { RelayCommands } from './relay-commands';
 
 export class SightingValidationError extends Error {
@@ -59,7 +60,7 @@ const PREVIEW_TAIL = 2000;
  * an edit a volunteer made offline before hearing of the closing is kept, not lost.
  */
 // The main courante (l) goes on after closing: the COD logs the archive, the purge, the debriefing.
-const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o', 'l']);
+const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o', 'l', 's']);
 const SIGN_SLICE = 250;
 const JOURNAL_PAGE = 2000;
 
@@ -104,6 +105,8 @@ export class CrisisStore {
   readonly workflow: WorkflowCommands;
   /** The main courante's free lines and corrections (store/main-courante-commands.ts). */
   readonly mainCourante: MainCouranteCommands;
+  /** Purging personal data from a closed crisis (store/purge-commands.ts). */
+  readonly purge: PurgeCommands;
   /** The relay kit: messages to relay, the COD's approvals, relays (store/relay-commands.ts). */
   readonly relay: RelayCommands;
 
@@ -128,6 +131,7 @@ export class CrisisStore {
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
     this.mainCourante = new MainCouranteCommands(this.state, (entries) => this.write(entries));
+    this.purge = new PurgeCommands(this.state, () => this.identity.id, now, () => this.history(), () => this.rotation(), (entries) => this.write(entries));
     this.relay = new RelayCommands(this.state, () => this.identity.id, (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
@@ -207,6 +211,12 @@ export class CrisisStore {
   async entries(id: string): Promise<Entry<SightingBody>[]> {
     const rows = await this.journal.entries(this.state.sightingEntryIds(id));
     return rows.map((r) => ({ id: r.id, body: JSON.parse(r.d) as SightingBody }));
+  }
+
+  /** Every entry of the record as signed, in arrival order (the archive; read from disk). */
+  async history(): Promise<{ id: string; d: string; g: string }[]> {
+    await this.writes;
+    return (await this.journal.all()).map(({ id, d, g }) => ({ id, d, g }));
   }
 
   member(actorId: string): Member | undefined {
@@ -338,6 +348,13 @@ export class CrisisStore {
    * more.
    */
   async rotateKey(): Promise<number> {
+    const v = await this.rotation();
+    await this.write([{ k: 'v', ...v }]);
+    return v.e;
+  }
+
+  /** The next epoch's key, sealed for each remaining member who published an exchange key. */
+  private async rotation(): Promise<{ e: number; w: Record<string, string> }> {
     const me = this.identity.id;
     if (!can(this.state, me, 'rotate')) throw new RuleError('Seuls le créateur, les coordinateurs et le COD changent la clé de la crise.');
     const epoch = Math.max(this.state.epoch, this.crisis.epoch ?? 0) + 1;
@@ -348,8 +365,7 @@ export class CrisisStore {
       w[m.id] = await sealFor(key, m.x, this.crisis.id, epoch, m.id);
     }
     w[me] ??= await sealFor(key, this.keys.agreementId, this.crisis.id, epoch, me);
-    await this.write([{ k: 'v', e: epoch, w }]);
-    return epoch;
+    return { e: epoch, w };
   }
 
   /** Members who would not receive a new key now (no exchange key published yet). */

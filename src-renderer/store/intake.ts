@@ -10,6 +10,7 @@ import { compareEntries, isEnvelope, type Entry, type Envelope } from '../core/r
 import type { RejectedRow } from './database';
 import type { Journal } from './journal';
 import { Slicer } from '../core/slicer';
+import { PURGED_REASON } from '../core/purge';
 import { createVerifier, inPageVerifier, type Verifier } from './verifier';
 
 export type SignedEntry = Entry & Envelope;
@@ -22,7 +23,8 @@ const MAX_WAITING = 50_000;
 const SLICE = 1000;
 /** Slices being verified (in the workers) ahead of the one being decided. */
 const AHEAD = 4;
-const MEMBER_KINDS = new Set(['x', 'm', 'p', 'r', 'v']);
+// (and purge certificates: redacted entries wait for theirs)
+const MEMBER_KINDS = new Set(['x', 'm', 'p', 'r', 'v', 's']);
 
 export interface IntakeOptions {
   crisisId: string;
@@ -267,7 +269,8 @@ function rejection(v: unknown, reason: string, at: number, body?: { a?: string; 
   let excerpt = '';
   try {
     const d = (v as Envelope | null)?.d;
-    excerpt = (typeof d === 'string' ? d : JSON.stringify(v) ?? String(v)).slice(0, 300);
+    // A purged original is not kept, not even in part: it holds the personal data the purge removed.
+    excerpt = reason === PURGED_REASON ? '' : (typeof d === 'string' ? d : JSON.stringify(v) ?? String(v)).slice(0, 300);
     if (!body && typeof d === 'string') {
       const m = /"a":"([A-Za-z0-9_-]{1,64})"/.exec(d);
       author = m?.[1] ?? '';

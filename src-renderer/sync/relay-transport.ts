@@ -59,5 +59,18 @@ export async function connectRelay(o: RelayOptions): Promise<Transport> {
       error,
     }),
     destroy: () => provider.destroy(),
+    // The relay answers by closing every connection to the document (relay-sync.ts, onStateless).
+    forget: (keep) =>
+      new Promise<void>((resolve) => {
+        if (!online) return resolve();
+        const done = () => {
+          clearTimeout(timer);
+          provider.off('close', done);
+          resolve();
+        };
+        const timer = setTimeout(done, 5000);
+        provider.on('close', done);
+        provider.sendStateless(JSON.stringify({ vigie: 'forget', keep }));
+      }),
   };
 }

@@ -194,6 +194,11 @@ export class SyncSession {
     this.receipts.setSilenceMinutes(minutes);
   }
 
+  /** After a purge: asks each relay to forget this epoch's document, keeping only `keep`. */
+  async forgetRelayDocuments(keep: readonly { d: string; g: string }[]): Promise<void> {
+    await Promise.all(this.transports.map((t) => t.forget?.(keep)));
+  }
+
   destroy(): void {
     this.destroyed = true;
     this.receipts.destroy();

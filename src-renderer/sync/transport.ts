@@ -19,4 +19,9 @@ export interface Transport {
   readonly kind: TransportKind;
   status(): TransportStatus;
   destroy(): void;
+  /**
+   * Relay only: asks the relay to forget this document after a purge, keeping only `keep` (the
+   * purge's certificates and new key). Resolves once sent and acknowledged by the relay closing.
+   */
+  forget?(keep: readonly { d: string; g: string }[]): Promise<void>;
 }

@@ -7,6 +7,8 @@ import { CrisisStore } from '../store/crisis-store';
 import { VigieDatabase } from '../store/database';
 import { loadIdentity, markOpened, rekeyCrisis, saveIdentity } from '../store/registry';
 import { SyncSession } from '../sync/session';
+import { applyPurge, finishInterruptedPurge } from '../store/purge-rebuild';
+import { purgeBeforeSwitch } from './archive/purge-switch';
 import { platform } from '../platform';
 
 interface Open {
@@ -41,7 +43,9 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    loadIdentity(db)
+    // A purge interrupted by a crash is finished before anything reads the database.
+    finishInterruptedPurge(db)
+      .then(() => loadIdentity(db))
       .then(setIdentityState)
       .catch((e: Error) => setError(`Base locale illisible : ${e.message}`))
       .finally(() => setReady(true));
@@ -72,8 +76,10 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
       // new room and relay document), from the same journal.
       const switchEpoch = (key: string, epoch: number) => {
         if (openRef.current?.store !== store) return;
-        rekeyCrisis(db, crisis.id, key, epoch)
-          .then((next) => (openRef.current?.store === store ? openCrisisRef.current?.(next) : undefined))
+        // A purge opened this epoch: this copy purges its own database first (store/purge-rebuild.ts).
+        const purging = purgeBeforeSwitch(store, sync, epoch, { leave: leaveCrisis, apply: (certificates) => applyPurge(db, crisis.id, certificates) });
+        purging
+          .then((purged) => rekeyCrisis(db, crisis.id, key, epoch).then((next) => (purged || openRef.current?.store === store ? openCrisisRef.current?.(next) : undefined)))
           .catch((e: Error) => setError(`Changement de clé impossible : ${e.message}`));
       };
       store.onRekey = (key, epoch) => setTimeout(() => switchEpoch(key, epoch), 0);

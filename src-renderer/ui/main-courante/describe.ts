@@ -58,5 +58,7 @@ export function describeLine(line: LogLine, look: Lookups, s: MainCouranteString
       return f.closed ? s.closed : s.reopened;
     case 'relayApproved':
       return fill(s.relayApproved, { title: short(look.relayTitle(f.message) || s.unknownRelay, 200) });
+    case 'purge':
+      return fill(f.texts === 'all' ? s.purgeAll : s.purge, { until: formatTime(Date.parse(f.until), lang), count: f.texts === 'all' ? 0 : f.texts });
   }
 }

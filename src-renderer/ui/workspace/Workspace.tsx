@@ -28,6 +28,7 @@ import { useArchiveUndo } from './useArchiveUndo';
 import { useShortcuts } from './useShortcuts';
 import { PANE_VIEWS, type PaneProps, type PaneView } from './views';
 import { CloseControl } from '../workflow/CloseControl';
+import { ClosedActions } from '../archive/ClosedActions';
 import { CodView } from '../workflow/CodView';
 import { StatusDialog } from '../workflow/StatusDialog';
 import { MarkedBar } from '../workflow/MarkedBar';
@@ -233,9 +234,10 @@ export function Workspace() {
         <SyncBar onShowForwarded={() => setView('cod')} />
       </ErrorBoundary>
       {store.state.info?.closed && (
-        <p className="banner" role="status">
-          {fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}
-        </p>
+        <div className="banner">
+          <p role="status">{fill(w.closedBanner, { name: store.member(store.state.info.closedBy ?? '')?.name ?? '?' })}</p>
+          <ClosedActions marked={[...marked]} />
+        </div>
       )}
       {failure && (
         <p className="banner error" role="alert">

@@ -139,6 +139,10 @@ describe('main courante dérivée du registre', () => {
     const size = log.size;
     expect(log.apply(record()[9]!)).toBe(false);
     expect(log.size).toBe(size);
+    // A purge's certificates: its first part makes the line, the others none.
+    const part = (n: number) => ({ id: `s${n}`, body: { k: 's' as const, a: 'coord', t: T0 + 99, e: 3, until: '2027-01-01T00:00:00.000Z', all: false, x: n ? [] : ['s1', 's2'], h: {}, n, of: 2 } });
+    expect(lineOf(part(0))).toMatchObject({ kind: 's', type: 'decision', fact: { what: 'purge', until: '2027-01-01T00:00:00.000Z', texts: 2 } });
+    expect(lineOf(part(1))).toBeNull();
   });
 
   it('donne la même main courante dans n’importe quel ordre d’arrivée (heure, puis identifiant)', () => {
