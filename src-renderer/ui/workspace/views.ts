@@ -1,6 +1,8 @@
 // The panes a crisis can show in place of the table, beside "Remontées", "Transmis au COD" and
 // "Rumeurs" (issue #14 adds its own here: one line each, so features do not edit Workspace.tsx).
 import type { ComponentType } from 'react';
+import { SituationPane } from '../situation/SituationPane';
+import { useSituationStrings } from '../situation/strings';
 
 export interface PaneProps {
   /** Selects and opens a sighting in the detail panel. */
@@ -16,4 +18,6 @@ export interface PaneView {
   Pane: ComponentType<PaneProps>;
 }
 
-export const PANE_VIEWS: readonly PaneView[] = [];
+export const PANE_VIEWS: readonly PaneView[] = [
+  { key: 'situation', useLabel: () => useSituationStrings().tab, Pane: SituationPane },
+];
