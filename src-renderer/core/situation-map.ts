@@ -91,9 +91,25 @@ function pathOf(feature: Feature<MultiPolygon>, project: (lon: number, lat: numb
   return parts.join('');
 }
 
-export function mapSnapshot({ points, land, departements, departement, width, height, cell = 4 }: SnapshotInput): MapSnapshot {
-  const own = departements.features.find((f) => f.properties.code === departement);
-  const box = frameOf(featureBbox(own), points);
+/** The frame of a snapshot: the crisis's département (from the basemap), widened to the points near it. */
+export function snapshotFrame(departements: SnapshotInput['departements'], departement: string, points: readonly MapPoint[]): Bbox {
+  return frameOf(featureBbox(departements.features.find((f) => f.properties.code === departement)), points);
+}
+
+/**
+ * The basemap of a frame: land and départements clipped and projected. The costly part (clipping the
+ * land of the whole world); the page keeps it while the frame stays the same.
+ */
+export function basemapLayer({ land, departements, departement, box, width, height }: Pick<SnapshotInput, 'land' | 'departements' | 'departement' | 'width' | 'height'> & { box: Bbox }): Pick<MapSnapshot, 'land' | 'departements'> {
+  const project = projection(box, width, height);
+  return {
+    land: clipPolygons(land, box).map((f) => pathOf(f, project)),
+    departements: clipPolygons(departements, box).map((f) => ({ code: f.properties.code, d: pathOf(f, project), own: f.properties.code === departement })),
+  };
+}
+
+/** The points of a frame as dots, merged by cells of `cell` pixels, P1 drawn last (on top). */
+export function dotsLayer({ points, box, width, height, cell = 4 }: Pick<SnapshotInput, 'points' | 'width' | 'height' | 'cell'> & { box: Bbox }): Pick<MapSnapshot, 'dots' | 'outside'> {
   const project = projection(box, width, height);
   const grid = new Map<number, Dot>();
   let outside = 0;
@@ -113,15 +129,10 @@ export function mapSnapshot({ points, land, departements, departement, width, he
       if (p.p1 && !dot.p1) Object.assign(dot, { x, y, category: p.category, p1: true });
     }
   }
-  // P1 drawn last: on top.
-  const dots = [...grid.values()].sort((a, b) => Number(a.p1) - Number(b.p1));
-  return {
-    width,
-    height,
-    box,
-    land: clipPolygons(land, box).map((f) => pathOf(f, project)),
-    departements: clipPolygons(departements, box).map((f) => ({ code: f.properties.code, d: pathOf(f, project), own: f.properties.code === departement })),
-    dots,
-    outside,
-  };
+  return { dots: [...grid.values()].sort((a, b) => Number(a.p1) - Number(b.p1)), outside };
+}
+
+export function mapSnapshot(input: SnapshotInput): MapSnapshot {
+  const box = snapshotFrame(input.departements, input.departement, input.points);
+  return { width: input.width, height: input.height, box, ...basemapLayer({ ...input, box }), ...dotsLayer({ ...input, box }) };
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { departementName } from '../../core/departements';
 import { timeZoneOf } from '../../core/export/time';
 import { HAZARD_LABELS, ROLE_LABELS } from '../../core/labels';
-import { mapSnapshot, type MapSnapshot } from '../../core/situation-map';
+import { basemapLayer, dotsLayer, snapshotFrame, type MapSnapshot } from '../../core/situation-map';
 import { buildSituationReport, periodError, presetPeriod, type Period, type PeriodPreset } from '../../core/situation-report';
 import { loadBuiltInData, type BuiltInData } from '../../map/basemap/builtin-data';
 import { platform } from '../../platform';
@@ -50,9 +50,16 @@ export function SituationPane({ report: reportError }: PaneProps) {
     const report = buildSituationReport({ rows: store.rows.values(), get: (id) => store.get(id), workflow: store.state.workflow, period, relay: relayInputOf(store) });
     return { report, now };
   }, [store, version, choice]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The basemap is clipped again only when the frame changes (a new period rarely moves it).
+  const box = basemap ? snapshotFrame(basemap.departements, departement, built.report.points) : null;
+  const boxKey = box?.join(',') ?? '';
+  const background = useMemo(
+    () => (basemap && box ? basemapLayer({ land: basemap.land, departements: basemap.departements, departement, box, width: MAP_WIDTH, height: MAP_HEIGHT }) : null),
+    [basemap, boxKey, departement], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const snapshot: MapSnapshot | null = useMemo(
-    () => (basemap ? mapSnapshot({ points: built.report.points, land: basemap.land, departements: basemap.departements, departement, width: MAP_WIDTH, height: MAP_HEIGHT }) : null),
-    [basemap, built, departement],
+    () => (box && background ? { width: MAP_WIDTH, height: MAP_HEIGHT, box, ...background, ...dotsLayer({ points: built.report.points, box, width: MAP_WIDTH, height: MAP_HEIGHT }) } : null),
+    [background, built], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const me = store.member(store.me.id);
   const header: ReportHeader = {
