@@ -53,8 +53,55 @@ export async function appSituation(withPage, idleFrame, n) {
       await page.getByRole('button', { name: label, exact: true }).click();
       out.periods.push(await page.evaluate(() => window.__sitArmed));
     }
+    out.replay = await replayMeasures(page);
     return out;
   });
+}
+
+/**
+ * The replay (« Relecture ») at n sightings, same page: a click on the tab → the first frame of the
+ * table at the end of the record (the whole journal read and replayed); then the slider moved (one
+ * `input` event, as a drag's step) to the middle (back: the state rebuilt from the start), to three
+ * quarters (forward: only the entries in between applied), to a quarter (back again): each from the
+ * event to the first frame whose banner shows that time (the table is rendered in the same commit).
+ */
+async function replayMeasures(page) {
+  await page.evaluate(() => {
+    window.__replayArm = (type, time) =>
+      new Promise((resolve) => {
+        let start = 0;
+        window.addEventListener(type, (e) => (start = e.timeStamp), { capture: true, once: true });
+        const t0 = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          const banner = document.querySelector('.replay-banner');
+          if (start && banner && (time === null || banner.dataset.time === String(time)))
+            return setTimeout(() => {
+              const longest = Math.max(0, ...window.__sitTasks.filter((t) => t.end > start && t.start < now).map((t) => Math.min(t.end, now) - Math.max(t.start, start)));
+              resolve({ ms: now - start, longest, rows: document.querySelector('.replay [aria-rowcount]')?.getAttribute('aria-rowcount') });
+            }, 0);
+          if (now - t0 > 60_000) return resolve({ ms: null, longest: 0, timedOut: true });
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+  });
+  await page.waitForTimeout(500);
+  await page.evaluate(() => ((window.__replayArmed = window.__replayArm('click', null)), true));
+  await page.getByRole('button', { name: 'Relecture', exact: true }).click();
+  const out = { open: await page.evaluate(() => window.__replayArmed), moves: [] };
+  const slider = page.getByRole('slider', { name: 'Instant de la relecture' });
+  const min = Number(await slider.getAttribute('min'));
+  const max = Number(await slider.getAttribute('max'));
+  for (const [name, share] of [['back to the middle (rebuilt)', 0.5], ['forward to three quarters (incremental)', 0.75], ['back to a quarter (rebuilt)', 0.25]]) {
+    const time = min + Math.round((share * (max - min)) / 1000) * 1000;
+    await page.waitForTimeout(500);
+    await page.evaluate((t) => ((window.__replayArmed = window.__replayArm('input', t)), true), time);
+    // One input event, as one step of a drag of the slider (Playwright's fill on a range input).
+    await slider.fill(String(time));
+    out.moves.push({ name, ...(await page.evaluate(() => window.__replayArmed)) });
+  }
+  return out;
 }
 
 export function putSituation(put, percentile, k, s) {
@@ -65,4 +112,10 @@ export function putSituation(put, percentile, k, s) {
   put(`${k} situation ui period changed → report painted, median of ${ms.length}`, percentile(ms, 0.5), 'ms', '≤ 2000');
   put(`${k} situation ui period changed: longest task (of ${ms.length})`, Math.max(0, ...s.periods.map((x) => x.longest)), 'ms');
   put(`${k} situation ui sightings in the report (« Depuis le début »)`, s.periods.at(-1)?.total ?? NaN, 'n');
+  put(`${k} replay ui tab « Relecture » → table at the end painted (journal read and replayed)`, s.replay.open.ms ?? NaN, 'ms');
+  put(`${k} replay ui tab « Relecture »: longest task`, s.replay.open.longest, 'ms');
+  for (const m of s.replay.moves) {
+    put(`${k} replay ui slider ${m.name} → table painted`, m.ms ?? NaN, 'ms');
+    put(`${k} replay ui slider ${m.name}: longest task`, m.longest, 'ms');
+  }
 }

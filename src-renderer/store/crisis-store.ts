@@ -199,6 +199,11 @@ export class CrisisStore {
     return rows.map((r) => ({ id: r.id, body: JSON.parse(r.d) as SightingBody }));
   }
 
+  /** The whole record (every verified entry), read from the journal when asked: the replay's input. */
+  async record(): Promise<Entry[]> {
+    return (await this.journal.all()).map((r) => ({ id: r.id, body: JSON.parse(r.d) as Body }));
+  }
+
   member(actorId: string): Member | undefined {
     return this.state.member(actorId);
   }

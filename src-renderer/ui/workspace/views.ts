@@ -3,6 +3,8 @@
 import type { ComponentType } from 'react';
 import { SituationPane } from '../situation/SituationPane';
 import { useSituationStrings } from '../situation/strings';
+import { ReplayPane } from '../replay/ReplayPane';
+import { useReplayStrings } from '../replay/strings';
 
 export interface PaneProps {
   /** Selects and opens a sighting in the detail panel. */
@@ -16,8 +18,11 @@ export interface PaneView {
   /** The tab's name (a hook, so it follows the language). */
   useLabel(): string;
   Pane: ComponentType<PaneProps>;
+  /** The pane takes the whole width: no live map or detail beside it (it draws its own, e.g. the replay). */
+  wide?: boolean;
 }
 
 export const PANE_VIEWS: readonly PaneView[] = [
   { key: 'situation', useLabel: () => useSituationStrings().tab, Pane: SituationPane },
+  { key: 'replay', useLabel: () => useReplayStrings().tab, Pane: ReplayPane, wide: true },
 ];
