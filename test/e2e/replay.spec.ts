@@ -25,9 +25,11 @@ test('la relecture montre la valeur d’avant une modification, en lecture seule
   await expect(detail).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Carte' })).toHaveCount(1);
 
-  // One second before the edit (the last entry of the record): the old text and status.
+  // One to two seconds before the edit (the last entry of the record; the slider's end is the next
+  // whole second after it): the old text and status.
   const end = Number(await slider.getAttribute('max'));
-  await slider.fill(String(end - 1000));
+  expect(await slider.inputValue()).toBe(String(end));
+  await slider.fill(String(end - 2000));
   await expect(pane.getByRole('status')).toHaveAttribute('data-time', /\d+/);
   expect(Number(await pane.getByRole('status').getAttribute('data-time'))).toBeLessThan(end);
   const before = rowOf(page, 'Eau rue du Port');
@@ -43,6 +45,12 @@ test('la relecture montre la valeur d’avant une modification, en lecture seule
   // Before the crisis's first sighting: an empty table.
   await slider.fill(await slider.getAttribute('min') as string);
   await expect(rowOf(page, 'Eau rue du Port')).toHaveCount(0);
+  // Played at ×1 min/s from there: the few seconds of this record pass in one step, and it stops at the end.
+  await pane.getByLabel('Vitesse').selectOption({ label: '×1 min/s' });
+  await pane.getByRole('button', { name: 'Lecture' }).click();
+  await expect(rowOf(page, 'Eau rue du Port')).toContainText('1 m d’eau');
+  await expect(pane.getByRole('button', { name: 'Lecture' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await slider.inputValue()).toBe(String(end));
 
   // Back to the live table: the edit is there, the priority unchanged.
   await page.getByRole('button', { name: 'Remontées', exact: true }).click();

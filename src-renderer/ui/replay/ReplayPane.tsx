@@ -10,7 +10,7 @@ import { useCrisisStore } from '../session';
 import { SightingsTable } from '../sightings/SightingsTable';
 import type { PaneProps } from '../workspace/views';
 import { fill, useReplayStrings } from './strings';
-import { SPEEDS, useReplay, type Speed } from './useReplay';
+import { SPEEDS, STEP_MS, useReplay, type Speed } from './useReplay';
 import './replay.css';
 
 const NOBODY = { claim: null, viewers: [] };
@@ -19,7 +19,7 @@ const NOTHING = () => undefined;
 export function ReplayPane({ report }: PaneProps) {
   const s = useReplayStrings();
   const store = useCrisisStore();
-  const { replay, state, time, setTime, playing, play, pause, speed, setSpeed, reload } = useReplay(report);
+  const { replay, state, start, end, time, setTime, playing, play, pause, speed, setSpeed, reload } = useReplay(report);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const zone = timeZoneOf(store.state.info?.departement ?? store.crisis.departement);
@@ -43,9 +43,9 @@ export function ReplayPane({ report }: PaneProps) {
           className="replay-slider"
           aria-label={s.slider}
           aria-valuetext={shortDateTime(time, zone)}
-          min={replay.start}
-          max={replay.end}
-          step={1000}
+          min={start}
+          max={end}
+          step={STEP_MS}
           value={time}
           onChange={(e) => setTime(Number(e.target.value))}
         />
@@ -56,7 +56,7 @@ export function ReplayPane({ report }: PaneProps) {
             value={localInput(time, zone)}
             onChange={(e) => {
               const t = fromLocalInput(e.target.value, zone);
-              if (t !== null) setTime(Math.min(replay.end, Math.max(replay.start, t)));
+              if (t !== null) setTime(Math.min(end, Math.max(start, t)));
             }}
           />
         </label>

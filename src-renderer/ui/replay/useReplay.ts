@@ -9,6 +9,12 @@ import { useCrisisStore } from '../session';
 export const SPEEDS = [60, 600, 3600] as const;
 export type Speed = (typeof SPEEDS)[number];
 const TICK_MS = 100;
+/** The slider's step. Its end is rounded up to a whole step: a range input snaps to min + k × step, so the last entry stays reachable. */
+export const STEP_MS = 1000;
+
+function lastTime(r: Replay): number {
+  return r.start + Math.ceil((r.end - r.start) / STEP_MS) * STEP_MS;
+}
 
 export function useReplay(onError: (e: unknown) => void) {
   const store = useCrisisStore();
@@ -24,32 +30,34 @@ export function useReplay(onError: (e: unknown) => void) {
       if (!live) return;
       const r = new Replay(store.crisis.id, entries);
       setReplay(r);
-      setTime(r.end);
+      setTime(lastTime(r));
     }, onError);
     return () => {
       live = false;
     };
   }, [store, reads, onError]);
 
+  const start = replay?.start ?? 0;
+  const end = replay ? lastTime(replay) : 0;
   useEffect(() => {
-    if (!playing || !replay) return;
+    if (!playing) return;
     const timer = setInterval(() => {
       setTime((t) => {
-        const next = Math.min(replay.end, t + speed * TICK_MS);
-        if (next >= replay.end) setPlaying(false);
+        const next = Math.min(end, t + speed * TICK_MS);
+        if (next >= end) setPlaying(false);
         return next;
       });
     }, TICK_MS);
     return () => clearInterval(timer);
-  }, [playing, replay, speed]);
+  }, [playing, end, speed]);
 
   // Seeking mutates the replay's state: the rows are read again for every new time.
   const state = useMemo(() => (replay ? replay.seek(time) : null), [replay, time]);
   const play = useCallback(() => {
     if (!replay) return;
     // From the start again once at the end.
-    if (time >= replay.end) setTime(replay.start);
+    if (time >= end) setTime(start);
     setPlaying(true);
-  }, [replay, time]);
-  return { replay, state, time, setTime, playing, play, pause: () => setPlaying(false), speed, setSpeed, reload: () => setReads((n) => n + 1) };
+  }, [replay, time, start, end]);
+  return { replay, state, start, end, time, setTime, playing, play, pause: () => setPlaying(false), speed, setSpeed, reload: () => setReads((n) => n + 1) };
 }
