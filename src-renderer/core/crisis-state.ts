@@ -9,6 +9,7 @@ import { can, checkEntry, type RuleContext, type Verdict } from './rules';
 import type { Sighting } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
+import { RelayKitState } from './relay-kit-state';
 
 export interface Member {
   id: string;
@@ -77,6 +78,8 @@ export class CrisisState implements RuleContext {
   readonly admissions = new Map<string, string[]>();
   /** Verifications, forwardings to the COD and rumours (core/workflow-state.ts). */
   readonly workflow = new WorkflowState();
+  /** Messages to relay, their approvals and relays (core/relay-kit-state.ts). */
+  readonly relayKit = new RelayKitState();
 
   constructor(readonly crisisId: string) {}
 
@@ -167,6 +170,12 @@ export class CrisisState implements RuleContext {
       case 'z':
         for (const s of this.workflow.apply({ id: entry.id, body: b }).sightings) out.sightings.add(s);
         out.other = b.k !== 'q';
+        break;
+      case 'b':
+      case 'h':
+      case 'd':
+        this.relayKit.apply({ id: entry.id, body: b });
+        out.other = true;
         break;
       case 'c':
       case 'e':

@@ -10,6 +10,7 @@ import { FIELD_SCHEMAS, type SightingFields } from './sighting';
 import { AUTHOR_KINDS, HAZARDS, ROLES } from './taxonomy';
 import { ACTIONS, CHECKS, RUMOUR_VERDICTS, VERDICTS } from './workflow';
 import { isSafeHttpUrl } from './links';
+import { relaySchemas } from './relay-kit';
 
 /** What the shared document carries, one per entry. */
 export interface Envelope {
@@ -125,6 +126,8 @@ const schemas = {
     add: z.array(id).max(500).optional(),
     drop: z.array(id).max(500).optional(),
   }),
+  /** The relay kit's messages (`b`), the COD's approvals (`h`) and relays (`d`): core/relay-kit.ts. */
+  ...relaySchemas(base, id, link),
 } as const;
 
 export type Kind = keyof typeof schemas;
@@ -184,6 +187,7 @@ function crossCheck(body: Body): string | null {
   if (body.k === 'k' && (body.u < body.t || body.u > body.t + MAX_CLAIM_MS + 60_000)) return 'prise en charge de plus de 30 minutes';
   if (body.k === 'p' && (body.i === undefined) !== (body.w === undefined)) return 'liaison d’invitation incomplète';
   if (body.k === 'q' && (body.check === 'verdict') !== (body.verdict !== undefined)) return 'verdict sans vérification (ou l’inverse)';
+  if (body.k === 'b' && Object.keys(body).length <= 4) return 'message à relayer vide';
   return null;
 }
 

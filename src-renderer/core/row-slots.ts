@@ -2,6 +2,7 @@
 // counts and column orders work on flat arrays (masks, permutations) instead of maps and objects.
 // At 100,000 rows a pass over a Uint8Array costs a fraction of a millisecond; over a Map, tens.
 import { searchText } from './query';
+import { letterMask } from './search';
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
@@ -17,6 +18,8 @@ export class RowSlots {
   status = new Uint8Array(1024);
   /** Normalised search text (query.ts searchText), built on first use or ahead in idle time. */
   private readonly hay: (string | undefined)[] = [];
+  /** Per slot, the letters its search text holds (search.ts letterMask), built with it. */
+  private letters = new Uint32Array(1024);
   /** How many slots have their search text built, in slot order (the idle warm-up's cursor). */
   warmed = 0;
 
@@ -45,6 +48,9 @@ export class RowSlots {
       const grown = new Uint8Array(this.status.length * 2);
       grown.set(this.status);
       this.status = grown;
+      const letters = new Uint32Array(grown.length);
+      letters.set(this.letters);
+      this.letters = letters;
     }
     return slot;
   }
@@ -60,8 +66,15 @@ export class RowSlots {
     if (h === undefined) {
       const row = this.rows[slot];
       h = this.hay[slot] = row ? searchText(row) : '';
+      this.letters[slot] = letterMask(h);
     }
     return h;
+  }
+
+  /** The letters of this slot's search text (built with it). */
+  letterMask(slot: number): number {
+    if (this.hay[slot] === undefined) this.haystack(slot);
+    return this.letters[slot]!;
   }
 
   /** Builds search texts ahead, until `more()` says stop; true once all are built. */

@@ -118,6 +118,11 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
     case 'z':
       if (b.isPublic && !can(ctx, b.a, 'publish')) return refuse('seuls le créateur, les coordinateurs et le COD rendent une rumeur publique');
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
+    case 'h':
+      return can(ctx, b.a, 'approveRelay') ? OK : refuse('seul le COD approuve un message à relayer');
+    case 'b':
+    case 'd':
+      return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'p':
     case 'k':
       return OK;

@@ -9,6 +9,7 @@
 import { ColumnOrder } from './column-order';
 import { matchesFields, searchWords, type SightingFilter, type SortKey, type SortOrder } from './query';
 import { RowSlots, STATUS_CODE } from './row-slots';
+import { holdsWord, prepareWord, type PreparedWord } from './search';
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
@@ -34,6 +35,10 @@ export class SightingView {
   private matched: Int32Array | null = null;
   private found: Found[] = [];
   private words: string[] = [];
+  private prepared: PreparedWord[] = [];
+  /** Every bit the search words need (search.ts letterMask), and whether the mask decides alone. */
+  private wordsMask = 0;
+  private maskDecides = true;
   /** Which statuses show: by status code. */
   private statusShown = new Uint8Array(STATUSES.length);
   private shown: Sighting[] = [];
@@ -180,8 +185,11 @@ export class SightingView {
 
   private hasWords(slot: number): boolean {
     if (!this.words.length) return true;
+    const m = this.wordsMask;
+    if ((this.slots.letterMask(slot) & m) !== m) return false;
+    if (this.maskDecides) return true;
     const h = this.slots.haystack(slot);
-    for (const w of this.words) if (!h.includes(w)) return false;
+    for (const w of this.prepared) if (!w.decided && !holdsWord(h, w)) return false;
     return true;
   }
 
@@ -189,6 +197,9 @@ export class SightingView {
   private research(): void {
     const words = searchWords(this.filter.text);
     this.words = words;
+    this.prepared = words.map(prepareWord);
+    this.wordsMask = this.prepared.reduce((m, w) => m | w.mask, 0);
+    this.maskDecides = this.prepared.every((w) => w.decided);
     const old = this.matched ?? this.list(this.match);
     for (const s of old) this.match[s] = 0;
     const same = this.found.find((f) => sameList(f.words, words));

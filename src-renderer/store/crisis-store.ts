@@ -25,6 +25,7 @@ import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
 import { Slicer, yieldToEventLoop } from '../core/slicer';
 import { WorkflowCommands } from './workflow-commands';
+import { RelayCommands } from './relay-commands';
 
 export class SightingValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -98,6 +99,8 @@ export class CrisisStore {
   private peerNotice: ReturnType<typeof setTimeout> | null = null;
   /** Verification, forwarding to the COD, rumours, closing (store/workflow-commands.ts). */
   readonly workflow: WorkflowCommands;
+  /** The relay kit: messages to relay, the COD's approvals, relays (store/relay-commands.ts). */
+  readonly relay: RelayCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -119,6 +122,7 @@ export class CrisisStore {
     });
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
+    this.relay = new RelayCommands(this.state, () => this.identity.id, (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,

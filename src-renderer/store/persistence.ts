@@ -45,7 +45,9 @@ export class DocPersistence {
     this.writesSinceMerge = stored.length > 2 ? MERGE_EVERY / 2 : 0;
     const slicer = new Slicer();
     for (const s of stored) {
-      withoutUpdateListeners(this.doc, () => Y.applyUpdate(this.doc, s.update, LOAD_ORIGIN));
+      // No 'update' listener is registered yet (the sync status uses afterTransaction): Yjs encodes
+      // nothing back while loading.
+      Y.applyUpdate(this.doc, s.update, LOAD_ORIGIN);
       await slicer.maybeYield();
     }
     // Whoever listens to updates (the sync status) hears that the document changed, once.
@@ -158,23 +160,6 @@ export class DocPersistence {
 
 /** A valid Yjs update that changes nothing. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
-
-/**
- * Runs `f` with the document's 'update' listeners set aside. Yjs encodes every transaction into an
- * update message for them, as long as one is registered: loading a stored row would cost its decoding
- * twice over (measured: as much time encoding as decoding), for listeners that only need to know the
- * document changed (the sync status registers one before the document is loaded).
- */
-function withoutUpdateListeners(doc: Y.Doc, f: () => void): void {
-  const observers = (doc as unknown as { _observers: Map<string, unknown> })._observers;
-  const update = observers.get('update');
-  observers.delete('update');
-  try {
-    f();
-  } finally {
-    if (update) observers.set('update', update);
-  }
-}
 
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });

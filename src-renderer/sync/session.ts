@@ -75,7 +75,7 @@ export class SyncSession {
     const me = store.me;
     this.presence = { user: { actor: me.id, name: me.name, role: me.role } };
     this.awareness.setLocalState({ ...this.presence });
-    store.doc.on('update', this.onDocUpdate);
+    store.doc.on('afterTransaction', this.onDocUpdate);
     this.awareness.on('change', this.onAwareness);
     this.unsubscribeStore = store.subscribe(this.changed);
     this.publishStateVector();
@@ -187,7 +187,7 @@ export class SyncSession {
     clearTimeout(this.lonelyTimer);
     this.stopTransports();
     if (this.svTimer) clearTimeout(this.svTimer);
-    this.store.doc.off('update', this.onDocUpdate);
+    this.store.doc.off('afterTransaction', this.onDocUpdate);
     this.awareness.off('change', this.onAwareness);
     this.awareness.destroy();
   }
@@ -234,7 +234,11 @@ export class SyncSession {
     for (const l of this.listeners) l();
   };
 
-  private readonly onDocUpdate = (_u: Uint8Array, origin: unknown) => {
+  // afterTransaction, not 'update': Yjs encodes an update only for 'update' listeners, and loading the
+  // stored document (100,000 rows) would pay for encodings this status never reads.
+  private readonly onDocUpdate = (tr: Y.Transaction) => {
+    if (!tr.changed.size && !tr.deleteSet.clients.size) return;
+    const origin: unknown = tr.origin;
     // Local commands run without an origin; anything else with one came from a transport or a file.
     if (origin !== null && origin !== undefined && origin !== LOAD_ORIGIN) this.lastExchange = Date.now();
     if (!this.svTimer) this.svTimer = setTimeout(() => this.publishStateVector(), SV_EVERY_MS);

@@ -3,9 +3,10 @@
 import { ACTION_LABELS, RUMOUR_VERDICT_LABELS } from '../../core/workflow';
 import { CATEGORY_LABELS, PLATFORM_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../core/labels';
 import type { MapSnapshot } from '../../core/situation-map';
-import type { SightingLine, SituationReport as Report } from '../../core/situation-report';
+import type { RelaySection, SightingLine, SituationReport as Report } from '../../core/situation-report';
 import { frenchDateTime } from '../../core/export/time';
 import type { Platform } from '../../core/taxonomy';
+import { RELAY_PLATFORM_LABELS, type RelayPlatform } from '../../core/relay-kit';
 import { SituationMap } from './SituationMap';
 import { fill, REPORT } from './strings';
 
@@ -136,28 +137,7 @@ export function SituationReport({ report: r, header: h, snapshot, nameOf }: Prop
       <section className="relay-section" data-relay={r.relay ? 'yes' : 'none'}>
         <h2>{REPORT.relay}</h2>
         {r.relay ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{REPORT.message}</th>
-                <th scope="col">{REPORT.approved}</th>
-                <th scope="col">{REPORT.relays}</th>
-                <th scope="col">{REPORT.volunteers}</th>
-                <th scope="col">{REPORT.platforms}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.relay.messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.title}</td>
-                  <td>{m.approved ? REPORT.yes : REPORT.no}</td>
-                  <td>{m.relays}</td>
-                  <td>{m.volunteers}</td>
-                  <td>{m.byPlatform.map(([p, n]) => `${PLATFORM_LABELS[p as Platform]?.fr ?? p} ${n}`).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RelayTable relay={r.relay} />
         ) : (
           <p>{REPORT.relayNone}</p>
         )}
@@ -199,6 +179,42 @@ export function SituationReport({ report: r, header: h, snapshot, nameOf }: Prop
       </section>
     </article>
   );
+}
+
+function RelayTable({ relay }: { relay: RelaySection }) {
+  return (
+    <>
+      <p>{fill(REPORT.relayTotal, { count: relay.total, messages: relay.messages.length })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{REPORT.message}</th>
+            <th scope="col">{REPORT.approved}</th>
+            <th scope="col">{REPORT.relays}</th>
+            <th scope="col">{REPORT.volunteers}</th>
+            <th scope="col">{REPORT.platforms}</th>
+            <th scope="col">{REPORT.missing}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {relay.messages.map((m) => (
+            <tr key={m.id}>
+              <td>{m.title}</td>
+              <td>{m.approved ? REPORT.yes : REPORT.no}</td>
+              <td>{m.relays}</td>
+              <td>{m.volunteers}</td>
+              <td>{m.byPlatform.map(([p, n]) => `${platformName(p)} ${n}`).join(', ') || '—'}</td>
+              <td>{m.missing.map(platformName).join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function platformName(p: string): string {
+  return RELAY_PLATFORM_LABELS[p as RelayPlatform]?.fr ?? PLATFORM_LABELS[p as Platform]?.fr ?? p;
 }
 
 function Lines({ lines, total, empty, at, columns, last }: { lines: SightingLine[]; total: number; empty: string; at(ms: number): string; columns: string[]; last(l: SightingLine): string }) {

@@ -99,6 +99,8 @@ export const REPORT = {
   relays: 'Relais',
   volunteers: 'Bénévoles',
   platforms: 'Plateformes',
+  missing: 'Reste à relayer sur',
+  relayTotal: '{{count}} relais de {{messages}} message(s) dans la période.',
   yes: 'oui',
   no: 'non',
   forwardings: 'Transmissions au COD et suites ({{count}})',

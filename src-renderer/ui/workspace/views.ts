@@ -1,6 +1,7 @@
 // The panes a crisis can show in place of the table, beside "Remontées", "Transmis au COD" and
 // "Rumeurs" (issue #14 adds its own here: one line each, so features do not edit Workspace.tsx).
 import type { ComponentType } from 'react';
+import { RelayPane, useRelayLabel } from '../relay/RelayPane';
 import { SituationPane } from '../situation/SituationPane';
 import { useSituationStrings } from '../situation/strings';
 import { ReplayPane } from '../replay/ReplayPane';
@@ -23,6 +24,7 @@ export interface PaneView {
 }
 
 export const PANE_VIEWS: readonly PaneView[] = [
+  { key: 'relay', useLabel: useRelayLabel, Pane: RelayPane },
   { key: 'situation', useLabel: () => useSituationStrings().tab, Pane: SituationPane },
   { key: 'replay', useLabel: () => useReplayStrings().tab, Pane: ReplayPane, wide: true },
 ];

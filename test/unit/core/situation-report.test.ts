@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Body, Entry } from '../../../src-renderer/core/records';
 import { buildSituationReport, MAX_COMMUNES, MAX_LISTED, periodError, presetPeriod, shortText, type SituationInput } from '../../../src-renderer/core/situation-report';
-import { relaySection } from '../../../src-renderer/core/situation-relay';
+import { relayInputFrom, relaySection } from '../../../src-renderer/core/situation-relay';
+import { RelayKitState } from '../../../src-renderer/core/relay-kit-state';
 import type { Sighting } from '../../../src-renderer/core/sighting';
 import { CATEGORIES, PRIORITIES, STATUSES } from '../../../src-renderer/core/taxonomy';
 import { WorkflowState } from '../../../src-renderer/core/workflow-state';
@@ -106,6 +107,7 @@ describe('point de situation', () => {
 
   it('fills the relay section from the relay kit’s data, relays of the period only', () => {
     const relay = {
+      platforms: ['x', 'bluesky', 'mastodon', 'facebook'],
       messages: [
         { id: 'm1', title: 'Consigne : ne pas traverser', approvedAt: H(9), relays: [{ platform: 'x', at: H(10), by: A }, { platform: 'facebook', at: H(11), by: B }, { platform: 'x', at: H(12), by: B }, { platform: 'x', at: H(22), by: A }] },
         { id: 'm2', title: 'Appel aux dons', relays: [{ platform: 'x', at: H(2), by: A }] },
@@ -113,9 +115,25 @@ describe('point de situation', () => {
     };
     expect(relaySection(relay, { from: H(8), to: H(20) })).toEqual({
       total: 3,
-      messages: [{ id: 'm1', title: 'Consigne : ne pas traverser', approved: true, relays: 3, volunteers: 2, byPlatform: [['x', 2], ['facebook', 1]] }],
+      messages: [{ id: 'm1', title: 'Consigne : ne pas traverser', approved: true, relays: 3, volunteers: 2, byPlatform: [['x', 2], ['facebook', 1]], missing: ['bluesky', 'mastodon'] }],
     });
     expect(buildSituationReport({ ...input(rows, workflow()), relay }).relay?.total).toBe(3);
+  });
+
+  it('reads the relay kit’s state: the current version’s approval, every relay; no message, no section', () => {
+    const kit = new RelayKitState();
+    const v1 = entry({ k: 'b', a: A, t: H(9), b: 'm1', title: 'Ne pas traverser les gués', text: 'Consigne', ready: true });
+    kit.apply(v1 as never);
+    kit.apply(entry({ k: 'h', a: B, t: H(9, 10), b: 'm1', v: v1.id, n: 1 }) as never);
+    kit.apply(entry({ k: 'd', a: A, t: H(9, 20), b: 'm1', v: v1.id, platform: 'x', url: 'https://x.com/a/status/1' }) as never);
+    kit.apply(entry({ k: 'd', a: B, t: H(9, 30), b: 'm1', v: v1.id, platform: 'mastodon', url: 'https://mastodon.social/@b/1' }) as never);
+    const input = relayInputFrom(kit.messages());
+    expect(input?.messages).toEqual([{ id: 'm1', title: 'Ne pas traverser les gués', approvedAt: H(9, 10), relays: [{ platform: 'x', at: H(9, 20), by: A }, { platform: 'mastodon', at: H(9, 30), by: B }] }]);
+    expect(relaySection(input, { from: H(8), to: H(20) })?.messages[0]).toMatchObject({ approved: true, relays: 2, volunteers: 2, missing: ['bluesky', 'facebook'] });
+    // Edited after its approval: no longer approved as it stands.
+    kit.apply(entry({ k: 'b', a: A, t: H(10), b: 'm1', text: 'Consigne modifiée' }) as never);
+    expect(relayInputFrom(kit.messages())?.messages[0]?.approvedAt).toBeUndefined();
+    expect(relayInputFrom(new RelayKitState().messages())).toBeNull();
   });
 
   it('presets end now; a reversed or unreadable period is refused in French', () => {
