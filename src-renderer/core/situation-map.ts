@@ -132,6 +132,28 @@ export function dotsLayer({ points, box, width, height, cell = 4 }: Pick<Snapsho
   return { dots: [...grid.values()].sort((a, b) => Number(a.p1) - Number(b.p1)), outside };
 }
 
+/** A circle as path data (two arcs), so many dots make one path element. */
+function circle(x: number, y: number, r: number): string {
+  return `M${(x - r).toFixed(1)} ${y.toFixed(1)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+}
+
+/**
+ * The dots as one path per category (filled with its colour) and one for the P1 rings: a few
+ * elements whatever the number of points, which a page lays out and a PDF holds far more cheaply
+ * than thousands of circles.
+ */
+export function dotPaths(dots: readonly Dot[], r = 3, p1r = 4): { fills: { category: Category; d: string }[]; rings: string } {
+  const fills = new Map<Category, string[]>();
+  const rings: string[] = [];
+  for (const dot of dots) {
+    let list = fills.get(dot.category);
+    if (!list) fills.set(dot.category, (list = []));
+    list.push(circle(dot.x, dot.y, dot.p1 ? p1r : r));
+    if (dot.p1) rings.push(circle(dot.x, dot.y, p1r));
+  }
+  return { fills: [...fills].map(([category, d]) => ({ category, d: d.join('') })), rings: rings.join('') };
+}
+
 export function mapSnapshot(input: SnapshotInput): MapSnapshot {
   const box = snapshotFrame(input.departements, input.departement, input.points);
   return { width: input.width, height: input.height, box, ...basemapLayer({ ...input, box }), ...dotsLayer({ ...input, box }) };

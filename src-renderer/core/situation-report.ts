@@ -129,7 +129,8 @@ export interface SituationInput {
 
 /** Whitespace collapsed, cut to `max` characters with an ellipsis. */
 export function shortText(text: string, max = SHORT_TEXT): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  // Only the start is read: a post may hold 20,000 characters.
+  const one = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
 }
 
@@ -150,8 +151,9 @@ export function buildSituationReport({ rows, get, workflow, period, relay }: Sit
   const statuses = new Map<Status, number>();
   const categories = new Map<Category, number>();
   const communes = new Map<string, CommuneCount>();
-  const p1: SightingLine[] = [];
-  const confirmed: SightingLine[] = [];
+  // Sightings kept, as [sighting, time, author]: only those listed are made into lines (texts cut).
+  const p1: [Sighting, number, string?][] = [];
+  const confirmed: [Sighting, number, string?][] = [];
   const points: MapPoint[] = [];
   let total = 0;
   for (const s of rows) {
@@ -160,7 +162,7 @@ export function buildSituationReport({ rows, get, workflow, period, relay }: Sit
     const verdict = steps.length ? lastVerdict(steps) : undefined;
     // A fact confirmed in the period belongs to it even when it was captured before.
     const confirmedHere = s.status !== 'archive' && s.status !== 'doublon' && (verdict ? verdict.verdict === 'confirme' : s.status === 'confirme');
-    if (confirmedHere && (captured || (verdict && inPeriod(verdict.at, period)))) confirmed.push(line(s, verdict?.at ?? s.createdAt, verdict?.actor));
+    if (confirmedHere && (captured || (verdict && inPeriod(verdict.at, period)))) confirmed.push([s, verdict?.at ?? s.createdAt, verdict?.actor]);
     if (!captured) continue;
     total++;
     statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
@@ -172,13 +174,12 @@ export function buildSituationReport({ rows, get, workflow, period, relay }: Sit
     c.count++;
     if (s.priority === 'P1') {
       c.p1++;
-      p1.push(line(s));
+      p1.push([s, s.createdAt]);
     }
     if (s.lat !== null && s.lon !== null) points.push({ lat: s.lat, lon: s.lon, category: s.category, p1: s.priority === 'P1' });
   }
-  const chrono = (x: SightingLine, y: SightingLine) => x.at - y.at || (x.id < y.id ? -1 : 1);
-  p1.sort(chrono);
-  confirmed.sort(chrono);
+  const chrono = (x: [Sighting, number, string?], y: [Sighting, number, string?]) => x[1] - y[1] || (x[0].id < y[0].id ? -1 : 1);
+  const lines = (list: [Sighting, number, string?][]) => list.sort(chrono).slice(0, MAX_LISTED).map(([s, at, by]) => line(s, at, by));
   // Named communes by count (then name); the sightings without a commune last, whatever their count.
   const named = [...communes.values()].filter((c) => c.insee || c.name).sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'fr'));
   const none = communes.get('');
@@ -196,9 +197,9 @@ export function buildSituationReport({ rows, get, workflow, period, relay }: Sit
       .sort((x, y) => y[1] - x[1]),
     byCommune,
     otherCommunes: { communes: rest.length, count: rest.reduce((a, c) => a + c.count, 0), p1: rest.reduce((a, c) => a + c.p1, 0) },
-    p1: p1.slice(0, MAX_LISTED),
+    p1: lines(p1),
     p1Total: p1.length,
-    confirmed: confirmed.slice(0, MAX_LISTED),
+    confirmed: lines(confirmed),
     confirmedTotal: confirmed.length,
     rumours: rumourLines(workflow.rumours, get, period),
     forwardings: forwardingLines(workflow.forwardings, get, period),

@@ -1,13 +1,14 @@
 // The report's map, drawn as SVG elements from core/situation-map.ts: vector in the PDF, the built-in
 // basemap only (no tiles, nothing fetched), one node per merged dot.
 import { CATEGORY_LABELS } from '../../core/labels';
-import type { MapSnapshot } from '../../core/situation-map';
+import { dotPaths, type MapSnapshot } from '../../core/situation-map';
 import { CATEGORY_COLOURS } from '../../map/style';
 import { fill, REPORT } from './strings';
 
 export function SituationMap({ snapshot }: { snapshot: MapSnapshot | null }) {
   if (!snapshot) return <p className="hint">{REPORT.mapLoading}</p>;
   const { width, height } = snapshot;
+  const paths = dotPaths(snapshot.dots);
   const categories = [...new Set(snapshot.dots.map((d) => d.category))];
   return (
     <figure className="situation-map">
@@ -19,9 +20,10 @@ export function SituationMap({ snapshot }: { snapshot: MapSnapshot | null }) {
         {snapshot.departements.map((dep) => (
           <path key={dep.code} d={dep.d} fill={dep.own ? '#fffdf7' : 'none'} stroke={dep.own ? '#000091' : '#999'} strokeWidth={dep.own ? 1.6 : 0.6} fillRule="evenodd" />
         ))}
-        {snapshot.dots.map((dot, i) => (
-          <circle key={i} cx={dot.x.toFixed(1)} cy={dot.y.toFixed(1)} r={dot.p1 ? 4 : 3} fill={CATEGORY_COLOURS[dot.category]} stroke={dot.p1 ? '#e1000f' : '#fff'} strokeWidth={dot.p1 ? 2 : 0.8} />
+        {paths.fills.map((f) => (
+          <path key={f.category} d={f.d} fill={CATEGORY_COLOURS[f.category]} stroke="#fff" strokeWidth={0.6} />
         ))}
+        <path d={paths.rings} fill="none" stroke="#e1000f" strokeWidth={1.8} />
       </svg>
       <figcaption>
         {!snapshot.dots.length && <span>{REPORT.mapNone} </span>}

@@ -1,7 +1,7 @@
 // The point de situation's still map: framed on the département, shapes clipped, points merged.
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { frameOf, mapSnapshot, projection } from '../../../src-renderer/core/situation-map';
+import { dotPaths, frameOf, mapSnapshot, projection } from '../../../src-renderer/core/situation-map';
 import type { MapPoint } from '../../../src-renderer/core/situation-report';
 
 const square = (w: number, s: number, e: number, n: number): Polygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
@@ -49,5 +49,12 @@ describe('carte du point de situation', () => {
       expect(d.y).toBeGreaterThanOrEqual(0);
       expect(d.y).toBeLessThanOrEqual(300);
     }
+    // Drawn as one path per category and one for the P1 rings: two arcs per dot.
+    const paths = dotPaths(map.dots);
+    expect(paths.fills.map((f) => [f.category, f.d.match(/M/g)?.length])).toEqual([
+      ['routes', 1],
+      ['secours', 1],
+    ]);
+    expect(paths.rings.match(/a4 4 0 1 0/g)).toHaveLength(2);
   });
 });
