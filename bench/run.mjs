@@ -673,6 +673,18 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
       put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
       put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');
 
+      log(`${k}: search alone (core/sighting-view.ts), per keystroke`);
+      const sp = await withPage('bench/page/index.html', async (page) => {
+        await page.waitForFunction(() => window.benchSearch, null, { timeout: 30_000 });
+        return page.evaluate((rows) => window.benchSearch.typing(rows), n);
+      });
+      put(`${k} search: first letter before the idle warm-up (just opened)`, sp.coldMs, 'ms');
+      put(`${k} search: idle warm-up (search texts, column orders), in slices`, sp.warmMs, 'ms');
+      put(`${k} search: per keystroke, median of ${sp.keystrokes}`, sp.p50, 'ms');
+      put(`${k} search: per keystroke, p95`, sp.p95, 'ms', '≤ 16');
+      put(`${k} search: per keystroke, slowest`, sp.max, 'ms');
+      put(`${k} search: floor, a fixed loop as long as the median keystroke, p95`, sp.floorP95, 'ms');
+
       log(`${k}: public exports (map HTML, GeoJSON) against JSON.stringify of the same features`);
       const x = await withPage('bench/page/index.html', async (page) => {
         await page.waitForFunction(() => window.benchExport, null, { timeout: 30_000 });

@@ -3,9 +3,9 @@
 // them (its link shared from the mobile site, then "RT @…: " and its text), and a new post.
 import { DuplicateIndex, subjectOf } from '../../src-renderer/core/duplicates';
 import type { Sighting } from '../../src-renderer/core/sighting';
+import { percentile, spinFloor } from './floor';
 import { makeInputs, toRows } from './rows';
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const NEW_POST = 'Nouvelle coupure de la D958 entre Bruniquel et Montricoux, un arbre en travers de la route, gendarmerie sur place, déviation par Nègrepelisse.';
 
 /** A repost of one of the n seeded sightings (the first on X from the middle on): what the bench types. */
@@ -57,19 +57,7 @@ export const duplicatesBench = {
       index.candidates({ text: NEW_POST.slice(0, i), time });
       newTimes.push(performance.now() - c0);
     }
-    // Floor: the same number of runs of a fixed loop lasting about the check's median, so what a
-    // shared, loaded machine adds to a p95 (preemption, collections) shows beside it.
-    const median = percentile(times, 0.5);
-    let spins = 1000;
-    for (let c0 = performance.now(), x = 0; performance.now() - c0 < median * 20 && spins < 1e8; spins *= 2) for (let k = 0; k < spins; k++) x = Math.imul(x + k, 31);
-    spins = Math.max(1, Math.round(spins / 40));
-    const floorTimes: number[] = [];
-    let sink = 0;
-    for (let i = 0; i < times.length; i++) {
-      const c0 = performance.now();
-      for (let k = 0; k < spins; k++) sink = Math.imul(sink + k, 31);
-      floorTimes.push(performance.now() - c0);
-    }
+    const floor = spinFloor(times);
     // One sighting edited (its text changed): the index follows.
     const u0 = performance.now();
     index.set(subjectOf({ ...rows[0]!, text: NEW_POST }));
@@ -83,9 +71,9 @@ export const duplicatesBench = {
       p95: percentile(times, 0.95),
       max: Math.max(...times),
       newP95: percentile(newTimes, 0.95),
-      floorP50: percentile(floorTimes, 0.5),
-      floorP95: percentile(floorTimes, 0.95),
-      sink,
+      floorP50: floor.p50,
+      floorP95: floor.p95,
+      sink: floor.sink,
       newMax: Math.max(...newTimes),
       linkFound,
       textFound: textOnly[0]?.id === wanted,

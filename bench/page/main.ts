@@ -18,6 +18,7 @@ import { mapBench } from './map';
 import './import'; // window.benchImport (bench/page/import.ts)
 import './export'; // window.benchExport (bench/page/export.ts)
 import { repostOf } from './duplicates'; // and window.benchDuplicates
+import './search'; // window.benchSearch (bench/page/search.ts)
 import { normalise } from '../../src-renderer/core/search';
 import { makeInputs, toRows } from './rows';
 

@@ -3,6 +3,7 @@
 // to a worker (transferable). The map rebuilds its index only when the set of points or a place
 // changes; a new order (a sort) changes nothing and new looks are patched (diffPoints).
 import type { Sighting } from '../core/sighting';
+import type { Slicer } from '../core/slicer';
 import { CATEGORIES, PRIORITIES, STATUSES, type Category, type Priority, type Status } from '../core/taxonomy';
 
 export interface PointSet {
@@ -17,9 +18,15 @@ const categoryIndex = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
 const priorityIndex = new Map<string, number>(PRIORITIES.map((p, i) => [p, i]));
 const statusIndex = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 
-export function pointsOf(rows: readonly Sighting[]): PointSet {
+/** Rows between two checks of a slice's budget in the sliced versions. */
+const STEP = 2048;
+
+export const pointsOf = (rows: readonly Sighting[]): PointSet => runAtOnce(pointSteps(rows));
+
+function* pointSteps(rows: readonly Sighting[]): Generator<void, PointSet> {
   let n = 0;
   for (const s of rows) if (typeof s.lat === 'number' && typeof s.lon === 'number') n++;
+  yield;
   const ids = new Array<string>(n);
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
@@ -31,7 +38,7 @@ export function pointsOf(rows: readonly Sighting[]): PointSet {
     lon[i] = s.lon;
     lat[i] = s.lat;
     codes[i] = styleCode(s);
-    i++;
+    if (++i % STEP === 0) yield;
   }
   return { ids, lon, lat, codes };
 }
@@ -41,9 +48,14 @@ export function styleCode(s: Pick<Sighting, 'category' | 'priority' | 'status'>)
 }
 
 /** Each id's position in a point set (built once per set, for diffPoints). */
-export function positionsOf(points: PointSet): Map<string, number> {
+export const positionsOf = (points: PointSet): Map<string, number> => runAtOnce(positionSteps(points));
+
+function* positionSteps(points: PointSet): Generator<void, Map<string, number>> {
   const at = new Map<string, number>();
-  for (let i = 0; i < points.ids.length; i++) at.set(points.ids[i], i);
+  for (let i = 0; i < points.ids.length; i++) {
+    at.set(points.ids[i], i);
+    if (i % STEP === STEP - 1) yield;
+  }
   return at;
 }
 
@@ -54,14 +66,17 @@ export function positionsOf(points: PointSet): Map<string, number> {
  */
 export type PointsDiff = { kind: 'same' } | { kind: 'looks'; indices: number[]; codes: number[] } | { kind: 'set' };
 
-export function diffPoints(points: PointSet | null, positions: Map<string, number> | null, rows: readonly Sighting[]): PointsDiff {
+export const diffPoints = (points: PointSet | null, positions: Map<string, number> | null, rows: readonly Sighting[]): PointsDiff =>
+  runAtOnce(diffSteps(points, positions, rows));
+
+function* diffSteps(points: PointSet | null, positions: Map<string, number> | null, rows: readonly Sighting[]): Generator<void, PointsDiff> {
   if (!points || !positions) return { kind: 'set' };
   let n = 0;
   const indices: number[] = [];
   const codes: number[] = [];
   for (const s of rows) {
     if (typeof s.lat !== 'number' || typeof s.lon !== 'number') continue;
-    n++;
+    if (++n % STEP === 0) yield;
     const i = positions.get(s.id);
     if (i === undefined || points.lat[i] !== s.lat || points.lon[i] !== s.lon) return { kind: 'set' };
     const code = styleCode(s);
@@ -73,6 +88,26 @@ export function diffPoints(points: PointSet | null, positions: Map<string, numbe
   // Ids are unique: as many located rows, all found, is the same set.
   if (n !== points.ids.length) return { kind: 'set' };
   return indices.length ? { kind: 'looks', indices, codes } : { kind: 'same' };
+}
+
+/**
+ * The same work cut into slices (100,000 rows take tens of milliseconds, after every search or
+ * sort): the map's rebuild then never blocks the page for more than a slice. Null when `stale()`
+ * says newer rows came meanwhile.
+ */
+export async function sliced<T>(steps: Generator<void, T>, slicer: Slicer, stale: () => boolean): Promise<T | null> {
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    if (slicer.due()) {
+      await slicer.yieldNow();
+      if (stale()) return null;
+    }
+  }
+}
+export const steps = { points: pointSteps, positions: positionSteps, diff: diffSteps };
+
+function runAtOnce<T>(steps: Generator<void, T>): T {
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
 export function decodeStyle(code: number): { category: Category; priority: Priority; status: Status } {

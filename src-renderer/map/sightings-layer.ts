@@ -11,7 +11,8 @@ import type { Sighting } from '../core/sighting';
 import { CanvasLabelLayer, type CanvasLabel } from './canvas-labels';
 import { createClusterEngine, type ClusterEngine } from './cluster-engine';
 import type { MapItem } from './cluster-index';
-import { diffPoints, pointsOf, positionsOf, type PointSet } from './cluster-points';
+import { sliced, steps, type PointSet } from './cluster-points';
+import { Slicer } from '../core/slicer';
 import { clusterStyle, markerStyle } from './style';
 
 export interface LayerHandlers {
@@ -53,6 +54,8 @@ export class SightingsLayer {
   private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
   private rebuilding: Promise<void> = Promise.resolve();
   private drawSeq = 0;
+  /** Bumped by every setRows: a slow follow() of older rows stops. */
+  private rowsGeneration = 0;
   private destroyed = false;
   /** Index rebuilds so far (tests, bench). */
   rebuilds = 0;
@@ -80,27 +83,36 @@ export class SightingsLayer {
     clearTimeout(this.rebuildTimer);
     const first = this.points === null;
     const settle = first ? 0 : (this.handlers.settleMs ?? 120);
+    const generation = ++this.rowsGeneration;
     this.idle = new Promise<void>((resolve) => {
-      this.rebuildTimer = setTimeout(() => {
-        const diff = diffPoints(this.points, this.positions, this.rows);
-        if (diff.kind === 'same') return resolve(this.redrawNow()); // points' tooltips may show new text
-        if (diff.kind === 'looks') {
-          // An edit of priority, status or category: patched in the index, not rebuilt.
-          for (let j = 0; j < diff.indices.length; j++) this.points!.codes[diff.indices[j]] = diff.codes[j];
-          this.rebuilding = this.engine.patch(diff.indices, diff.codes);
-          return resolve(this.rebuilding.then(() => this.redrawNow()));
-        }
-        const points = pointsOf(this.rows);
-        this.points = points;
-        this.positions = positionsOf(points);
-        this.rebuilding = this.engine.load(points).then((size) => {
-          this.rebuilds++;
-          this.size = size;
-          this.map.getContainer().dataset.indexBuilds = String(this.rebuilds);
-        });
-        resolve(this.rebuilding.then(() => this.redrawNow()));
-      }, settle);
+      this.rebuildTimer = setTimeout(() => resolve(this.follow(rows, generation)), settle);
     });
+  }
+
+  /** Brings the index up to these rows, in slices; stops if newer rows came meanwhile. */
+  private async follow(rows: readonly Sighting[], generation: number): Promise<void> {
+    const stale = () => generation !== this.rowsGeneration || this.destroyed;
+    const slicer = new Slicer(8);
+    const diff = await sliced(steps.diff(this.points, this.positions, rows), slicer, stale);
+    if (!diff) return;
+    if (diff.kind === 'same') return this.redrawNow(); // points' tooltips may show new text
+    if (diff.kind === 'looks') {
+      // An edit of priority, status or category: patched in the index, not rebuilt.
+      for (let j = 0; j < diff.indices.length; j++) this.points!.codes[diff.indices[j]] = diff.codes[j];
+      this.rebuilding = this.engine.patch(diff.indices, diff.codes);
+      return this.rebuilding.then(() => this.redrawNow());
+    }
+    const points = await sliced(steps.points(rows), slicer, stale);
+    const positions = points && (await sliced(steps.positions(points), slicer, stale));
+    if (!points || !positions) return;
+    this.points = points;
+    this.positions = positions;
+    this.rebuilding = this.engine.load(points).then((size) => {
+      this.rebuilds++;
+      this.size = size;
+      this.map.getContainer().dataset.indexBuilds = String(this.rebuilds);
+    });
+    return this.rebuilding.then(() => this.redrawNow());
   }
 
   setSelected(id: string | null): void {
