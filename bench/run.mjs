@@ -8,6 +8,7 @@
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
 //   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
+//   BENCH_PARTS=situation                (the point de situation through the app alone)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { serveWeb } from '../scripts/serve-web.mjs';
+import { appSituation, putSituation } from './situation.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'out/bench');
@@ -513,7 +515,7 @@ function putFluid(k, f, letter, share) {
 }
 
 const started = Date.now();
-if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
+if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation')) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
   await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
   server = await serveWeb({ root: OUT, port: 0 });
@@ -737,6 +739,22 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map')) {
       }
       put(`${k} map ui: cluster index rebuilds during zoom and pan`, m.rebuilds, 'n', '≤ 0');
       results[`${k} map ui raw`] = { value: 0, unit: 'json', detail: m };
+    }
+    // Issue #14: the point de situation through the app (bench/situation.mjs).
+    for (const n of PARTS.has('store') || PARTS.has('situation') ? SIZES : []) {
+      const k = label(n);
+      const store = `bench-store-${n}`;
+      if (!PARTS.has('store') && !PARTS.has('map')) {
+        log(`${k}: situation: creating the crisis through the store`);
+        await step('storeCreate', store, n, BATCH);
+      }
+      await step('copyToApp', store);
+      await step('copyRowCacheToApp', store);
+      log(`${k}: point de situation: tab « Point » and period presets → report painted`);
+      const sit = await appSituation(withPage, idleFrame, n);
+      if (sit.open.timedOut || sit.periods.some((x) => x.timedOut)) log(`${k}: situation: the report never showed`, JSON.stringify(sit));
+      putSituation(put, percentile, k, sit);
+      results[`${k} situation ui raw`] = { value: 0, unit: 'json', detail: sit };
     }
     if (PARTS.has('store')) {
     log('gazetteer: search latency over every commune name (3, 5 letters, whole)');

@@ -11,6 +11,7 @@ import { appPageUrl, devServerUrl, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { hardenWebContents } from './security';
 import { hardenSession } from './session';
 import { registerVaultHandlers } from './vault';
+import { registerPrintHandlers } from './print';
 import { createMainWindow } from './window';
 
 /**
@@ -82,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
       installRelayCertificates({ appUrl, getMainWindow: () => mainWindow });
       registerBasemapHandlers({ appUrl, getMainWindow: () => mainWindow });
       registerVaultHandlers({ appUrl, getMainWindow: () => mainWindow });
+      registerPrintHandlers({ appUrl, getMainWindow: () => mainWindow });
       installMenu({
         isPackaged: app.isPackaged,
         isMac: process.platform === 'darwin',

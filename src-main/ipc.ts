@@ -13,7 +13,7 @@ export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
 const urlSchema = z.string().refine(isSafeExternalUrl, { error: 'seuls les liens http(s) sans identifiants sont permis' });
 
-const fileNameSchema = z
+export const fileNameSchema = z
   .string()
   .min(1, { error: 'nom vide' })
   .max(MAX_FILE_NAME_LENGTH, { error: 'nom trop long' })

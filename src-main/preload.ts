@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { BASEMAP_CHANNELS } from './basemap-channels';
 import { CHANNELS, EVENTS, TRUST_RELAY_CERTIFICATES, type VigieBridge } from './bridge';
+import { PRINT_CHANNELS } from './print-channels';
 import { VAULT_CHANNELS } from './vault-channels';
 
 // Each function forwards only the arguments it declares, copied field by field, so the page can't
@@ -51,6 +52,8 @@ const api: VigieBridge = {
     seal: (text) => ipcRenderer.invoke(VAULT_CHANNELS.seal, text),
     open: (sealed) => ipcRenderer.invoke(VAULT_CHANNELS.open, sealed),
   },
+  // The file name only: what is printed is the page itself, chosen by the main process.
+  printToPdf: (request) => ipcRenderer.invoke(PRINT_CHANNELS.printToPdf, { suggestedName: request?.suggestedName }),
   // A copy of the list (an array of whatever the page passed: the main process checks each item).
   trustRelayCertificates: (fingerprints) =>
     ipcRenderer.invoke(TRUST_RELAY_CERTIFICATES, Array.isArray(fingerprints) ? [...(fingerprints as unknown[])] : null),

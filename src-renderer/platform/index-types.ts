@@ -123,6 +123,12 @@ export interface VaultBridge {
   open(sealed: string): Promise<string>;
 }
 
+/** A page to put on paper: the file name offered when it becomes a PDF. */
+export interface PrintRequest {
+  /** A file name ending in .pdf, no path. */
+  suggestedName: string;
+}
+
 export interface Platform {
   readonly shell: 'electron' | 'web';
   /** Opens an http(s) link outside the app, after validation. Resolves false when the link was refused. */
@@ -151,6 +157,12 @@ export interface Platform {
    * accepts a certificate its user trusted; a preload that predates the call). Never rejects.
    */
   trustRelayCertificates(fingerprints: readonly string[]): Promise<boolean>;
+  /**
+   * Prints the page as its print styles lay it out (A4). Desktop: Chromium's printToPDF in the main
+   * process, saved where the user picks (resolves false when they cancel). Web: the browser's print
+   * dialog (`window.print()`, where « Enregistrer au format PDF » is), resolves true once it closes.
+   */
+  printToPdf(request: PrintRequest): Promise<boolean>;
 }
 
 /**
@@ -177,4 +189,6 @@ export interface VigieBridge {
    * Absent from a preload that predates it (then no self-signed certificate is accepted).
    */
   trustRelayCertificates?(fingerprints: string[]): Promise<number>;
+  /** The page as a PDF, saved where the user picks; false when cancelled. Absent from a preload that predates it. */
+  printToPdf?(request: PrintRequest): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 // Platform inside the desktop shell: everything goes through the preload bridge (window.vigie).
-import type { AppInfo, BasemapCapability, Platform, RelayCapability, SaveFileRequest, VaultCapability, VigieBridge } from './index-types';
+import type { AppInfo, BasemapCapability, Platform, PrintRequest, RelayCapability, SaveFileRequest, VaultCapability, VigieBridge } from './index-types';
 import { createBrowserVault, createShellVault } from './vault';
 import { isSafeHttpUrl as isSafeExternalUrl } from '../core/links';
 
@@ -68,7 +68,20 @@ function vaultOf(bridge: VigieBridge, fallback: VaultCapability): VaultCapabilit
   return bridge.vault ? createShellVault(bridge.vault, fallback, mainProcessMessage) : fallback;
 }
 
-export function createElectronPlatform(bridge: VigieBridge, fallbackVault: VaultCapability = createBrowserVault()): Platform {
+/** printToPDF through the main process; a preload that predates it prints as a browser does. */
+function printToPdfOf(bridge: VigieBridge, print: () => void): (request: PrintRequest) => Promise<boolean> {
+  return async (request) => {
+    if (!bridge.printToPdf) {
+      print();
+      return true;
+    }
+    return bridge.printToPdf({ suggestedName: request.suggestedName }).catch((error: unknown) => {
+      throw mainProcessMessage(error);
+    });
+  };
+}
+
+export function createElectronPlatform(bridge: VigieBridge, fallbackVault: VaultCapability = createBrowserVault(), print = () => window.print()): Platform {
   return {
     shell: 'electron',
     vault: vaultOf(bridge, fallbackVault),
@@ -85,5 +98,6 @@ export function createElectronPlatform(bridge: VigieBridge, fallbackVault: Vault
     onExportPublicMap: bridge.onExportPublicMap ? (listener) => bridge.onExportPublicMap!(listener) : undefined,
     basemaps: basemapsOf(bridge),
     trustRelayCertificates: trustRelayCertificatesOf(bridge),
+    printToPdf: printToPdfOf(bridge, print),
   };
 }

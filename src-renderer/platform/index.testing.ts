@@ -7,7 +7,8 @@ export type PlatformCall =
   | { method: 'openExternal'; url: string; accepted: boolean }
   | { method: 'saveFile'; request: SaveFileRequest; saved: boolean }
   | { method: 'info' }
-  | { method: 'trustRelayCertificates'; fingerprints: string[] };
+  | { method: 'trustRelayCertificates'; fingerprints: string[] }
+  | { method: 'printToPdf'; suggestedName: string };
 
 export interface TestingPlatform extends Platform {
   /** Every call, in order. */
@@ -54,6 +55,10 @@ export function createTestingPlatform(appInfo: Partial<AppInfo> = {}): TestingPl
       platform.trustedFingerprints = [...fingerprints];
       // Pins like the desktop shell it plays; a browser cannot.
       return platform.shell === 'electron';
+    },
+    async printToPdf({ suggestedName }) {
+      platform.calls.push({ method: 'printToPdf', suggestedName });
+      return !platform.cancelSaves;
     },
   };
   return platform;

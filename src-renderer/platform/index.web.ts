@@ -10,6 +10,8 @@ export interface WebEnvironment {
   document: Document;
   createObjectURL(blob: Blob): string;
   revokeObjectURL(url: string): void;
+  /** The browser's print dialog (blocks until it closes). */
+  print(): void;
 }
 
 function defaultEnvironment(): WebEnvironment {
@@ -18,6 +20,7 @@ function defaultEnvironment(): WebEnvironment {
     document: window.document,
     createObjectURL: (blob) => URL.createObjectURL(blob),
     revokeObjectURL: (url) => URL.revokeObjectURL(url),
+    print: () => window.print(),
   };
 }
 
@@ -53,5 +56,10 @@ export function createWebPlatform(env: () => WebEnvironment = defaultEnvironment
     // A page cannot pin a certificate: the browser accepts a wss:// relay's self-signed certificate
     // only once its user trusted it (opening https://host:port/health and accepting it, docs/relay.md).
     trustRelayCertificates: async (): Promise<boolean> => false,
+    // A page cannot write a PDF itself: the browser's dialog offers « Enregistrer au format PDF ».
+    async printToPdf(): Promise<boolean> {
+      env().print();
+      return true;
+    },
   };
 }

@@ -219,6 +219,11 @@ export class CrisisStore {
     return (await this.journal.all()).map(({ id, d, g }) => ({ id, d, g }));
   }
 
+  /** The whole record (every verified entry), read from the journal when asked: the replay's input. */
+  async record(): Promise<Entry[]> {
+    return (await this.history()).map((r) => ({ id: r.id, body: JSON.parse(r.d) as Body }));
+  }
+
   member(actorId: string): Member | undefined {
     return this.state.member(actorId);
   }

@@ -12,6 +12,8 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   windowOpenHandler?: (details: { url: string }) => { action: string };
   send = vi.fn();
+  /** Chromium's print to PDF: a recognisable stand-in for its bytes. */
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 faux'));
   constructor(url = 'about:blank') {
     super();
     this.mainFrame = { url };

@@ -37,10 +37,10 @@ describe('app lifecycle', () => {
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
     // open-external, save-file, info, take-invitation, the four relay channels, the four basemap ones
-    // the three of the vault, and the relay certificates' trust list (relay-certificates.ts).
-    expect(electron.handlers.size).toBe(16);
+    // the three of the vault, the relay certificates' trust list (relay-certificates.ts) and printing to PDF.
+    expect(electron.handlers.size).toBe(17);
     expect([...electron.handlers.keys()]).toEqual(
-      expect.arrayContaining(['vigie:vault-status', 'vigie:vault-seal', 'vigie:vault-open', 'vigie:relay-trust-certificates']),
+      expect.arrayContaining(['vigie:vault-status', 'vigie:vault-seal', 'vigie:vault-open', 'vigie:relay-trust-certificates', 'vigie:print-to-pdf']),
     );
     expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('vigie');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();

@@ -35,6 +35,20 @@ describe('electron platform', () => {
     expect(bridge.openExternal).toHaveBeenCalledWith('https://example.org/');
   });
 
+  it('prints to PDF through the main process; an older preload prints as a browser', async () => {
+    const printToPdf = vi.fn(async () => true);
+    const print = vi.fn();
+    await expect(createElectronPlatform({ ...fakeBridge(), printToPdf }, undefined, print).printToPdf({ suggestedName: 'p.pdf' })).resolves.toBe(true);
+    expect(printToPdf).toHaveBeenCalledWith({ suggestedName: 'p.pdf' });
+    expect(print).not.toHaveBeenCalled();
+    const refused = vi.fn(async () => {
+      throw new Error("Error invoking remote method 'vigie:print-to-pdf': Error: Argument invalide pour vigie:print-to-pdf : le nom doit finir par .pdf.");
+    });
+    await expect(createElectronPlatform({ ...fakeBridge(), printToPdf: refused }, undefined, print).printToPdf({ suggestedName: 'p' })).rejects.toThrow(/^Argument invalide/);
+    await expect(createElectronPlatform(fakeBridge(), undefined, print).printToPdf({ suggestedName: 'p.pdf' })).resolves.toBe(true);
+    expect(print).toHaveBeenCalledOnce();
+  });
+
   it('forwards saves and info', async () => {
     const bridge = fakeBridge();
     const platform = createElectronPlatform(bridge);
@@ -52,6 +66,7 @@ describe('web platform', () => {
       document,
       createObjectURL: vi.fn((_blob: Blob) => 'blob:vigie/1'),
       revokeObjectURL: vi.fn(),
+      print: vi.fn(),
     } satisfies WebEnvironment;
     return { env, platform: createWebPlatform(() => env) };
   }
@@ -78,6 +93,12 @@ describe('web platform', () => {
     expect(clicked[0].isConnected).toBe(false);
     const blob = env.createObjectURL.mock.calls[0][0];
     expect([blob.type, blob.size]).toEqual(['image/png', 2]);
+  });
+
+  it('prints through the browser’s own dialog (where « Enregistrer au format PDF » is)', async () => {
+    const { env, platform } = environment();
+    await expect(platform.printToPdf({ suggestedName: 'point.pdf' })).resolves.toBe(true);
+    expect(env.print).toHaveBeenCalledOnce();
   });
 
   it('reports the web shell and the package version', async () => {

@@ -15,7 +15,7 @@ describe('preload', () => {
   it('exposes one small API as window.vigie, and nothing of ipcRenderer', () => {
     expect(exposed).toHaveLength(1);
     expect(name).toBe('vigie');
-    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onExportPublicMap', 'onInvitation', 'openExternal', 'relay', 'saveFile', 'trustRelayCertificates', 'vault']);
+    expect(Object.keys(api).sort()).toEqual(['basemaps', 'info', 'onExportPublicMap', 'onInvitation', 'openExternal', 'printToPdf', 'relay', 'saveFile', 'trustRelayCertificates', 'vault']);
     const vault = api.vault as Record<string, unknown>;
     expect(Object.keys(vault).sort()).toEqual(['open', 'seal', 'status']);
     for (const value of Object.values(vault)) expect(typeof value).toBe('function');
@@ -45,6 +45,13 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.allowOnline, null);
     await basemaps.fetchOnlineTile({ z: 1, x: 0, y: 1, url: 'https://evil/' } as never);
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BASEMAP_CHANNELS.onlineTile, { z: 1, x: 0, y: 1 });
+  });
+
+  it('forwards printing to PDF with the file name only', async () => {
+    const { PRINT_CHANNELS } = await import('../../src-main/print-channels');
+    const bridge = api as unknown as import('../../src-main/bridge').VigieBridge;
+    await bridge.printToPdf!({ suggestedName: 'point.pdf', html: '<b>x</b>' } as never);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(PRINT_CHANNELS.printToPdf, { suggestedName: 'point.pdf' });
   });
 
   it('forwards the vault calls to their channels, with one argument each', async () => {

@@ -298,8 +298,8 @@ export function Workspace() {
             <SightingsTable ref={table} rows={rows} order={order} selectedId={selectedId} onSort={setOrder} onSelect={setSelectedId} onOpen={open} followUp={followUp} marked={marked} onMark={toggleMark} />
           </ErrorBoundary>
         )}
-        {mapMode === 'split' && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
-        {(mapMode !== 'hidden' || openId) && (
+        {mapMode === 'split' && !pane?.wide && <SplitDivider share={mapShare} onChange={setMapShare} label={t('map.resize')} />}
+        {(mapMode !== 'hidden' || openId) && !pane?.wide && (
           // While placing a sighting by clicking the map, the map side widens (to 65 % at least) so the
           // map beside the open detail is large enough to aim at; it narrows back afterwards.
           <div className="side" style={mapMode === 'split' ? { flexBasis: `${placingId ? Math.max(mapShare, 65) : mapShare}%` } : undefined}>
