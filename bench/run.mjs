@@ -9,6 +9,7 @@
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
 //   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 //   BENCH_PARTS=situation                (the point de situation through the app alone)
+//   BENCH_PARTS=keys                     (the duplicate check and the search alone, per keystroke)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -486,6 +487,38 @@ function idleFrame(page) {
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** Issue #12's table measures of one size (fluid()'s result), with their targets. */
+/** Issue #13: the duplicate check and the search alone, per keystroke (bench/page/duplicates.ts, search.ts). */
+async function keystrokesAlone(k, n) {
+  log(`${k}: duplicate check alone (core/duplicates.ts), per keystroke`);
+  const dp = await withPage('bench/page/index.html', async (page) => {
+    await page.waitForFunction(() => window.benchDuplicates, null, { timeout: 30_000 });
+    return page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
+  });
+  if (!dp.linkFound || !dp.textFound) log(`${k}: the duplicate check missed the repost`, JSON.stringify(dp));
+  put(`${k} duplicates: index build (${label(n)} sightings)`, dp.buildMs, 'ms');
+  put(`${k} duplicates: index heap`, dp.heapMB, 'MB');
+  put(`${k} duplicates: check per keystroke, median of ${dp.keystrokes}`, dp.p50, 'ms');
+  put(`${k} duplicates: check per keystroke, p95`, dp.p95, 'ms', '≤ 16');
+  put(`${k} duplicates: check per keystroke, slowest`, dp.max, 'ms');
+  put(`${k} duplicates: floor, a fixed loop as long as the median check, p50 / p95`, dp.floorP50, 'ms');
+  put(`${k} duplicates: floor p95`, dp.floorP95, 'ms');
+  put(`${k} duplicates: check per keystroke, a new post, p95`, dp.newP95, 'ms', '≤ 16');
+  put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
+  put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');
+
+  log(`${k}: search alone (core/sighting-view.ts), per keystroke`);
+  const sp = await withPage('bench/page/index.html', async (page) => {
+    await page.waitForFunction(() => window.benchSearch, null, { timeout: 30_000 });
+    return page.evaluate((rows) => window.benchSearch.typing(rows), n);
+  });
+  put(`${k} search: first letter before the idle warm-up (just opened)`, sp.coldMs, 'ms');
+  put(`${k} search: idle warm-up (search texts, column orders), in slices`, sp.warmMs, 'ms');
+  put(`${k} search: per keystroke, median of ${sp.keystrokes}`, sp.p50, 'ms');
+  put(`${k} search: per keystroke, p95`, sp.p95, 'ms', '≤ 16');
+  put(`${k} search: per keystroke, slowest`, sp.max, 'ms');
+  put(`${k} search: floor, a fixed loop as long as the median keystroke, p95`, sp.floorP95, 'ms');
+}
+
 function putFluid(k, f, letter, share) {
   const med = (xs, key) => percentile(xs.map((x) => x[key]).filter((v) => v !== null), 0.5);
   const worst = (xs, key) => Math.max(...xs.map((x) => x[key] ?? Infinity));
@@ -515,7 +548,7 @@ function putFluid(k, f, letter, share) {
 }
 
 const started = Date.now();
-if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation')) {
+if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation') || PARTS.has('keys')) {
   await build({ configFile: join(ROOT, 'bench/vite.config.mts'), logLevel: 'warn' });
   await copyFile(join(ROOT, 'src-renderer/public/favicon.svg'), join(OUT, 'src-renderer/favicon.svg'));
   server = await serveWeb({ root: OUT, port: 0 });
@@ -656,34 +689,7 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
       put(`${k} ui duplicates: longest task during the typing`, Math.max(0, ...dk.map((x) => x.longest ?? 0)), 'ms');
       put(`${k} ui duplicates: repost flagged at the end (1 = yes)`, app.duplicates.warnedAtEnd ? 1 : 0, 'bool');
       results[`${k} ui duplicates raw`] = { value: 0, unit: 'json', detail: { warning: app.duplicates.warningText, keys: dk } };
-      log(`${k}: duplicate check alone (core/duplicates.ts), per keystroke`);
-      const dp = await withPage('bench/page/index.html', async (page) => {
-        await page.waitForFunction(() => window.benchDuplicates, null, { timeout: 30_000 });
-        return page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
-      });
-      if (!dp.linkFound || !dp.textFound) log(`${k}: the duplicate check missed the repost`, JSON.stringify(dp));
-      put(`${k} duplicates: index build (${label(n)} sightings)`, dp.buildMs, 'ms');
-      put(`${k} duplicates: index heap`, dp.heapMB, 'MB');
-      put(`${k} duplicates: check per keystroke, median of ${dp.keystrokes}`, dp.p50, 'ms');
-      put(`${k} duplicates: check per keystroke, p95`, dp.p95, 'ms', '≤ 16');
-      put(`${k} duplicates: check per keystroke, slowest`, dp.max, 'ms');
-      put(`${k} duplicates: floor, a fixed loop as long as the median check, p50 / p95`, dp.floorP50, 'ms');
-      put(`${k} duplicates: floor p95`, dp.floorP95, 'ms');
-      put(`${k} duplicates: check per keystroke, a new post, p95`, dp.newP95, 'ms', '≤ 16');
-      put(`${k} duplicates: one sighting's text changed (index update)`, dp.updateMs, 'ms');
-      put(`${k} duplicates: repost found by link and by text alone (1 = both)`, dp.linkFound && dp.textFound ? 1 : 0, 'bool');
-
-      log(`${k}: search alone (core/sighting-view.ts), per keystroke`);
-      const sp = await withPage('bench/page/index.html', async (page) => {
-        await page.waitForFunction(() => window.benchSearch, null, { timeout: 30_000 });
-        return page.evaluate((rows) => window.benchSearch.typing(rows), n);
-      });
-      put(`${k} search: first letter before the idle warm-up (just opened)`, sp.coldMs, 'ms');
-      put(`${k} search: idle warm-up (search texts, column orders), in slices`, sp.warmMs, 'ms');
-      put(`${k} search: per keystroke, median of ${sp.keystrokes}`, sp.p50, 'ms');
-      put(`${k} search: per keystroke, p95`, sp.p95, 'ms', '≤ 16');
-      put(`${k} search: per keystroke, slowest`, sp.max, 'ms');
-      put(`${k} search: floor, a fixed loop as long as the median keystroke, p95`, sp.floorP95, 'ms');
+      await keystrokesAlone(k, n);
 
       log(`${k}: public exports (map HTML, GeoJSON) against JSON.stringify of the same features`);
       const x = await withPage('bench/page/index.html', async (page) => {
@@ -740,6 +746,8 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
       put(`${k} map ui: cluster index rebuilds during zoom and pan`, m.rebuilds, 'n', '≤ 0');
       results[`${k} map ui raw`] = { value: 0, unit: 'json', detail: m };
     }
+    // BENCH_PARTS=keys: the keystroke checks alone, without the store part.
+    for (const n of PARTS.has('keys') && !PARTS.has('store') ? SIZES : []) await keystrokesAlone(label(n), n);
     // Issue #14: the point de situation through the app (bench/situation.mjs).
     for (const n of PARTS.has('store') || PARTS.has('situation') ? SIZES : []) {
       const k = label(n);
