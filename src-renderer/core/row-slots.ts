@@ -2,7 +2,7 @@
 // counts and column orders work on flat arrays (masks, permutations) instead of maps and objects.
 // At 100,000 rows a pass over a Uint8Array costs a fraction of a millisecond; over a Map, tens.
 import { searchText } from './query';
-import { letterMask } from './search';
+import { BIGRAM_WORDS, hasBigrams, textSignature, type PreparedWord } from './search';
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
@@ -18,8 +18,9 @@ export class RowSlots {
   status = new Uint8Array(1024);
   /** Normalised search text (query.ts searchText), built on first use or ahead in idle time. */
   private readonly hay: (string | undefined)[] = [];
-  /** Per slot, the letters its search text holds (search.ts letterMask), built with it. */
+  /** Per slot, the letters its search text holds, and its pairs of letters (search.ts textSignature), built with it. */
   private letters = new Uint32Array(1024);
+  private bigrams = new Uint32Array(1024 * BIGRAM_WORDS);
   /** How many slots have their search text built, in slot order (the idle warm-up's cursor). */
   warmed = 0;
 
@@ -51,6 +52,9 @@ export class RowSlots {
       const letters = new Uint32Array(grown.length);
       letters.set(this.letters);
       this.letters = letters;
+      const bigrams = new Uint32Array(grown.length * BIGRAM_WORDS);
+      bigrams.set(this.bigrams);
+      this.bigrams = bigrams;
     }
     return slot;
   }
@@ -66,12 +70,19 @@ export class RowSlots {
     if (h === undefined) {
       const row = this.rows[slot];
       h = this.hay[slot] = row ? searchText(row) : '';
-      this.letters[slot] = letterMask(h);
+      this.bigrams.fill(0, slot * BIGRAM_WORDS, (slot + 1) * BIGRAM_WORDS);
+      this.letters[slot] = textSignature(h, this.bigrams, slot * BIGRAM_WORDS);
     }
     return h;
   }
 
   /** The letters of this slot's search text (built with it). */
+  /** Whether this slot's search text has every pair of letters of the word (built with it). */
+  hasBigrams(slot: number, w: PreparedWord): boolean {
+    if (this.hay[slot] === undefined) this.haystack(slot);
+    return hasBigrams(this.bigrams, slot * BIGRAM_WORDS, w);
+  }
+
   letterMask(slot: number): number {
     if (this.hay[slot] === undefined) this.haystack(slot);
     return this.letters[slot]!;

@@ -39,56 +39,57 @@ export function matchesWords(haystack: string, query: string): boolean {
 }
 
 /**
- * Which letters a normalised text holds, one bit each (a–z; all digits share one bit, every other
- * character another). A search word needs every bit of its own mask: most rows are ruled out, or a
- * one-letter word decided, without reading their text (the first keystroke of a search, at 100,000
- * rows: about 1 ms instead of 20).
+ * What a normalised text holds, for a search that reads few texts: which letters (one bit each, a–z;
+ * all digits share one bit, every other character another) and which pairs of letters a–z follow
+ * each other (676 bits, BIGRAM_WORDS words from `at`). A search word needs every one of its bits:
+ * most rows are ruled out, and a word of one or two letters decided, without reading their text
+ * (typing "e" then "ea" at 100,000 rows: about a millisecond each instead of 20–70).
  */
-export function letterMask(s: string): number {
+export function textSignature(s: string, bigrams: Uint32Array, at: number): number {
   let m = 0;
+  let prev = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 : 27);
+    if (c >= 97 && c <= 122) {
+      const l = c - 97;
+      m |= 1 << l;
+      if (prev >= 0) {
+        const b = prev * 26 + l;
+        bigrams[at + (b >>> 5)]! |= 1 << (b & 31);
+      }
+      prev = l;
+    } else {
+      m |= 1 << (c >= 48 && c <= 57 ? 26 : 27);
+      prev = -1;
+    }
   }
   return m;
 }
 
-/** True when the mask alone says whether a text holds the word: one letter from a to z. */
-export function decidedByMask(word: string): boolean {
-  if (word.length !== 1) return false;
-  const c = word.charCodeAt(0);
-  return c >= 97 && c <= 122;
-}
+/** Words of 32 bits per text in textSignature's pair set. */
+export const BIGRAM_WORDS = 22;
 
-/** How often each letter appears in French text (per mille, rounded; others rare). */
-const FREQUENCY: Record<string, number> = {
-  e: 147, a: 76, i: 75, s: 79, n: 71, t: 72, r: 66, u: 63, l: 55, o: 54, d: 37, c: 33, p: 30, m: 30,
-  v: 16, q: 14, f: 11, b: 9, g: 9, h: 7, j: 6, x: 4, y: 3, z: 1, k: 1, w: 1,
-};
-
-/**
- * A word prepared for a fast search: its least frequent character first. String.includes looks for
- * the word's first character and compares from each one it finds: with "eau" it stops at every e
- * (one character in seven in French); from the u, four times less often.
- */
+/** A search word with what textSignature lets it check without the text. */
 export interface PreparedWord {
   word: string;
-  /** Index in the word of its rarest character. */
-  at: number;
   mask: number;
+  /** Its pairs of letters, as bit numbers in the pair set. */
+  bigrams: number[];
+  /** True when the bits alone say whether a text holds it: one or two letters from a to z. */
   decided: boolean;
 }
 
 export function prepareWord(word: string): PreparedWord {
-  let at = 0;
-  for (let i = 1; i < word.length; i++) if ((FREQUENCY[word[i]!] ?? 0) < (FREQUENCY[word[at]!] ?? 0)) at = i;
-  return { word, at, mask: letterMask(word), decided: decidedByMask(word) };
+  const scratch = new Uint32Array(BIGRAM_WORDS);
+  const mask = textSignature(word, scratch, 0);
+  const bigrams: number[] = [];
+  for (let b = 0; b < 676; b++) if (scratch[b >>> 5]! & (1 << (b & 31))) bigrams.push(b);
+  const az = /^[a-z]{1,2}$/.test(word);
+  return { word, mask, bigrams, decided: az };
 }
 
-/** True when `text` holds the word (the same answer as text.includes(word)). */
-export function holdsWord(text: string, w: PreparedWord): boolean {
-  if (w.at === 0) return text.includes(w.word);
-  const c = w.word[w.at]!;
-  for (let i = text.indexOf(c, w.at); i >= 0; i = text.indexOf(c, i + 1)) if (text.startsWith(w.word, i - w.at)) return true;
-  return false;
+/** Whether a text's pair set (from `at`) has every pair of the word. */
+export function hasBigrams(set: Uint32Array, at: number, w: PreparedWord): boolean {
+  for (const b of w.bigrams) if (!(set[at + (b >>> 5)]! & (1 << (b & 31)))) return false;
+  return true;
 }

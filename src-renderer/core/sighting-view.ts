@@ -9,7 +9,7 @@
 import { ColumnOrder } from './column-order';
 import { matchesFields, searchWords, type SightingFilter, type SortKey, type SortOrder } from './query';
 import { RowSlots, STATUS_CODE } from './row-slots';
-import { holdsWord, prepareWord, type PreparedWord } from './search';
+import { prepareWord, type PreparedWord } from './search';
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
@@ -188,8 +188,9 @@ export class SightingView {
     const m = this.wordsMask;
     if ((this.slots.letterMask(slot) & m) !== m) return false;
     if (this.maskDecides) return true;
+    for (const w of this.prepared) if (!this.slots.hasBigrams(slot, w)) return false;
     const h = this.slots.haystack(slot);
-    for (const w of this.prepared) if (!w.decided && !holdsWord(h, w)) return false;
+    for (const w of this.prepared) if (!w.decided && !h.includes(w.word)) return false;
     return true;
   }
 
@@ -199,7 +200,8 @@ export class SightingView {
     this.words = words;
     this.prepared = words.map(prepareWord);
     this.wordsMask = this.prepared.reduce((m, w) => m | w.mask, 0);
-    this.maskDecides = this.prepared.every((w) => w.decided);
+    // One letter each: the mask decides (pairs need the pair set).
+    this.maskDecides = this.prepared.every((w) => w.decided && w.word.length === 1);
     const old = this.matched ?? this.list(this.match);
     for (const s of old) this.match[s] = 0;
     const same = this.found.find((f) => sameList(f.words, words));

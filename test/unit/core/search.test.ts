@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsWord, letterMask, normalise, normaliseReference, prepareWord } from '../../../src-renderer/core/search';
+import { BIGRAM_WORDS, hasBigrams, normalise, normaliseReference, prepareWord, textSignature } from '../../../src-renderer/core/search';
 import { seededRandom } from '../../seeded-random';
 
 // normalise runs over every row before the first search, so it is written in fewer passes than its
@@ -24,32 +24,40 @@ describe('normalise', () => {
   });
 });
 
-describe('recherche par masque de lettres et lettre la plus rare', () => {
-  it('donne la même réponse que includes, sur 20 000 couples texte / mot aléatoires', () => {
+describe('recherche par lettres et paires de lettres', () => {
+  const signature = (text: string) => {
+    const set = new Uint32Array(BIGRAM_WORDS);
+    return { mask: textSignature(text, set, 0), set };
+  };
+  it('ne manque jamais un texte qui contient le mot, et décide seul d’un mot d’une ou deux lettres (20 000 couples aléatoires)', () => {
     const r = rng(11);
     const letters = 'eauqwxz0129 -#@.';
     const pick = (n: number) => Array.from({ length: n }, () => letters[Math.floor(r() * letters.length)]).join('');
     let held = 0;
+    let decided = 0;
     for (let i = 0; i < 20_000; i++) {
       const text = pick(1 + Math.floor(r() * 40));
       const word = pick(1 + Math.floor(r() * 4)).replace(/ /g, '') || 'e';
       const w = prepareWord(word);
-      const byMask = (letterMask(text) & w.mask) === w.mask;
+      const { mask, set } = signature(text);
+      const passes = (mask & w.mask) === w.mask && hasBigrams(set, 0, w);
       const expected = text.includes(word);
       if (expected) held++;
-      // The mask never rules out a text that holds the word, and decides one letter alone.
-      if (expected) expect(byMask).toBe(true);
-      if (w.decided) expect(byMask).toBe(expected);
-      expect(holdsWord(text, w)).toBe(expected);
+      if (expected) expect(passes).toBe(true);
+      if (w.decided) {
+        decided++;
+        expect(passes, `${JSON.stringify(text)} / ${word}`).toBe(expected);
+      }
     }
     expect(held).toBeGreaterThan(2_000);
+    expect(decided).toBeGreaterThan(2_000);
   });
-  it('cherche à partir de la lettre la plus rare du mot', () => {
-    expect(prepareWord('eau').at).toBe(2);
-    expect(prepareWord('wagon').at).toBe(0);
-    expect(prepareWord('e').decided).toBe(true);
+  it('écarte un texte sans la paire, même avec toutes les lettres', () => {
+    const ea = prepareWord('ea');
+    expect(ea.decided).toBe(true);
+    expect(hasBigrams(signature('de l eau').set, 0, ea)).toBe(true);
+    expect(hasBigrams(signature('a e').set, 0, ea)).toBe(false);
     expect(prepareWord('9').decided).toBe(false);
-    expect(holdsWord('de l’eau partout', prepareWord('eau'))).toBe(true);
-    expect(holdsWord('ea u', prepareWord('eau'))).toBe(false);
+    expect(prepareWord('eau').decided).toBe(false);
   });
 });
