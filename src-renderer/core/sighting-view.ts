@@ -13,8 +13,8 @@ import { prepareWord, type PreparedWord } from './search';
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
-/** Results of recent searches, reused when the query is widened back (Backspace). */
-const REMEMBERED = 8;
+/** Results of recent searches, reused when the query is widened back (Backspace): a long query's letters. */
+const REMEMBERED = 32;
 /** The order the idle warm-up builds the column orders in: the likeliest clicks first. */
 const WARM_ORDER: SortKey[] = ['text', 'commune', 'priority', 'status', 'category', 'platform', 'updatedAt', 'postedAt', 'createdAt'];
 
@@ -22,6 +22,20 @@ interface Found {
   words: string[];
   /** Slots passing the field filters and every word. */
   slots: Int32Array;
+  /** Where the last word first appears in each slot's search text (when it was looked for there). */
+  at?: Int32Array;
+}
+
+/** Words to check in a row, with the bits they need. */
+interface Check {
+  words: PreparedWord[];
+  mask: number;
+  /** One letter each: the letter mask decides alone. */
+  maskDecides: boolean;
+}
+
+function checkOf(words: PreparedWord[]): Check {
+  return { words, mask: words.reduce((m, w) => m | w.mask, 0), maskDecides: words.every((w) => w.decided && w.word.length === 1) };
 }
 
 export class SightingView {
@@ -35,10 +49,8 @@ export class SightingView {
   private matched: Int32Array | null = null;
   private found: Found[] = [];
   private words: string[] = [];
-  private prepared: PreparedWord[] = [];
-  /** Every bit the search words need (search.ts letterMask), and whether the mask decides alone. */
-  private wordsMask = 0;
-  private maskDecides = true;
+  /** Every search word, for rows that change. */
+  private all: Check = checkOf([]);
   /** Which statuses show: by status code. */
   private statusShown = new Uint8Array(STATUSES.length);
   private shown: Sighting[] = [];
@@ -129,7 +141,7 @@ export class SightingView {
     for (const s of slots) {
       const row = this.slots.rows[s];
       this.fields[s] = row && matchesFields(row, this.filter) ? 1 : 0;
-      this.match[s] = this.fields[s] && this.hasWords(s) ? 1 : 0;
+      this.match[s] = this.fields[s] && this.passes(s, this.all) ? 1 : 0;
     }
     // Earlier search results may have lost or gained these rows.
     this.found = [];
@@ -183,14 +195,12 @@ export class SightingView {
     this.found = [];
   }
 
-  private hasWords(slot: number): boolean {
-    if (!this.words.length) return true;
-    const m = this.wordsMask;
-    if ((this.slots.letterMask(slot) & m) !== m) return false;
-    if (this.maskDecides) return true;
-    for (const w of this.prepared) if (!this.slots.hasBigrams(slot, w)) return false;
+  private passes(slot: number, c: Check): boolean {
+    if (!c.words.length) return true;
+    if (c.maskDecides) return (this.slots.letterMask(slot) & c.mask) === c.mask;
+    if (!this.prefilter(slot, c)) return false;
     const h = this.slots.haystack(slot);
-    for (const w of this.prepared) if (!w.decided && !h.includes(w.word)) return false;
+    for (const w of c.words) if (!w.decided && !h.includes(w.word)) return false;
     return true;
   }
 
@@ -198,33 +208,65 @@ export class SightingView {
   private research(): void {
     const words = searchWords(this.filter.text);
     this.words = words;
-    this.prepared = words.map(prepareWord);
-    this.wordsMask = this.prepared.reduce((m, w) => m | w.mask, 0);
-    // One letter each: the mask decides (pairs need the pair set).
-    this.maskDecides = this.prepared.every((w) => w.decided && w.word.length === 1);
+    this.all = checkOf(words.map(prepareWord));
     const old = this.matched ?? this.list(this.match);
     for (const s of old) this.match[s] = 0;
     const same = this.found.find((f) => sameList(f.words, words));
-    let slots: Int32Array;
-    if (same) slots = same.slots;
-    else {
-      // Rows matching a query whose every word is inside a word of this one: a superset to look in.
-      let from: Int32Array | null = null;
-      for (const f of this.found) if (f.words.every((w) => words.some((x) => x.includes(w))) && (!from || f.slots.length < from.length)) from = f.slots;
-      const out: number[] = [];
-      if (from) {
-        for (const s of from) if (this.hasWords(s)) out.push(s);
-      } else {
-        const n = this.slots.size;
-        for (let s = 0; s < n; s++) if (this.fields[s] && this.hasWords(s)) out.push(s);
-      }
-      slots = Int32Array.from(out);
-      this.found.unshift({ words, slots });
+    const found = same ?? this.narrowed(words);
+    if (!same) {
+      this.found.unshift(found);
       this.found.length = Math.min(this.found.length, REMEMBERED);
     }
-    for (const s of slots) this.match[s] = 1;
-    this.matched = slots;
+    for (const s of found.slots) this.match[s] = 1;
+    this.matched = found.slots;
     this.count();
+  }
+
+  /**
+   * Rows matching these words, looked for among the rows of a query they extend (each of its words
+   * inside one of these) when there is one: only the words it did not check are checked, and a last
+   * word typed on from the previous one is looked for from where that one was found.
+   */
+  private narrowed(words: string[]): Found {
+    let from: Found | null = null;
+    for (const f of this.found) if (f.words.every((w) => words.some((x) => x.includes(w))) && (!from || f.slots.length < from.slots.length)) from = f;
+    const out: number[] = [];
+    const last = words.at(-1) ?? '';
+    if (from?.at && from.words.length === words.length && from.words.every((w, i) => (i < words.length - 1 ? w === words[i] : last.startsWith(w)))) {
+      const at: number[] = [];
+      const { slots, at: was } = from;
+      for (let i = 0; i < slots.length; i++) {
+        const h = this.slots.haystack(slots[i]!);
+        const p = was[i]!;
+        const q = h.startsWith(last, p) ? p : h.indexOf(last, p + 1);
+        if (q >= 0) out.push(slots[i]!), at.push(q);
+      }
+      return { words, slots: Int32Array.from(out), at: Int32Array.from(at) };
+    }
+    const checked: readonly string[] = from ? from.words : [];
+    const unchecked = words.filter((w) => !checked.includes(w));
+    // A last word of three letters or more is looked for with indexOf, its place kept for the next
+    // letter typed (shorter words are decided by the letter bits, without reading the text).
+    const locate = last.length >= 3 && unchecked.includes(last) ? checkOf([prepareWord(last)]) : null;
+    const c = checkOf(unchecked.filter((w) => !locate || w !== last).map(prepareWord));
+    const at: number[] = [];
+    const take = (s: number) => {
+      if (!this.passes(s, c)) return;
+      if (!locate) return void out.push(s);
+      if (!this.prefilter(s, locate)) return;
+      const q = this.slots.haystack(s).indexOf(last);
+      if (q >= 0) out.push(s), at.push(q);
+    };
+    if (from) for (const s of from.slots) take(s);
+    else for (let s = 0, n = this.slots.size; s < n; s++) if (this.fields[s]) take(s);
+    return { words, slots: Int32Array.from(out), ...(locate ? { at: Int32Array.from(at) } : {}) };
+  }
+
+  /** The letter and pair bits a row needs for these words (no text read). */
+  private prefilter(slot: number, c: Check): boolean {
+    if ((this.slots.letterMask(slot) & c.mask) !== c.mask) return false;
+    for (const w of c.words) if (!this.slots.hasBigrams(slot, w)) return false;
+    return true;
   }
 
   private list(mask: Uint8Array): Int32Array {
