@@ -94,7 +94,8 @@ export class SightingsLayer {
     const stale = () => generation !== this.rowsGeneration || this.destroyed;
     const slicer = new Slicer(8);
     const diff = await sliced(steps.diff(this.points, this.positions, rows), slicer, stale);
-    if (!diff) return;
+    // Stale also after the last slice: the map may have been removed while this was being awaited.
+    if (!diff || stale()) return;
     if (diff.kind === 'same') return this.redrawNow(); // points' tooltips may show new text
     if (diff.kind === 'looks') {
       // An edit of priority, status or category: patched in the index, not rebuilt.
@@ -104,7 +105,7 @@ export class SightingsLayer {
     }
     const points = await sliced(steps.points(rows), slicer, stale);
     const positions = points && (await sliced(steps.positions(points), slicer, stale));
-    if (!points || !positions) return;
+    if (!points || !positions || stale()) return;
     this.points = points;
     this.positions = positions;
     this.rebuilding = this.engine.load(points).then((size) => {
@@ -139,6 +140,7 @@ export class SightingsLayer {
   private async redrawNow(): Promise<void> {
     const seq = ++this.drawSeq;
     await this.rebuilding;
+    if (seq !== this.drawSeq || this.destroyed) return;
     const b = this.map.getBounds();
     const items = await this.engine.items([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
     // A newer redraw started meanwhile (a pan during a pan): it draws, this one does not.
