@@ -10,24 +10,16 @@ import { buildRestrictedCsv, neutralise, writeCsv } from '../export/csv';
 import { restrictedFeature } from '../export/features';
 import { buildGeoJson } from '../export/geojson';
 import { frenchDateTime, timeZoneOf } from '../export/time';
+import type { ArchiveCrisis, ArchiveManifest, ManifestFile } from './manifest';
 import { archiveReportHtml } from './report';
+
+export type { ArchiveCrisis, ArchiveManifest, ManifestFile };
 
 /** One signed entry as the journal keeps it. */
 export interface ArchiveEntry {
   id: string;
   d: string;
   g: string;
-}
-
-export interface ArchiveCrisis {
-  id: string;
-  name: string;
-  departement: string;
-  hazard: string;
-  startedAt: string;
-  epoch: number;
-  closed: boolean;
-  closedBy?: string;
 }
 
 export interface ArchiveInput {
@@ -38,26 +30,6 @@ export interface ArchiveInput {
   memberName(id: string): string;
   exportedBy: { id: string; name: string };
   exportedAt: number;
-}
-
-export interface ManifestFile {
-  path: string;
-  sha256: string;
-  bytes: number;
-  description: string;
-}
-
-export interface ArchiveManifest {
-  format: 'vigie-archive/1';
-  crisis: ArchiveCrisis & { closedByName?: string };
-  exportedBy: { id: string; name: string };
-  exportedAt: string;
-  counts: { sightings: number; entries: number; mainCourante: number; exports: number };
-  /** How the history's signatures are checked, in one sentence. */
-  signatures: string;
-  /** Where the main courante comes from (entries of kind `l`). */
-  mainCourante: string;
-  files: ManifestFile[];
 }
 
 export interface Archive {

@@ -6,7 +6,7 @@ import type { Body } from '../records';
 import type { Sighting } from '../sighting';
 import { RESTRICTED_MARK } from '../export/features';
 import { frenchDateTime } from '../export/time';
-import type { ArchiveManifest } from './archive';
+import type { ArchiveManifest } from './manifest';
 
 /** Text → HTML text or attribute value. */
 export function escapeHtml(text: string): string {

@@ -13,7 +13,7 @@ import { formatTime } from '../common/format';
 import { useCrisisStore } from '../session';
 import { useStoreVersion } from '../sightings/hooks';
 import { useCan } from '../workflow/hooks';
-import type { PaneProps } from '../workspace/views';
+import type { PaneProps } from '../workspace/pane';
 import type { Lookups } from './describe';
 import { EntryForm } from './EntryForm';
 import { LogLineView } from './LogLineView';

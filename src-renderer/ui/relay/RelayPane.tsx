@@ -2,7 +2,7 @@
 // each with its status and per-platform posts, "Nouveau message", and the coverage (who relayed
 // what where, what is still to relay).
 import { useState } from 'react';
-import type { PaneProps } from '../workspace/views';
+import type { PaneProps } from '../workspace/pane';
 import { Coverage } from './Coverage';
 import { useRelayMessages } from './hooks';
 import { MessageCard } from './MessageCard';

@@ -8,7 +8,7 @@ import { DEFAULT_SORT, EMPTY_FILTER, filterSightings, sortSightings, type SortOr
 import { MapView } from '../map/MapView';
 import { useCrisisStore } from '../session';
 import { SightingsTable } from '../sightings/SightingsTable';
-import type { PaneProps } from '../workspace/views';
+import type { PaneProps } from '../workspace/pane';
 import { fill, useReplayStrings } from './strings';
 import { SPEEDS, STEP_MS, useReplay, type Speed } from './useReplay';
 import './replay.css';

@@ -11,7 +11,7 @@ import { loadBuiltInData, type BuiltInData } from '../../map/basemap/builtin-dat
 import { platform } from '../../platform';
 import { useCrisisStore } from '../session';
 import { useStoreVersion } from '../sightings/hooks';
-import type { PaneProps } from '../workspace/views';
+import type { PaneProps } from '../workspace/pane';
 import { relayInputOf } from './relay-input';
 import { SituationReport, type ReportHeader } from './SituationReport';
 import { useSituationStrings } from './strings';
