@@ -30,6 +30,22 @@ export interface ArchiveInput {
   memberName(id: string): string;
   exportedBy: { id: string; name: string };
   exportedAt: number;
+  /**
+   * The main courante as the crisis shows it (free and automatic lines, worded in French by the UI,
+   * ui/main-courante/describe.ts). Without it, the free entries (`l`) of the journal, as they are.
+   */
+  mainCourante?: readonly ArchiveLogLine[];
+}
+
+/** One line of the main courante, worded. */
+export interface ArchiveLogLine {
+  id: string;
+  at: number;
+  author: string;
+  type: string;
+  text: string;
+  /** The line it corrects. */
+  fix?: string;
 }
 
 export interface Archive {
@@ -100,6 +116,11 @@ function mainCouranteCsv(entries: readonly Parsed[], name: (id: string) => strin
   return writeCsv(['Date', 'Auteur', 'Type', 'Contenu', 'Entrée'], rows);
 }
 
+function logCsv(lines: readonly ArchiveLogLine[], name: (id: string) => string, timeZone: string): string {
+  const rows = lines.map((l) => [frenchDateTime(l.at, timeZone), neutralise(name(l.author)), neutralise(l.type), neutralise(l.text), l.fix ?? '', l.id]);
+  return writeCsv(['Date', 'Auteur', 'Type', 'Texte', 'Corrige l’entrée', 'Entrée'], rows);
+}
+
 function exportsCsv(entries: readonly Parsed[], name: (id: string) => string, timeZone: string): string {
   const rows = entries.map((e) => {
     const o = e.body as Extract<Body, { k: 'o' }>;
@@ -129,7 +150,9 @@ export async function buildArchive(input: ArchiveInput): Promise<Archive> {
     ['remontees.csv', await buildRestrictedCsv(rows, { timeZone, memberName }), 'Toutes les remontées, tous les champs (CSV pour Excel : UTF-8, « ; »)'],
     ['remontees.geojson', await buildGeoJson(rows.map((s) => restrictedFeature(s, memberName)), { name: `${crisis.name} — remontées`, scope: 'restricted' }), 'Toutes les remontées (GeoJSON, WGS 84)'],
     ['historique.jsonl', history ? `${history}\n` : '', 'Chaque entrée signée du registre, une par ligne (JSON) : auteur, heure, type, texte signé et signature'],
-    ['main-courante.csv', mainCouranteCsv(courante, memberName, timeZone), 'La main courante (entrées de type « l »)'],
+    input.mainCourante
+      ? ['main-courante.csv', logCsv(input.mainCourante, memberName, timeZone), 'La main courante : entrées saisies et lignes tirées du registre signé, par heure']
+      : ['main-courante.csv', mainCouranteCsv(courante, memberName, timeZone), 'La main courante (entrées de type « l »)'],
     ['exports.csv', exportsCsv(outputs, memberName, timeZone), 'Historique des fichiers sortis de Vigie (carte publique, exports)'],
   ];
   const files: ManifestFile[] = [];
@@ -145,9 +168,13 @@ export async function buildArchive(input: ArchiveInput): Promise<Archive> {
     crisis: { ...crisis, ...(closedByName ? { closedByName } : {}) },
     exportedBy: input.exportedBy,
     exportedAt: new Date(input.exportedAt).toISOString(),
-    counts: { sightings: rows.length, entries: entries.length, mainCourante: courante.length, exports: outputs.length },
+    counts: { sightings: rows.length, entries: entries.length, mainCourante: input.mainCourante?.length ?? courante.length, exports: outputs.length },
     signatures: `Chaque ligne de historique.jsonl : « g » est la signature Ed25519 (base64url), par la clé publique « author » (base64url, 32 octets), du texte UTF-8 « ${crisis.id} » + saut de ligne + « d » (docs/sync.md §1.1).`,
-    mainCourante: courante.length ? 'Entrées de type « l » du registre.' : 'Aucune entrée de main courante (type « l ») dans le registre de cette copie.',
+    mainCourante: input.mainCourante
+      ? 'Toute la main courante : les entrées saisies (type « l ») et les lignes que le registre signé fait (transmissions, accusés de réception, verdicts, rumeurs démenties, membres, clôture, purge…).'
+      : courante.length
+        ? 'Entrées de type « l » du registre.'
+        : 'Aucune entrée de main courante (type « l ») dans le registre de cette copie.',
   };
 
   const html = strToU8(archiveReportHtml({ ...base, files }, { rows, courante: courante.map((e) => e.body), outputs: outputs.map((e) => e.body as Extract<Body, { k: 'o' }>), memberName, timeZone }));

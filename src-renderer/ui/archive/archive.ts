@@ -2,7 +2,11 @@
 // saves the zip through the platform (desktop: dialog; web: a download), then records it in the
 // crisis like any file that leaves Vigie (entry `o`, allowed while the crisis is closed).
 import { buildArchive, sha256Hex, type Archive } from '../../core/archive/archive';
+import { LOG_TYPE_LABELS } from '../../core/main-courante-entry';
 import { platform } from '../../platform';
+import { describeLine } from '../main-courante/describe';
+import { lookupsOf } from '../main-courante/lookups';
+import { MAIN_COURANTE_STRINGS } from '../main-courante/strings';
 import type { CrisisStore } from '../../store/crisis-store';
 
 export async function archiveOf(store: CrisisStore, now = Date.now()): Promise<Archive> {
@@ -24,6 +28,15 @@ export async function archiveOf(store: CrisisStore, now = Date.now()): Promise<A
     memberName: (id) => store.member(id)?.name || id.slice(0, 12),
     exportedBy: { id: store.me.id, name: store.me.name },
     exportedAt: now,
+    // The archive is read by the prefecture: in French, whatever the interface's language.
+    mainCourante: store.state.log.lines().map((line) => ({
+      id: line.id,
+      at: line.at,
+      author: line.author,
+      type: LOG_TYPE_LABELS[line.type].fr,
+      text: describeLine(line, lookupsOf(store), MAIN_COURANTE_STRINGS.fr, 'fr'),
+      ...(line.fix ? { fix: line.fix } : {}),
+    })),
   });
 }
 

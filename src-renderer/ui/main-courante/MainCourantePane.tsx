@@ -14,7 +14,7 @@ import { useCrisisStore } from '../session';
 import { useStoreVersion } from '../sightings/hooks';
 import { useCan } from '../workflow/hooks';
 import type { PaneProps } from '../workspace/pane';
-import type { Lookups } from './describe';
+import { lookupsOf } from './lookups';
 import { EntryForm } from './EntryForm';
 import { LogLineView } from './LogLineView';
 import { PrintLog, printLog } from './PrintLog';
@@ -45,17 +45,7 @@ export function MainCourantePane({ report }: PaneProps) {
   const [printing, setPrinting] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const look: Lookups = {
-    name: (id) => store.member(id)?.name || '?',
-    sightingText: (id) => store.get(id)?.text,
-    forwarding: (id) => store.state.workflow.forwardings.get(id),
-    rumourClaim: (id) => store.state.workflow.rumours.get(id)?.claim,
-    relayTitle: (id) => store.state.relayKit.message(id)?.title,
-    invitation: (id) => {
-      if (!store.member(id)?.invitation && !store.members().some((m) => m.via === id)) return undefined;
-      return store.members().find((m) => m.via === id)?.name || '';
-    },
-  };
+  const look = lookupsOf(store);
   const all = log.lines();
   const filter: LogFilter = { types: type ? [type] : [], author, from: localTime(from), to: localTime(to, true) };
   // Re-filtered when a line is added or a filter changes, not on every sighting edit.

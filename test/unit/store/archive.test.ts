@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildArchive, sha256Hex, type ArchiveManifest, type HistoryLine } from '../../../src-renderer/core/archive/archive';
 import type { CrisisStore } from '../../../src-renderer/store/crisis-store';
+import { archiveOf as archiveAsTheAppBuildsIt } from '../../../src-renderer/ui/archive/archive';
 import { twoCopies, syncDocs } from './helpers';
 
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>&amp; « Pont » ; =SUM(A1)';
@@ -83,4 +84,29 @@ describe('archive d’une crise close', () => {
     expect(html).toContain('Diffusion restreinte');
     for (const f of manifest.files.filter((f) => f.path !== 'index.html')) expect(html).toContain(f.sha256);
   });
+
+  it('la main courante entière, en français : entrées saisies et lignes tirées du registre, avec les corrections', async () => {
+    const { a } = await twoCopies();
+    await a.mainCourante.add('decision', 'Ouverture du gymnase de Moissac');
+    const id = a.state.log.lines().find((l) => l.text === 'Ouverture du gymnase de Moissac')!.id;
+    await a.mainCourante.correct(id, 'decision', 'Ouverture du gymnase de Castelsarrasin');
+    await a.workflow.setClosed(true);
+    // The COD's log goes on after closing.
+    await a.mainCourante.add('information', 'Archive exportée pour le retour d’expérience');
+    const archive = await archiveAsTheAppBuildsIt(a, Date.parse('2026-11-25T10:00:00Z'));
+    const folder = archive.name.replace(/\.zip$/, '');
+    const files = unzipSync(archive.bytes);
+    const csv = Papa.parse<string[]>(strFromU8(files[`${folder}/main-courante.csv`]!).replace(/^\ufeff/, ''), { delimiter: ';', skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    const [header, ...rows] = csv.data;
+    expect(header).toEqual(['Date', 'Auteur', 'Type', 'Texte', 'Corrige l’entrée', 'Entrée']);
+    const texts = rows.map((r) => r[3]);
+    expect(texts).toContain('Ouverture du gymnase de Moissac');
+    expect(rows.find((r) => r[3] === 'Ouverture du gymnase de Castelsarrasin')?.[4]).toBe(id);
+    expect(texts).toContain('Crise close pour tous les membres');
+    expect(texts.at(-1)).toBe('Archive exportée pour le retour d’expérience');
+    expect(rows.every((r) => r[1] && r[2])).toBe(true);
+    expect(archive.manifest.counts.mainCourante).toBe(rows.length);
+  });
 });
+
