@@ -1,6 +1,7 @@
 // Writing a free main courante line, or its correction: a type and a text. Cleared once the signed
 // entry is stored; a refusal (crisis closed, role) goes to the workspace's error banner.
 import { useState } from 'react';
+import { Options } from '../common/options';
 import { LOG_TYPE_LABELS, LOG_TYPES, MAX_LOG_TEXT, type LogType } from '../../core/main-courante-entry';
 import { useLang } from '../../i18n';
 import { useMainCouranteStrings } from './strings';
@@ -42,11 +43,7 @@ export function EntryForm({ initial, submitLabel, onSubmit, onCancel, report }: 
       <label>
         {s.type}
         <select value={type} onChange={(e) => setType(e.target.value as LogType)}>
-          {LOG_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {LOG_TYPE_LABELS[t][lang]}
-            </option>
-          ))}
+          <Options keys={LOG_TYPES} labels={LOG_TYPE_LABELS} lang={lang} />
         </select>
       </label>
       <label className="mc-text-field">

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { filterLog, type LogFilter, type LogLine } from '../../core/main-courante';
+import { Options } from '../common/options';
 import { LOG_TYPE_LABELS, LOG_TYPES, type LogType } from '../../core/main-courante-entry';
 import { useLang } from '../../i18n';
 import { fill } from '../common/fill';
@@ -95,11 +96,7 @@ export function MainCourantePane({ report }: PaneProps) {
           {s.type}
           <select value={type} onChange={(e) => setType(e.target.value as LogType | '')}>
             <option value="">{s.allTypes}</option>
-            {LOG_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {LOG_TYPE_LABELS[t][lang]}
-              </option>
-            ))}
+            <Options keys={LOG_TYPES} labels={LOG_TYPE_LABELS} lang={lang} />
           </select>
         </label>
         <label>
