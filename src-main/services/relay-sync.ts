@@ -12,6 +12,7 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { relayDocumentName } from '../../src-renderer/core/secrets';
+import { purgeBacked } from './relay-purge-check';
 import { createRedisExtension } from './relay-redis';
 import { openDocumentStore, RELAY_DOCUMENT_NAME, type DocumentStore } from './relay-store';
 
@@ -228,6 +229,8 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
   const extensions: Extension[] = options.redisUrl ? [await createRedisExtension(options.redisUrl, log)] : [];
   const sockets = new Set<WebSocket>();
   let closing = false;
+  /** Documents whose forget request is being checked. */
+  const checking = new Set<string>();
   /** Documents forgotten after a purge: what is left of each (see forgetMessage). */
   const forgotten = new Map<string, Uint8Array>();
   const isForgotten = async (name: string) => forgotten.has(name) || (!!store && (await store.isForgotten(name)));
@@ -276,7 +279,17 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
 
     async onStateless({ payload, documentName, connection }) {
       const keep = forgetMessage(payload);
-      if (!keep || connection.readOnly || (await isForgotten(documentName))) return;
+      if (!keep || connection.readOnly || checking.has(documentName) || (await isForgotten(documentName))) return;
+      // Only a purge the record backs (relay-purge-check.ts); one check at a time per document, so
+      // repeated requests cannot keep the relay verifying.
+      checking.add(documentName);
+      let backed = false;
+      try {
+        backed = await purgeBacked(hocuspocus.documents.get(documentName)?.getArray('log').toArray() ?? [], keep);
+      } finally {
+        checking.delete(documentName);
+      }
+      if (!backed) return log(`Synchronisation : ${label(documentName)} : demande d’oubli refusée (aucun certificat de purge valable)`);
       // What is left: a new document holding only the entries the client chose to keep (the purge's
       // certificates and the new key, which hold no personal value), so members still on the old key
       // learn the new one. The old document's history is dropped with it.

@@ -20,6 +20,7 @@ export async function hostileRelayClient(inv: PlainInvitation, url: string) {
     doc,
     log,
     key,
+    provider,
     /** Its presence (awareness), which the relay passes on to every copy. */
     awareness: provider.awareness!,
     /** Signs with this client's own (unadmitted) key, whatever author the body names. */
