@@ -1,5 +1,5 @@
 // Départements from the official COG (via @etalab/decoupage-administratif, MIT licence).
-import raw from '@etalab/decoupage-administratif/data/departements.json';
+import raw from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 
 export interface Departement {
   code: string;
