@@ -111,6 +111,8 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'q':
     case 'l':
+    case 'b':
+    case 'd':
       return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'f':
       return can(ctx, b.a, 'forward') ? OK : refuse('seuls les coordinateurs et le COD transmettent au COD');
@@ -123,9 +125,6 @@ export function checkEntry(ctx: RuleContext, entry: Entry): Verdict {
       return can(ctx, b.a, 'purge') ? OK : refuse('seuls le créateur, les coordinateurs et le COD purgent les données personnelles');
     case 'h':
       return can(ctx, b.a, 'approveRelay') ? OK : refuse('seul le COD approuve un message à relayer');
-    case 'b':
-    case 'd':
-      return can(ctx, b.a, 'write') ? OK : refuse("ce membre ne peut pas écrire");
     case 'p':
     case 'k':
       return OK;

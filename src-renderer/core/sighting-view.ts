@@ -271,8 +271,10 @@ export class SightingView {
     const unchecked = words.filter((w) => !checked.includes(w));
     // A last word of three letters or more is looked for with indexOf, its place kept for the next
     // letter typed (shorter words are decided by the letter bits, without reading the text).
-    const locate = last.length >= 3 && unchecked.includes(last) ? checkOf([prepareWord(last)]) : null;
-    const c = checkOf(unchecked.filter((w) => !locate || w !== last).map(prepareWord));
+    // The words research() prepared already (this.all), not prepared again.
+    const prepared = new Map(this.all.words.map((w) => [w.word, w]));
+    const locate = last.length >= 3 && unchecked.includes(last) ? checkOf([prepared.get(last)!]) : null;
+    const c = checkOf(unchecked.filter((w) => !locate || w !== last).map((w) => prepared.get(w)!));
     const at: number[] = [];
     const take = (s: number) => {
       if (!this.passes(s, c)) return;

@@ -12,6 +12,7 @@ import type { CrisisStore } from '../../store/crisis-store';
 export async function archiveOf(store: CrisisStore, now = Date.now()): Promise<Archive> {
   const info = store.state.info;
   const c = store.crisis;
+  const look = lookupsOf(store);
   return buildArchive({
     crisis: {
       id: c.id,
@@ -34,7 +35,7 @@ export async function archiveOf(store: CrisisStore, now = Date.now()): Promise<A
       at: line.at,
       author: line.author,
       type: LOG_TYPE_LABELS[line.type].fr,
-      text: describeLine(line, lookupsOf(store), MAIN_COURANTE_STRINGS.fr, 'fr'),
+      text: describeLine(line, look, MAIN_COURANTE_STRINGS.fr, 'fr'),
       ...(line.fix ? { fix: line.fix } : {}),
     })),
   });
