@@ -123,14 +123,9 @@ export class ColumnOrder {
     this.size += incoming.length;
   }
 
-  /** The slots in this order that `keep` admits, to `out`. */
-  walk(descending: boolean, keep: (slot: number) => boolean, out: (slot: number) => void): void {
-    const { perm } = descending ? this.desc : this.asc;
-    const { size } = this;
-    for (let i = 0; i < size; i++) {
-      const s = perm[i]!;
-      if (keep(s)) out(s);
-    }
+  /** The slots in this order (a view of the order itself: read it, do not keep it across changes). */
+  sorted(descending: boolean): Int32Array {
+    return (descending ? this.desc : this.asc).perm.subarray(0, this.size);
   }
 }
 
