@@ -1,44 +1,42 @@
 // Every row's search text (query.ts searchText) indexed so that a keystroke reads few texts or none
-// (issue #13: a keystroke within a frame at 100,000 sightings).
-// - Letters and pairs of letters: one bitset over the slots per letter (a–z, digits, the rest) and per
-//   pair of letters a–z (676): a search word of one or two letters is one of these sets, no text read.
-// - Longer words go through the texts' tokens, the runs between spaces: a search word holds no space,
-//   so a text holds it if and only if one of its tokens does. The distinct tokens (far fewer
-//   characters than the texts: the posts repeat their words) are searched, then the slots listing a
-//   matching token are set from its postings. A word typed on from an earlier one (the next letter,
-//   "st" become "saint") searches only the tokens that one matched.
-// Built in idle slices (warm), kept up to date row by row (update).
-import { resized, setBit } from './bitset';
+// (issue #13: a keystroke within a frame at 100,000 sightings). Two steps per slot, each in idle
+// slices (warmBits, warmTokens), the first also done at once before a search (catchUp):
+// - bits: one set over the slots per letter (a–z, digits, the rest) and per pair of letters a–z
+//   (676): a search word of one or two letters is one of these sets, no text read;
+// - tokens: the runs between spaces. A search word holds no space, so a text holds it if and only if
+//   one of its tokens does: the distinct tokens (token-dictionary.ts) holding the word are found, then
+//   the slots listing them (postings) are set. Until a slot's tokens are listed, its text is kept and
+//   read, only when its bits hold every letter and pair of the word.
+// Kept up to date row by row (update).
+import { hasBit, resized, setBit } from './bitset';
 import { searchText } from './query';
 import type { RowSlots } from './row-slots';
 import { BIGRAM_WORDS, textSignature } from './search';
 import type { Sighting } from './sighting';
+import { TokenDictionary } from './token-dictionary';
 
-/** Recent words whose matching tokens are kept, for the words typed on from them. */
-const TOKEN_CACHE = 64;
-/** Up to this many rows taken out at once, each is looked for in its tokens' postings; above, one filter pass per token. */
+/** Up to this many rows taken out of a token at once, each is looked for in its postings; above, one filter pass. */
 const FEW = 8;
 
 export class SearchIndex {
-  /** Words of 32 bits in every set (the view's capacity in slots, rounded up). */
+  /** Words of 32 bits in every set (the view's capacity in slots). */
   private words = 0;
   private readonly letters: Uint32Array[] = Array.from({ length: 28 }, () => new Uint32Array(0));
   private readonly pairs: Uint32Array[] = Array.from({ length: 676 }, () => new Uint32Array(0));
-  private readonly tokenIds = new Map<string, number>();
-  private readonly tokens: string[] = [];
-  /** Per token: its letters (search.ts textSignature's first bits), to skip most tokens without reading them. */
-  private tokenMasks = new Uint32Array(1024);
+  private readonly dictionary = new TokenDictionary();
   /** Per token: the slots whose text holds it (each once). */
   private readonly postings: number[][] = [];
-  /** Per token: the last add() that listed it (a text lists a token once). */
+  /** Per token: the last text that listed it (a text lists a token once). */
   private stamps = new Int32Array(1024);
   private pass = 0;
-  /** The row each indexed slot's entries were made from (undefined: none), to take them out when it changes. */
+  /** The row each slot's entries were made from (undefined: none), to take them out when it changes. */
   private readonly indexedRows: (Sighting | undefined)[] = [];
-  /** Slots below this one are indexed (the idle warm-up's cursor; slots are added at the end). */
-  indexed = 0;
+  /** Search texts of the slots with bits but no tokens yet. */
+  private readonly texts: (string | undefined)[] = [];
+  /** Slots below these have their bits, their tokens (the warm-up's cursors; slots are added at the end). */
+  private withBits = 0;
+  private withTokens = 0;
   private readonly scratch = new Uint32Array(BIGRAM_WORDS);
-  private readonly tokenCache = new Map<string, { ids: Int32Array; upTo: number }>();
 
   constructor(private readonly slots: RowSlots) {}
 
@@ -49,28 +47,43 @@ export class SearchIndex {
     for (const sets of [this.letters, this.pairs]) for (let i = 0; i < sets.length; i++) sets[i] = resized(sets[i]!, words);
   }
 
-  /** Indexes the slots not indexed yet, until `more()` says stop; true once all are. */
-  warm(more: () => boolean): boolean {
+  /** Gives every slot its bits (a search needs them), until `more()` says stop; true once all have them. */
+  warmBits(more: () => boolean): boolean {
     const n = this.slots.size;
-    while (this.indexed < n) {
-      const end = Math.min(n, this.indexed + 32);
-      for (let s = this.indexed; s < end; s++) this.add(s);
-      this.indexed = end;
+    while (this.withBits < n) {
+      const end = Math.min(n, this.withBits + 32);
+      for (let s = this.withBits; s < end; s++) this.addBits(s);
+      this.withBits = end;
       if (!more()) break;
     }
-    return this.indexed >= n;
+    return this.withBits >= n;
   }
 
-  /** Everything indexed now (before a search). */
+  /** Lists every slot's tokens (after its bits), until `more()` says stop; true once all are. */
+  warmTokens(more: () => boolean): boolean {
+    const n = this.withBits;
+    while (this.withTokens < n) {
+      const end = Math.min(n, this.withTokens + 32);
+      for (let s = this.withTokens; s < end; s++) this.addTokens(s);
+      this.withTokens = end;
+      if (!more()) break;
+    }
+    if (this.withTokens < this.slots.size) return false;
+    // The dictionary joined now rather than on the first search of a longer word.
+    this.dictionary.join();
+    return true;
+  }
+
+  /** Every slot's bits now (before a search). */
   catchUp(): void {
-    this.warm(() => true);
+    this.warmBits(() => true);
   }
 
   /** After the rows of these slots changed (RowSlots.set done): their entries follow. */
   update(changed: readonly number[]): void {
     const out: number[] = [];
     for (const s of changed) {
-      if (s >= this.indexed) continue; // the warm-up will reach it
+      if (s >= this.withBits) continue; // the warm-up will reach it
       const was = this.indexedRows[s];
       const row = this.slots.rows[s];
       if (was === row) continue;
@@ -80,7 +93,10 @@ export class SearchIndex {
     }
     if (!out.length) return;
     this.remove(out);
-    for (const s of out) this.add(s);
+    for (const s of out) {
+      this.addBits(s);
+      if (s < this.withTokens) this.addTokens(s);
+    }
   }
 
   /**
@@ -94,63 +110,59 @@ export class SearchIndex {
     if (word.length === 1 && az(c0)) return this.letters[c0]!;
     if (word.length === 2 && az(c0) && az(c1)) return this.pairs[c0 * 26 + c1]!;
     const bits = new Uint32Array(this.words);
-    for (const t of this.tokensOf(word)) {
+    for (const t of this.dictionary.find(word)) {
       const list = this.postings[t]!;
       for (let i = 0; i < list.length; i++) {
         const s = list[i]!;
         bits[s >>> 5]! |= 1 << (s & 31);
       }
     }
+    // Slots whose tokens are not listed yet: their text, when their bits allow the word.
+    if (this.withTokens < this.withBits) {
+      const mask = textSignature(word, this.scratch.fill(0), 0);
+      const need: Uint32Array[] = [];
+      for (let l = 0; l < 28; l++) if (mask & (1 << l)) need.push(this.letters[l]!);
+      for (let i = 0; i < BIGRAM_WORDS; i++) for (let b = 0; b < 32; b++) if (this.scratch[i]! & (1 << b)) need.push(this.pairs[i * 32 + b]!);
+      for (let s = this.withTokens; s < this.withBits; s++) if (need.every((set) => hasBit(set, s)) && this.texts[s]?.includes(word)) setBit(bits, s, true);
+    }
     return bits;
   }
 
-  /** The tokens holding this word: among those of a cached word it holds (and the tokens added since), or all. */
-  private tokensOf(word: string): Int32Array {
-    const hit = this.tokenCache.get(word);
-    if (hit && hit.upTo === this.tokens.length) return hit.ids;
-    let from: { ids: Int32Array; upTo: number } | undefined = hit;
-    if (!from) for (const [w, c] of this.tokenCache) if (word.includes(w) && (!from || c.ids.length < from.ids.length)) from = c;
-    const mask = textSignature(word, this.scratch.fill(0), 0);
-    const { tokens, tokenMasks } = this;
-    const out: number[] = [];
-    const test = (t: number) => {
-      if ((tokenMasks[t]! & mask) === mask && tokens[t]!.includes(word)) out.push(t);
-    };
-    if (from) for (const t of from.ids) test(t);
-    for (let t = from ? from.upTo : 0; t < tokens.length; t++) test(t);
-    const ids = Int32Array.from(out);
-    this.tokenCache.delete(word);
-    this.tokenCache.set(word, { ids, upTo: tokens.length });
-    if (this.tokenCache.size > TOKEN_CACHE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
-    return ids;
-  }
-
-  private add(s: number): void {
+  private addBits(s: number): void {
     const row = this.slots.rows[s];
     this.indexedRows[s] = row;
+    this.texts[s] = undefined;
     if (!row) return;
     const text = searchText(row);
+    this.texts[s] = text;
     const { scratch } = this;
-    scratch.fill(0);
-    const mask = textSignature(text, scratch, 0);
+    const mask = textSignature(text, scratch.fill(0), 0);
     const w = s >>> 5;
     const bit = 1 << (s & 31);
     for (let l = 0; l < 28; l++) if (mask & (1 << l)) this.letters[l]![w]! |= bit;
     for (let i = 0; i < BIGRAM_WORDS; i++) {
-      let x = scratch[i]!;
-      while (x) {
-        const low = 31 - Math.clz32(x & -x);
-        this.pairs[i * 32 + low]![w]! |= bit;
-        x &= x - 1;
-      }
+      for (let x = scratch[i]!; x; x &= x - 1) this.pairs[i * 32 + 31 - Math.clz32(x & -x)]![w]! |= bit;
     }
+  }
+
+  private addTokens(s: number): void {
+    const text = this.texts[s];
+    this.texts[s] = undefined;
+    if (!text) return;
     const pass = ++this.pass;
-    let start = 0;
-    while (start < text.length) {
+    for (let start = 0; start < text.length; ) {
       let end = text.indexOf(' ', start);
       if (end < 0) end = text.length;
       if (end > start) {
-        const t = this.tokenId(text.slice(start, end));
+        const t = this.dictionary.id(text.slice(start, end));
+        if (t >= this.postings.length) {
+          this.postings.push([]);
+          if (t >= this.stamps.length) {
+            const grown = new Int32Array(this.stamps.length * 2);
+            grown.set(this.stamps);
+            this.stamps = grown;
+          }
+        }
         if (this.stamps[t] !== pass) {
           this.stamps[t] = pass;
           this.postings[t]!.push(s);
@@ -160,21 +172,6 @@ export class SearchIndex {
     }
   }
 
-  private tokenId(token: string): number {
-    let t = this.tokenIds.get(token);
-    if (t !== undefined) return t;
-    t = this.tokens.length;
-    this.tokenIds.set(token, t);
-    this.tokens.push(token);
-    this.postings.push([]);
-    if (t >= this.tokenMasks.length) {
-      this.tokenMasks = grow(this.tokenMasks);
-      this.stamps = grow(this.stamps);
-    }
-    this.tokenMasks[t] = textSignature(token, this.scratch.fill(0), 0);
-    return t;
-  }
-
   /** Takes these slots' entries out (their indexed rows say which tokens list them). */
   private remove(out: readonly number[]): void {
     const touched = new Map<number, number[]>();
@@ -182,9 +179,10 @@ export class SearchIndex {
       for (const sets of [this.letters, this.pairs]) for (const bits of sets) setBit(bits, s, false);
       const was = this.indexedRows[s];
       this.indexedRows[s] = undefined;
-      if (!was) continue;
+      this.texts[s] = undefined;
+      if (!was || s >= this.withTokens) continue;
       for (const token of new Set(searchText(was).split(' '))) {
-        const t = this.tokenIds.get(token);
+        const t = this.dictionary.known(token);
         if (t === undefined) continue;
         const list = touched.get(t);
         if (list) list.push(s);
@@ -208,10 +206,4 @@ export class SearchIndex {
       }
     }
   }
-}
-
-function grow<T extends Uint32Array | Int32Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }

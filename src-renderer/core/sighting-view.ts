@@ -159,13 +159,15 @@ export class SightingView {
   }
 
   /**
-   * Work done ahead while the page is idle: the search index of every row, then each column's
-   * order. Runs until `more()` says stop; true once everything is ready.
+   * Work done ahead while the page is idle: the search index's bits for every row (what a first
+   * keystroke needs), each column's order (a first click on a header), then the index's tokens (what
+   * makes a word of three letters or more read no text). Runs until `more()` says stop; true once
+   * everything is ready.
    */
   warm(more: () => boolean): boolean {
-    if (!this.index.warm(more)) return false;
+    if (!this.index.warmBits(more)) return false;
     for (const key of WARM_ORDER) if (!this.orderOf(key, false).build(more)) return false;
-    return true;
+    return this.index.warmTokens(more);
   }
 
   private orderOf(key: SortKey, now = true): ColumnOrder {
@@ -287,10 +289,17 @@ export class SightingView {
     const { rows } = this.slots;
     const { shownAt } = this;
     const perm = this.orderOf(this.order.key).sorted(this.order.descending);
-    const shown: Sighting[] = [];
+    // Sized at once from the counts (growing it by push copies it again and again at 100,000 rows).
+    let n = 0;
+    STATUSES.forEach((st, c) => statusShown[c] && (n += this.counts[st]));
+    const shown = new Array<Sighting>(n);
+    let k = 0;
     for (let i = 0; i < perm.length; i++) {
       const s = perm[i]!;
-      if ((visible[s >>> 5]! >>> (s & 31)) & 1) shownAt[s] = shown.push(rows[s]!) - 1;
+      if ((visible[s >>> 5]! >>> (s & 31)) & 1) {
+        shownAt[s] = k;
+        shown[k++] = rows[s]!;
+      }
     }
     this.shown = shown;
     this.version++;
