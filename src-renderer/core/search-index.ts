@@ -82,7 +82,7 @@ export class SearchIndex {
   /** After the rows of these slots changed (RowSlots.set done): their entries follow. */
   update(changed: readonly number[]): void {
     const out: number[] = [];
-    for (const s of changed) {
+    for (const s of new Set(changed)) {
       if (s >= this.withBits) continue; // the warm-up will reach it
       const was = this.indexedRows[s];
       const row = this.slots.rows[s];

@@ -43,7 +43,7 @@ export function matchesWords(haystack: string, query: string): boolean {
  * all digits share one bit, every other character another) and which pairs of letters a–z follow
  * each other (676 bits, BIGRAM_WORDS words from `at`). A search word needs every one of its bits:
  * most rows are ruled out, and a word of one or two letters decided, without reading their text
- * (typing "e" then "ea" at 100,000 rows: about a millisecond each instead of 20–70).
+ * (search-index.ts keeps these bits as one set of slots per letter and per pair).
  */
 export function textSignature(s: string, bigrams: Uint32Array, at: number): number {
   let m = 0;
@@ -68,28 +68,3 @@ export function textSignature(s: string, bigrams: Uint32Array, at: number): numb
 
 /** Words of 32 bits per text in textSignature's pair set. */
 export const BIGRAM_WORDS = 22;
-
-/** A search word with what textSignature lets it check without the text. */
-export interface PreparedWord {
-  word: string;
-  mask: number;
-  /** Its pairs of letters, as bit numbers in the pair set. */
-  bigrams: number[];
-  /** True when the bits alone say whether a text holds it: one or two letters from a to z. */
-  decided: boolean;
-}
-
-export function prepareWord(word: string): PreparedWord {
-  const scratch = new Uint32Array(BIGRAM_WORDS);
-  const mask = textSignature(word, scratch, 0);
-  const bigrams: number[] = [];
-  for (let b = 0; b < 676; b++) if (scratch[b >>> 5]! & (1 << (b & 31))) bigrams.push(b);
-  const az = /^[a-z]{1,2}$/.test(word);
-  return { word, mask, bigrams, decided: az };
-}
-
-/** Whether a text's pair set (from `at`) has every pair of the word. */
-export function hasBigrams(set: Uint32Array, at: number, w: PreparedWord): boolean {
-  for (const b of w.bigrams) if (!(set[at + (b >>> 5)]! & (1 << (b & 31)))) return false;
-  return true;
-}

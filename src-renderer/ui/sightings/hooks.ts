@@ -1,5 +1,5 @@
 // How components read sightings: snapshots of the store, recomputed when it changes.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { historyLines } from '../../core/changes';
 import type { Entry, SightingBody } from '../../core/records';
 import type { SightingFilter, SortOrder } from '../../core/query';
@@ -17,7 +17,7 @@ export function useStoreVersion(store: CrisisStore): number {
 /**
  * The table's rows, filtered, sorted and counted: one view per store, updated with the ids the store
  * says changed (core/sighting-view.ts), so an edit, a keystroke or a sort costs a few milliseconds at
- * 100,000 rows. What makes them cheap (search texts, column orders) is built while the page is idle.
+ * 100,000 rows. What makes them cheap (the search index, column orders) is built while the page is idle.
  */
 export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const store = useCrisisStore();
@@ -38,15 +38,9 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
     [store, view],
   );
   const version = useSyncExternalStore(subscribe, () => view.version);
-  const warming = useRef<{ kick(): void } | null>(null);
-  // After a search too: the view places the typed word for the next letter (sighting-view.ts).
-  useEffect(() => {
-    if (!store.loading) warming.current?.kick();
-  }, [filter.text, store]);
   useEffect(() => {
     // Once the journal is read, and again whenever rows arrive or change (a sync, an import).
     const warm = warmUp(view);
-    warming.current = warm;
     if (!store.loading) warm.kick();
     const off = store.subscribe((changed) => changed.size && !store.loading && warm.kick());
     return () => {
@@ -62,7 +56,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   );
 }
 
-/** Search texts and column orders built in idle slices, so the first keystroke or click finds them ready. */
+/** The search index and column orders built in idle slices, so the first keystroke or click finds them ready. */
 function warmUp(view: SightingView): { kick(): void; stop(): void } {
   let handle: ReturnType<typeof setTimeout> | number | undefined;
   let scheduled = false;

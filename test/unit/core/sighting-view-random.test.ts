@@ -155,3 +155,46 @@ describe('vue incrémentale du tableau, données et modifications aléatoires', 
       }
   }, 30_000);
 });
+
+describe('recherche de la vue, mots tapés et effacés pendant des modifications', () => {
+  it('égale le filtre recalculé, que l’index soit prêt, à moitié prêt ou pas encore construit', () => {
+    const r = rng(21);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const source = new Map<string, Sighting>();
+    let next = 0;
+    // Unique links: thousands of distinct words, as in a real crisis.
+    const newRow = () => {
+      const id = `r${next++}`;
+      source.set(id, { ...makeRow(id, r, 1000 + (next % 30)), url: r() < 0.9 ? `https://x.com/u${next % 40}/status/${next}${Math.floor(r() * 1e5)}` : '' });
+      return id;
+    };
+    for (let i = 0; i < 700; i++) newRow();
+    let filter: SightingFilter = EMPTY_FILTER;
+    const order: SortOrder = { key: 'createdAt', descending: true };
+    const view = new SightingView(source, filter, order);
+    const typed = ['moissac pont', 'st etienne', 'x.com/u1', 'status/12', 'l eau', 'evacuation crue', 'sdis82', 'n 9', 'zzq'];
+    for (let round = 0; round < 25; round++) {
+      const query = pick(typed);
+      const steps = [...Array.from(query, (_, i) => query.slice(0, i + 1)), ...Array.from(query, (_, i) => query.slice(0, query.length - 1 - i))];
+      for (const text of steps) {
+        const x = r();
+        if (x < 0.15) {
+          const changed = new Set<string>();
+          for (let k = 0; k < (r() < 0.1 ? 300 : 1 + Math.floor(r() * 3)); k++) {
+            const id = r() < 0.3 ? newRow() : `r${Math.floor(r() * next)}`;
+            const prev = source.get(id);
+            if (prev && r() < 0.15) source.delete(id);
+            else if (prev) source.set(id, r() < 0.5 ? { ...prev, text: `${prev.text} ${pick(WORDS)}` } : { ...prev, status: pick(STATUSES) });
+            changed.add(id);
+          }
+          view.update(changed);
+        } else if (x < 0.4) {
+          let budget = Math.floor(r() * 30);
+          view.warm(() => budget-- > 0);
+        }
+        view.setFilter((filter = { ...filter, text }));
+        check(view, source, filter, order);
+      }
+    }
+  }, 60_000);
+});
