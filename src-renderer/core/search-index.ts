@@ -24,8 +24,13 @@ export class SearchIndex {
   private readonly letters: Uint32Array[] = Array.from({ length: 28 }, () => new Uint32Array(0));
   private readonly pairs: Uint32Array[] = Array.from({ length: 676 }, () => new Uint32Array(0));
   private readonly dictionary = new TokenDictionary();
-  /** Per token: the slots whose text holds it (each once). */
-  private readonly postings: number[][] = [];
+  /**
+   * Per token, the slots whose text holds it: a list (each slot once) while it is shorter than a set
+   * of every slot, then that set (the common words of the posts: "de" is in every text, a set of
+   * 100,000 slots is 12.5 KB where a list takes 400 KB, and is ORed in a few thousand steps).
+   */
+  private readonly lists: (number[] | undefined)[] = [];
+  private readonly sets: (Uint32Array | undefined)[] = [];
   /** Per token: the last text that listed it (a text lists a token once). */
   private stamps = new Int32Array(1024);
   private pass = 0;
@@ -44,7 +49,7 @@ export class SearchIndex {
   resize(words: number): void {
     if (words <= this.words) return;
     this.words = words;
-    for (const sets of [this.letters, this.pairs]) for (let i = 0; i < sets.length; i++) sets[i] = resized(sets[i]!, words);
+    for (const sets of [this.letters, this.pairs, this.sets]) for (let i = 0; i < sets.length; i++) if (sets[i]) sets[i] = resized(sets[i]!, words);
   }
 
   /** Gives every slot its bits (a search needs them), until `more()` says stop; true once all have them. */
@@ -111,10 +116,14 @@ export class SearchIndex {
     if (word.length === 2 && az(c0) && az(c1)) return this.pairs[c0 * 26 + c1]!;
     const bits = new Uint32Array(this.words);
     for (const t of this.dictionary.find(word)) {
-      const list = this.postings[t]!;
-      for (let i = 0; i < list.length; i++) {
-        const s = list[i]!;
-        bits[s >>> 5]! |= 1 << (s & 31);
+      const set = this.sets[t];
+      if (set) for (let i = 0; i < set.length; i++) bits[i]! |= set[i]!;
+      else {
+        const list = this.lists[t]!;
+        for (let i = 0; i < list.length; i++) {
+          const s = list[i]!;
+          bits[s >>> 5]! |= 1 << (s & 31);
+        }
       }
     }
     // Slots whose tokens are not listed yet: their text, when their bits allow the word.
@@ -155,8 +164,9 @@ export class SearchIndex {
       if (end < 0) end = text.length;
       if (end > start) {
         const t = this.dictionary.id(text.slice(start, end));
-        if (t >= this.postings.length) {
-          this.postings.push([]);
+        if (t >= this.lists.length) {
+          this.lists.push([]);
+          this.sets.push(undefined);
           if (t >= this.stamps.length) {
             const grown = new Int32Array(this.stamps.length * 2);
             grown.set(this.stamps);
@@ -165,11 +175,23 @@ export class SearchIndex {
         }
         if (this.stamps[t] !== pass) {
           this.stamps[t] = pass;
-          this.postings[t]!.push(s);
+          this.post(t, s);
         }
       }
       start = end + 1;
     }
+  }
+
+  private post(t: number, s: number): void {
+    const set = this.sets[t];
+    if (set) return setBit(set, s, true);
+    const list = this.lists[t]!;
+    list.push(s);
+    if (list.length <= this.words) return;
+    const made = new Uint32Array(this.words);
+    for (const x of list) setBit(made, x, true);
+    this.sets[t] = made;
+    this.lists[t] = undefined;
   }
 
   /** Takes these slots' entries out (their indexed rows say which tokens list them). */
@@ -190,7 +212,12 @@ export class SearchIndex {
       }
     }
     for (const [t, gone] of touched) {
-      const list = this.postings[t]!;
+      const set = this.sets[t];
+      if (set) {
+        for (const s of gone) setBit(set, s, false);
+        continue;
+      }
+      const list = this.lists[t]!;
       if (gone.length <= FEW) {
         for (const s of gone) {
           const at = list.lastIndexOf(s);

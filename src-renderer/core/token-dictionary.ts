@@ -32,8 +32,10 @@ export class TokenDictionary {
     let t = this.ids.get(token);
     if (t === undefined) {
       t = this.tokens.length;
-      this.ids.set(token, t);
-      this.tokens.push(token);
+      // A copy of its own: a token sliced from a text would keep the whole text alive (V8's sliced strings).
+      const own = ' '.concat(token).slice(1);
+      this.ids.set(own, t);
+      this.tokens.push(own);
     }
     return t;
   }
