@@ -9,46 +9,35 @@
 // - the status counts are counts of bits; the rows shown one pass over the current order;
 // - a sort, a status tab, a widened filter are that pass over an order already built;
 // - an edit or a capture moves one slot in each order and patches the sets.
-import { countBoth, hasBit, intersect, count as countBits, resized, setBit, wordsFor } from './bitset';
+import { countBoth, hasBit, intersect, resized, setBit, wordsFor } from './bitset';
 import { ColumnOrder } from './column-order';
-import { matchesFields, searchText, searchWords, type SightingFilter, type SortKey, type SortOrder } from './query';
+import { matchesFields, searchWords, type SightingFilter, type SortKey, type SortOrder } from './query';
 import { RowSlots, STATUS_CODE } from './row-slots';
 import { SearchIndex } from './search-index';
+import { SearchResults, sameList, type SearchResult } from './search-results';
 import type { Sighting } from './sighting';
 import { STATUSES, type Status } from './taxonomy';
 
-/** Results of recent searches, reused when the query is widened back (Backspace) or extended. */
-const REMEMBERED = 32;
-/** Up to this many rows changed at once, the remembered results are corrected row by row; above, forgotten. */
-const PATCH_MAX = 256;
 /** The order the idle warm-up builds the column orders in: the likeliest clicks first. */
 const WARM_ORDER: SortKey[] = ['text', 'commune', 'priority', 'status', 'category', 'platform', 'updatedAt', 'postedAt', 'createdAt'];
-
-interface Found {
-  words: string[];
-  /** Slots whose search text holds every word (whatever the other filters). */
-  bits: Uint32Array;
-  /** How many. */
-  size: number;
-}
 
 export class SightingView {
   private slots = new RowSlots();
   private orders = new Map<SortKey, ColumnOrder>();
   private index = new SearchIndex(this.slots);
-  /** Words of 32 bits in every set below: the capacity in slots, a power of two. */
-  private words = 0;
+  private searches = new SearchResults(this.slots, this.index);
+  /** Words of 32 bits in every set below: the capacity in slots (a power of two) / 32. */
+  private bitWords = 0;
   /** Slots passing category, priority and commune. */
   private fields: Uint32Array = new Uint32Array(0);
   /** Per status code, the slots in that status. */
   private statuses: Uint32Array[] = [];
   /** The current query's result (null: no search words). */
-  private text: Found | null = null;
+  private text: SearchResult | null = null;
   /** fields ∩ text: every filter but the status. */
   private match: Uint32Array = new Uint32Array(0);
   /** match ∩ the statuses shown (scratch of walk). */
   private visible = new Uint32Array(0);
-  private found: Found[] = [];
   /** Which statuses show: by status code. */
   private statusShown = new Uint8Array(STATUSES.length);
   private shown: Sighting[] = [];
@@ -70,12 +59,12 @@ export class SightingView {
     this.slots = new RowSlots();
     this.orders = new Map();
     this.index = new SearchIndex(this.slots);
-    this.words = 0;
+    this.searches = new SearchResults(this.slots, this.index);
+    this.bitWords = 0;
     this.fields = new Uint32Array(0);
     this.statuses = STATUSES.map(() => new Uint32Array(0));
     this.match = new Uint32Array(0);
     this.visible = new Uint32Array(0);
-    this.found = [];
     this.text = null;
     for (const [id, row] of this.source) this.slots.set(this.slots.slotFor(id, row.createdAt), row);
     this.reserve();
@@ -146,12 +135,10 @@ export class SightingView {
       setBit(this.fields, s, !!row && matchesFields(row, this.filter));
       this.placeStatus(s);
     }
-    if (slots.length > PATCH_MAX) {
+    if (!this.searches.patch(slots)) {
       // A sync or an import: the remembered results are forgotten, the current one searched again.
-      this.found = [];
       this.research();
     } else {
-      this.patchFound(slots);
       for (const s of slots) setBit(this.match, s, hasBit(this.fields, s) && (!this.text || hasBit(this.text.bits, s)));
       this.count();
     }
@@ -180,17 +167,17 @@ export class SightingView {
   /** Every set holds every slot (capacity doubled as rows come). */
   private reserve(): void {
     const n = this.slots.size;
-    if (n <= this.words * 32) return;
-    let cap = Math.max(1024, this.words * 32);
+    if (n <= this.bitWords * 32) return;
+    let cap = Math.max(1024, this.bitWords * 32);
     while (cap < n) cap *= 2;
     const words = wordsFor(cap);
-    this.words = words;
+    this.bitWords = words;
     this.fields = resized(this.fields, words);
     this.statuses = this.statuses.map((b) => resized(b, words));
     this.match = resized(this.match, words);
     this.visible = new Uint32Array(words);
-    for (const f of this.found) f.bits = resized(f.bits, words);
     this.index.resize(words);
+    this.searches.resize(words);
     const shownAt = new Int32Array(cap);
     shownAt.set(this.shownAt);
     this.shownAt = shownAt;
@@ -219,50 +206,8 @@ export class SightingView {
   /** The search words changed: the slots holding them, then what matches every filter. */
   private research(): void {
     const words = searchWords(this.filter.text);
-    if (!words.length) this.text = null;
-    else {
-      this.index.catchUp();
-      let f = this.found.find((x) => sameList(x.words, words));
-      if (!f) {
-        f = this.search(words);
-        this.found.unshift(f);
-        this.found.length = Math.min(this.found.length, REMEMBERED);
-      }
-      this.text = f;
-    }
+    this.text = words.length ? this.searches.of(words) : null;
     this.rematch();
-  }
-
-  /**
-   * The slots holding these words: from the smallest remembered result of a query they extend (each
-   * of its words inside one of these), intersected with the index's sets of the words it lacks.
-   */
-  private search(words: string[]): Found {
-    let from: Found | null = null;
-    for (const f of this.found) if (f.words.every((w) => words.some((x) => x.includes(w))) && (!from || f.size < from.size)) from = f;
-    let bits: Uint32Array | null = from ? from.bits.slice() : null;
-    for (const w of new Set(words)) {
-      if (from?.words.includes(w)) continue;
-      const ws = this.index.wordBits(w);
-      bits = bits ? intersect(bits, bits, ws) : ws.slice();
-    }
-    bits ??= new Uint32Array(this.words);
-    return { words, bits, size: countBits(bits) };
-  }
-
-  /** These rows changed: each remembered result says again whether it holds them. */
-  private patchFound(slots: readonly number[]): void {
-    if (!this.found.length) return;
-    for (const s of slots) {
-      const row = this.slots.rows[s];
-      const h = row ? searchText(row) : null;
-      for (const f of this.found) {
-        const on = h !== null && f.words.every((w) => h.includes(w));
-        if (on === hasBit(f.bits, s)) continue;
-        setBit(f.bits, s, on);
-        f.size += on ? 1 : -1;
-      }
-    }
   }
 
   private rematch(): void {
@@ -301,6 +246,7 @@ export class SightingView {
         shown[k++] = rows[s]!;
       }
     }
+    shown.length = k; // k = n: every visible slot is a live row, in every order
     this.shown = shown;
     this.version++;
   }
@@ -309,8 +255,6 @@ export class SightingView {
 function zeroCounts(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 function sameFilter(a: SightingFilter, b: SightingFilter): boolean {
   return a.text === b.text && a.commune === b.commune && sameList(a.statuses, b.statuses) && sameList(a.categories, b.categories) && sameList(a.priorities, b.priorities);
