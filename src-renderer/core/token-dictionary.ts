@@ -61,6 +61,8 @@ export class TokenDictionary {
     } else this.search(word, out);
     const ids = Int32Array.from(out);
     this.recent.delete(word);
+    // Only short lists are worth keeping ("8" is in every link: a search of the chunks is as fast).
+    if (ids.length > 8 * FEW) return ids;
     this.recent.set(word, { ids, upTo: this.tokens.length });
     if (this.recent.size > REMEMBERED) this.recent.delete(this.recent.keys().next().value!);
     return ids;
