@@ -1,5 +1,5 @@
 // The rumours a sighting carries, for the detail panel: each with its verdict and "Délier"; a picker
-// (by claim) to link it to an existing rumour; a claim to create a rumour from it. No <form autoComplete="off"> here: the
+// (by claim) to link it to an existing rumour; a claim to create a rumour from it. No <form> here: the
 // detail panel may place this inside its own form, and forms do not nest (Enter is handled by hand).
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
