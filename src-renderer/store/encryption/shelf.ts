@@ -15,6 +15,8 @@ const idOf = (file: string) => (/^cle-(\d+)$/.exec(file) ? Number(file.slice(4))
 
 /** The origin private file system, or null where the browser has none. */
 export async function fileShelf(): Promise<KeyShelf | null> {
+  // Writing a file from the page (createWritable) is what some browsers lack (Safari before 26).
+  if (typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return null;
   const root = await globalThis.navigator?.storage?.getDirectory?.().catch(() => null);
   if (!root) return null;
   const dir = await root.getDirectoryHandle(FOLDER, { create: true });
