@@ -606,6 +606,8 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
       put(`${k}   open: JSON.parse of every body`, st.parseMs, 'ms');
       put(`${k}   open: state built (CrisisState.apply ×all)`, st.stateMs, 'ms');
       put(`${k}   docReady: read stored updates`, st.readUpdatesMs, 'ms');
+      put(`${k}   at rest: journal read without opening the sealed texts (floor of the journal read above)`, st.journalSealedMs, 'ms');
+      put(`${k}   at rest: stored updates read without opening them (floor of the read above)`, st.updatesSealedMs, 'ms');
       put(`${k}   docReady: Y.applyUpdate`, st.applyMs, 'ms');
       put(`${k}   docReady: scan of the document against the journal`, st.scanMs, 'ms');
 

@@ -12,6 +12,8 @@ import { DEFAULT_FIELDS, type Sighting } from '../../src-renderer/core/sighting'
 import { entryId, newSigningKeys, signerFrom, verifySignature } from '../../src-renderer/core/signing';
 import { CrisisStore } from '../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../src-renderer/store/database';
+import { deviceKeyring } from '../../src-renderer/store/encryption/device-keyring';
+import { createBrowserVault } from '../../src-renderer/platform/vault';
 import { Journal } from '../../src-renderer/store/journal';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
@@ -69,6 +71,15 @@ function rowsAtLeast(store: CrisisStore, n: number): Promise<number> {
   });
 }
 
+// The store's databases encrypted at rest as the app's are, with the same keys (this origin's key
+// files and device vault): what the app opens from them costs what a real copy's would.
+const keyring = deviceKeyring(createBrowserVault());
+function benchDb(name: string): VigieDatabase {
+  const db = new VigieDatabase(name);
+  db.encryptAtRest(keyring);
+  return db;
+}
+
 const bench = {
   /** What the capture-form bench types (bench/page/duplicates.ts). */
   duplicatesRepost: (n: number) => repostOf(n),
@@ -100,7 +111,7 @@ const bench = {
 
   /** Creates the crisis through the real store, in batches, then times single durable edits. */
   async storeCreate(dbName: string, n: number, batch: number) {
-    const db = new VigieDatabase(dbName);
+    const db = benchDb(dbName);
     const identity = await saveIdentity(db, { name: 'Banc d’essai', organisation: 'VISOV', role: 'veilleur' });
     const crisis = await createCrisis(db, { name: `Crue du Tarn ${n}`, departement: '82', hazard: 'inondation', startedAt: '2026-10-17T04:00:00.000Z' });
     const inputs = makeInputs(n);
@@ -152,8 +163,8 @@ const bench = {
    */
   async copyToApp(fromName: string) {
     await Dexie.delete('vigie');
-    const from = new VigieDatabase(fromName);
-    const to = new VigieDatabase('vigie');
+    const from = benchDb(fromName);
+    const to = benchDb('vigie');
     await to.settings.bulkPut(await from.settings.toArray());
     await to.crises.bulkPut(await from.crises.toArray());
     await to.updates.bulkAdd(await from.updates.toArray());
@@ -170,8 +181,8 @@ const bench = {
    * itself (during the previous open, until its page was closed) and how many are copied.
    */
   async copyRowCacheToApp(fromName: string) {
-    const from = new VigieDatabase(fromName);
-    const to = new VigieDatabase('vigie');
+    const from = benchDb(fromName);
+    const to = benchDb('vigie');
     const appCached = await to.rows.count();
     await to.rows.clear();
     const cache = await from.rows.toArray();
@@ -192,8 +203,8 @@ const bench = {
    */
   async storeHistory(fromName: string, toName: string, crisis: CrisisRecord, identity: Identity, perRow: number, editors: number) {
     await Dexie.delete(toName);
-    const from = new VigieDatabase(fromName);
-    const to = new VigieDatabase(toName);
+    const from = benchDb(fromName);
+    const to = benchDb(toName);
     for (const table of ['settings', 'crises', 'updates', 'journal'] as const) {
       const rows = await (from[table] as Table<unknown>).toArray();
       for (let i = 0; i < rows.length; i += 20_000) await (to[table] as Table<unknown>).bulkAdd(rows.slice(i, i + 20_000));
@@ -251,7 +262,7 @@ const bench = {
    * is loaded in the background (`docReady`); the store stays in `keep` for the heap measure.
    */
   async storeOpen(dbName: string, crisis: CrisisRecord, identity: Identity) {
-    const db = new VigieDatabase(dbName);
+    const db = benchDb(dbName);
     await db.open();
     const tasks: { start: number; end: number }[] = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration }))));
@@ -280,7 +291,7 @@ const bench = {
    * of every value in the document against the journal's signatures.
    */
   async storeOpenSteps(dbName: string, crisis: CrisisRecord) {
-    const db = new VigieDatabase(dbName);
+    const db = benchDb(dbName);
     await db.open();
     const s0 = performance.now();
     const rows = await new Journal(db, crisis.id).all();
@@ -309,8 +320,19 @@ const bench = {
     const missing = [...signatures].filter(([g]) => !live.has(g)).length;
     const s6 = performance.now();
     db.close();
+    // The same reads without opening the sealed fields (a database without keys returns them as
+    // stored): the difference is what encryption at rest costs an open.
+    const sealed = new VigieDatabase(dbName);
+    await sealed.open();
+    const r0 = performance.now();
+    await new Journal(sealed, crisis.id).all();
+    const r1 = performance.now();
+    await sealed.updates.where('crisisId').equals(docName(crisis)).toArray();
+    const r2 = performance.now();
+    sealed.close();
     return {
       ...{ journalMs: s1 - s0, parseMs: s2 - s1, stateMs: s3 - s2, readUpdatesMs: s4 - s3, applyMs: s5 - s4, scanMs: s6 - s5 },
+      ...{ journalSealedMs: r1 - r0, updatesSealedMs: r2 - r1 },
       ...{ rows: state.rows.size, entries: entries.length, docValues: live.size, unknown: unknown.length, missing },
     };
   },
@@ -362,10 +384,10 @@ const bench = {
    */
   async intake(fromName: string, crisis: CrisisRecord, toName: string, n: number) {
     await Dexie.delete(toName);
-    const from = new VigieDatabase(fromName);
+    const from = benchDb(fromName);
     const update = await storedDoc(from, crisis);
     from.close();
-    const db = new VigieDatabase(toName);
+    const db = benchDb(toName);
     const identity = await saveIdentity(db, { name: 'Nouveau venu', organisation: 'SDIS 82', role: 'veilleur' });
     const { id, name, departement, hazard, startedAt, key, seed } = crisis;
     const record: CrisisRecord = { id, name, departement, hazard, startedAt, key, seed, createdAt: Date.now(), lastOpenedAt: Date.now(), epoch: 0 };

@@ -5,6 +5,8 @@ import Dexie, { type Table } from 'dexie';
 import type { CrisisRecord } from '../core/crisis';
 import type { Sighting } from '../core/sighting';
 import type { VaultCapability } from '../platform/index-types';
+import type { Keyring } from './encryption/keyring';
+import { atRest } from './encryption/middleware';
 
 export interface StoredUpdate {
   seq?: number;
@@ -62,6 +64,11 @@ export class VigieDatabase extends Dexie {
    * whoever opens the database for the app; without one (unit tests), keys are stored as they are.
    */
   vault?: VaultCapability;
+  /**
+   * Encrypts what people wrote before it rests here (encryption/middleware.ts). Set through
+   * encryptAtRest() by whoever opens the database for the app; without one, values rest clear.
+   */
+  keyring?: Keyring;
   settings!: Table<Setting, string>;
   updates!: Table<StoredUpdate, number>;
   journal!: Table<JournalRow, number>;
@@ -70,6 +77,7 @@ export class VigieDatabase extends Dexie {
 
   constructor(name = 'vigie') {
     super(name, { chromeTransactionDurability: 'strict' });
+    this.use(atRest(() => this.keyring));
     this.version(1).stores({
       crises: 'id, lastOpenedAt',
       settings: 'key',
@@ -82,6 +90,13 @@ export class VigieDatabase extends Dexie {
     this.version(3).stores({
       journal: '++seq, crisisId, [crisisId+id], [crisisId+seq]',
       rows: '[crisisId+id], [crisisId+createdAt]',
+    });
+  }
+
+  /** Nothing is read or written before the keys are loaded (Dexie waits for a 'ready' promise). */
+  encryptAtRest(keys: Promise<Keyring | undefined>): void {
+    this.on('ready', async () => {
+      this.keyring = await keys;
     });
   }
 }

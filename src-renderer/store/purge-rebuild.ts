@@ -9,6 +9,10 @@
 // database: its new content is first written whole to a staging database (a crash meanwhile loses
 // nothing: the next start finishes the job), then the database is deleted and recreated from it,
 // then the staging database is deleted (its values are purged ones).
+//
+// Even so, LevelDB may keep old table files at deeper levels until it compacts them, so the values
+// also rest encrypted (encryption/): the rebuilt database is written under a NEW key, and the old
+// key's file is destroyed once it is — whatever bytes LevelDB still holds can no longer be read.
 import { redactEntry, type PurgeScope } from '../core/purge';
 import { entryId } from '../core/signing';
 import { VigieDatabase, type JournalRow } from './database';
@@ -17,6 +21,8 @@ type Certificate = { all: boolean; x: readonly string[]; h: Record<string, strin
 
 const STAGING_SUFFIX = '-purge';
 const COMPLETE = 'purge-staging-complete';
+/** The oldest at-rest key the database's values may be sealed with (older ones are destroyed). */
+const KEY_FLOOR = 'at-rest-key-floor';
 const TABLES = ['crises', 'settings', 'updates', 'journal', 'rejected', 'rows'] as const;
 
 /** The crisis's exchange documents of every epoch (`id`, `id@1`, …). */
@@ -69,7 +75,7 @@ async function read(db: VigieDatabase): Promise<Snapshot> {
 
 /** Rebuilds `db` from `snapshot` through a staging database (see above). `db` is reopened. */
 async function rebuild(db: VigieDatabase, snapshot: Snapshot): Promise<void> {
-  const staging = new VigieDatabase(db.name + STAGING_SUFFIX);
+  const staging = stagingOf(db);
   await copyInto(staging, snapshot);
   await staging.settings.put({ key: COMPLETE, value: true });
   await finish(db, staging);
@@ -86,15 +92,31 @@ async function finish(db: VigieDatabase, staging: VigieDatabase): Promise<void> 
 
 /** At start: a purge interrupted after its staging database was complete is finished. */
 export async function finishInterruptedPurge(db: VigieDatabase): Promise<boolean> {
+  await db.open(); // its keys loaded
   const names = typeof indexedDB !== 'undefined' && indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [db.name + STAGING_SUFFIX];
-  if (!names.includes(db.name + STAGING_SUFFIX)) return false;
-  const staging = new VigieDatabase(db.name + STAGING_SUFFIX);
-  if (!(await staging.settings.get(COMPLETE))) {
-    await staging.delete(); // not complete: the original database is still whole
-    return false;
+  let finished = false;
+  if (names.includes(db.name + STAGING_SUFFIX)) {
+    const staging = stagingOf(db);
+    if (await staging.settings.get(COMPLETE)) {
+      await finish(db, staging);
+      finished = true;
+    } else await staging.delete(); // not complete: the original database is still whole
   }
-  await finish(db, staging);
-  return true;
+  await destroyOldKeys(db);
+  return finished;
+}
+
+/** The staging database, sealed with the same keys as `db`. */
+function stagingOf(db: VigieDatabase): VigieDatabase {
+  const staging = new VigieDatabase(db.name + STAGING_SUFFIX);
+  staging.keyring = db.keyring;
+  return staging;
+}
+
+/** Destroys the at-rest keys older than the database's floor (a crash may have kept one). */
+async function destroyOldKeys(db: VigieDatabase): Promise<void> {
+  const floor = (await db.settings.get(KEY_FLOOR))?.value;
+  if (db.keyring && typeof floor === 'number') await db.keyring.retireBelow(floor);
 }
 
 /**
@@ -111,6 +133,12 @@ export async function applyPurge(db: VigieDatabase, crisisId: string, certificat
   snapshot.updates = snapshot.updates.filter((u) => !mine((u as { crisisId: string }).crisisId));
   snapshot.rows = snapshot.rows.filter((r) => (r as { crisisId: string }).crisisId !== crisisId);
   snapshot.rejected = snapshot.rejected.filter((r) => (r as { crisisId: string }).crisisId !== crisisId);
+  if (db.keyring) {
+    // Everything is rewritten under a new key; the old one goes once the rebuild is done.
+    const floor = await db.keyring.rotate();
+    snapshot.settings = [...snapshot.settings.filter((s) => (s as { key: string }).key !== KEY_FLOOR), { key: KEY_FLOOR, value: floor }];
+  }
   await rebuild(db, snapshot);
+  await destroyOldKeys(db);
   return { replaced: purged.replaced, dropped: purged.dropped };
 }

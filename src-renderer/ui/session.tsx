@@ -5,6 +5,7 @@ import type { CrisisRecord, Identity, IdentityInput } from '../core/crisis';
 import { NO_ADDRESSES } from '../core/invitation';
 import { CrisisStore } from '../store/crisis-store';
 import { VigieDatabase } from '../store/database';
+import { deviceKeyring } from '../store/encryption/device-keyring';
 import { loadIdentity, markOpened, rekeyCrisis, saveIdentity } from '../store/registry';
 import { SyncSession } from '../sync/session';
 import { applyPurge, finishInterruptedPurge } from '../store/purge-rebuild';
@@ -34,6 +35,7 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
   const db = useMemo(() => {
     const d = new VigieDatabase(dbName);
     d.vault = platform.vault;
+    d.encryptAtRest(deviceKeyring(platform.vault));
     return d;
   }, [dbName]);
   const [identity, setIdentityState] = useState<Identity | null>(null);

@@ -1,10 +1,11 @@
 // The purge of personal data, end to end as the issue asks: a crisis whose sightings hold unique
-// personal values, synced through a relay that keeps its documents on disk (--data), in a Chromium
-// with a persistent profile. The values are first FOUND (profile, relay folder, sync package), so the
-// search below can fail; then the coordinator closes and purges, and after the browser is closed,
-// none of them is found in any file of the profile, of the relay's folder, nor in a sync package
-// made after the purge (decrypted here from docs/sync.md §7 alone); every IndexedDB object store,
-// read through the page, holds none either (LevelDB blocks may be compressed on disk).
+// personal values (typed in as a volunteer would), synced through a relay that keeps its documents on
+// disk (--data), in a Chromium with a persistent profile. The values are first FOUND (relay folder,
+// sync package) and the at-rest key that seals them in the profile is found there, so the searches
+// can fail; then the coordinator closes and purges, and after the browser is closed, none of them
+// is found in any file of the profile (LevelDB's tables included), of the relay's folder, nor in a
+// sync package made after the purge (decrypted here from docs/sync.md §7 alone), and the old at-rest
+// key is found nowhere: whatever bytes LevelDB still keeps are sealed with a destroyed key.
 import { createDecipheriv, hkdfSync } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startRelayServer } from '../../src-main/services/relay-server';
 import { expect, test } from './fixtures';
 import { seedCrisis } from './seed';
-import { invitationLink, setAddresses, startCrisis } from './sync-helpers';
+import { invitationLink, rowOf, setAddresses, startCrisis } from './sync-helpers';
 
 const HANDLE = '@purge_handle_8431';
 const NOTE = 'note-privee-5521';
@@ -62,6 +63,16 @@ async function everyStore(page: Page): Promise<string> {
       db.close();
     }
     return out.join('\n');
+  });
+}
+
+/** The at-rest keys as their files hold them (sealed by the vault), from the origin's file system. */
+async function atRestKeys(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('vigie-cles');
+    const out: string[] = [];
+    for await (const [, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) out.push(await (await handle.getFile()).text());
+    return out;
   });
 }
 
@@ -116,21 +127,39 @@ test('après une purge, ni le profil, ni le relais, ni un nouveau paquet ne cont
 
     await startCrisis(page, 'Exercice');
     await page.getByRole('button', { name: 'Changer de crise' }).click();
-    await seedCrisis(page, {
-      n: 4,
-      fields: (i) => (i === 0 ? { text: TEXT, authorHandle: HANDLE, url: `https://x.com/${HANDLE.slice(1)}/status/4242`, mediaUrls: [MEDIA], verificationNotes: NOTE, authorKind: 'citoyen' } : {}),
-    });
+    await seedCrisis(page, { n: 3 });
     await page.reload();
     await page.getByRole('button', { name: 'Ouvrir Crue du Tarn' }).click();
+    // The personal values come in as a volunteer types them (the app encrypts what it stores; the
+    // seeded rows above were written in clear, as an older version would have).
+    const form = page.getByRole('form', { name: 'Saisie rapide' });
+    await form.getByLabel('Lien').fill(`https://x.com/${HANDLE.slice(1)}/status/4242`);
+    await form.getByLabel('Texte').fill(TEXT);
+    await form.getByLabel('Texte').press('Control+Enter');
+    await rowOf(page, 'texte-citoyen-7712').dblclick();
+    const detail = page.getByRole('complementary', { name: 'Détail de la remontée' });
+    await detail.getByLabel('Auteur', { exact: true }).fill(HANDLE);
+    await detail.getByLabel('Médias (liens)').fill(MEDIA);
+    await detail.getByLabel('Notes de vérification').fill(NOTE);
+    await detail.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(detail.getByRole('status')).toHaveText('Modifications enregistrées');
+    await detail.getByRole('button', { name: 'Fermer le détail' }).click();
     await setAddresses(page, [], [relay.syncUrl!]);
     await expect(page.getByText('Relais : à jour')).toBeVisible({ timeout: 30_000 });
 
-    // Before: each value is found, so the searches below can fail.
+    // Before: each value is found in the relay's folder and in a sync package, so the searches
+    // below can fail; in the profile, every object store holds them only encrypted.
     const keyBefore = await crisisKey(page);
     const before = openPack(await syncPack(page, info.outputPath('avant.vigiesync')), keyBefore);
     expect(findings([{ path: 'paquet', bytes: before }]).length).toBe(SECRETS.length);
-    for (const s of SECRETS) expect(await everyStore(page)).toContain(s);
     await expect.poll(async () => findings(await files(relayData)).length, { timeout: 20_000 }).toBe(SECRETS.length);
+    const storesBefore = await everyStore(page);
+    for (const s of SECRETS) expect(storesBefore, s).not.toContain(s);
+    expect(storesBefore).toContain('"sealed"');
+    // The at-rest key that sealed them: a file of the profile (found there), destroyed by the purge.
+    const oldKey = await atRestKeys(page);
+    expect(oldKey).toHaveLength(1);
+    expect(findings(await files(profile), oldKey).length).toBeGreaterThan(0);
 
     // Close, then purge: handles, links, media, notes always; every text chosen here.
     page.once('dialog', (d) => void d.accept());
@@ -144,7 +173,8 @@ test('après une purge, ni le profil, ni le relais, ni un nouveau paquet ne cont
     await dialog.getByLabel(/J’ai compris/).check();
     await dialog.getByRole('button', { name: 'Purger définitivement' }).click();
     await expect(page.locator('.workspace')).toHaveAttribute('data-epoch', '1', { timeout: 60_000 });
-    await expect(page.getByText(/Données personnelles purgées par Alice Martin le .* \(4 entrée\(s\) expurgée\(s\)\)/)).toBeVisible({ timeout: 30_000 });
+    // 3 seeded sightings, 1 captured and its edit.
+    await expect(page.getByText(/Données personnelles purgées par Alice Martin le .* \(5 entrée\(s\) expurgée\(s\)\)/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('region', { name: 'Tableau des remontées' }).getByText('[texte supprimé lors de la purge', { exact: false }).first()).toBeVisible();
     await expect(page.getByText('Relais : à jour')).toBeVisible({ timeout: 30_000 });
 
@@ -155,17 +185,18 @@ test('après une purge, ni le profil, ni le relais, ni un nouveau paquet ne cont
     // Every object store of every database, read through the page.
     const stores = await everyStore(page);
     for (const s of SECRETS) expect(stores, s).not.toContain(s);
-    expect(stores).toContain('Castelsarrasin');
+    expect(stores).toContain('"sealed"');
+    await expect(page.getByRole('region', { name: 'Tableau des remontées' }).getByText('Castelsarrasin').first()).toBeVisible();
 
     await context.close();
     await relay.close();
     expect(findings(await files(relayData))).toEqual([]);
-    // The profile: no file holds a value, except LevelDB's sorted tables (*.ldb). Chromium deletes a
-    // database's key range with a level-0 compaction only; a table the log was recovered into at a
-    // deeper level keeps dead values until LevelDB compacts that level (see docs/sync.md §1.9: the
-    // values are unreachable through IndexedDB, as read above, but still bytes on disk).
+    // The profile: no file holds a value, not even LevelDB's sorted tables (*.ldb), which may keep
+    // deleted values until a compaction reaches them: what they keep is sealed with the old key,
+    // and that key is found nowhere any more.
     const profileFiles = await files(profile);
-    expect(findings(profileFiles.filter((f) => !f.path.endsWith('.ldb')))).toEqual([]);
+    expect(findings(profileFiles)).toEqual([]);
+    expect(findings(profileFiles, oldKey)).toEqual([]);
     expect(profileFiles.some((f) => f.path.includes('indexeddb.leveldb'))).toBe(true);
   } finally {
     await context.close().catch(() => undefined);

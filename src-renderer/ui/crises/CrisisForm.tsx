@@ -36,7 +36,7 @@ export function CrisisForm({ onCreated }: { onCreated: (c: CrisisRecord) => void
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('crises.create')} className="crisis-form">
+    <form autoComplete="off" onSubmit={submit} noValidate aria-label={t('crises.create')} className="crisis-form">
       <h2>{t('crises.create')}</h2>
       <Field label={t('crises.name')} error={errors.name}>
         <input name="name" placeholder="Crue du Tarn — novembre 2026" />

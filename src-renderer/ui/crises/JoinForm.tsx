@@ -24,7 +24,7 @@ export function JoinForm({ initial = '' }: { initial?: string }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('sync.join')} className="crisis-form">
+    <form autoComplete="off" onSubmit={submit} noValidate aria-label={t('sync.join')} className="crisis-form">
       <h2>{t('sync.join')}</h2>
       <Field label={t('sync.invitation')} error={error || undefined} hint={t('sync.joinHint')}>
         <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} />

@@ -27,7 +27,7 @@ export function IdentityForm() {
     <main className="page narrow">
       <h1>{t('identity.heading')}</h1>
       <p>{t('identity.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={submit} noValidate>
         <Field label={t('identity.name')} error={errors.name}>
           <input name="name" autoComplete="nickname" autoFocus />
         </Field>

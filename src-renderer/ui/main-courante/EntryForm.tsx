@@ -32,7 +32,7 @@ export function EntryForm({ initial, submitLabel, onSubmit, onCancel, report }: 
     }
   };
   return (
-    <form
+    <form autoComplete="off"
       className="mc-form"
       aria-label={submitLabel}
       onSubmit={(e) => {

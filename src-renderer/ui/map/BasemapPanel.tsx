@@ -141,7 +141,7 @@ export function BasemapPanel({ map }: BasemapPanelProps) {
             {s.onlineWebOnly}
           </p>
         ) : (
-          <form onSubmit={enableOnline} noValidate>
+          <form autoComplete="off" onSubmit={enableOnline} noValidate>
             <fieldset disabled={busy}>
               <div className="field">
                 <label htmlFor={`${id}-template`}>{s.template}</label>

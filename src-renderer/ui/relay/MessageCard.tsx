@@ -152,7 +152,7 @@ function RelayForm({ m, onNotice }: Omit<Props, 'onError'>) {
       (e: Error) => setError(e.message),
     );
   return (
-    <form
+    <form autoComplete="off"
       className="relay-form"
       aria-label={s.relayed}
       onSubmit={(e) => {

@@ -62,7 +62,7 @@ export function MessageEditor({ message, onDone, onCancel }: Props) {
   };
 
   return (
-    <form className="relay-editor" aria-label={message ? s.editorEdit : s.editorNew} onSubmit={(e) => void submit(e)}>
+    <form autoComplete="off" className="relay-editor" aria-label={message ? s.editorEdit : s.editorNew} onSubmit={(e) => void submit(e)}>
       <div className="relay-editor-row">
         <Field label={s.category}>
           <select value={form.category} onChange={(e) => set({ category: e.target.value as RelayInput['category'] })}>

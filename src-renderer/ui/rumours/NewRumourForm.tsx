@@ -40,7 +40,7 @@ export function NewRumourForm({ selectedIds, onCreated, onCancel }: Props) {
   };
 
   return (
-    <form className="rumour-new" aria-label={t('rumours.newForm')} onSubmit={(e) => void submit(e)} noValidate>
+    <form autoComplete="off" className="rumour-new" aria-label={t('rumours.newForm')} onSubmit={(e) => void submit(e)} noValidate>
       <Field label={t('rumours.claim')} error={claimError}>
         <input value={claim} maxLength={MAX_CLAIM + 100} autoFocus onChange={(e) => setClaim(e.target.value)} />
       </Field>

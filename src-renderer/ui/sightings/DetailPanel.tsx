@@ -129,7 +129,7 @@ export function DetailPanel({ id, onClose, onArchive, placing, onTogglePlacing, 
       </div>
       <VerificationGroup id={id} onError={(message) => setErrors({ sighting: message })} />
       <RumourLinks sightingId={id} onOpenRumour={onOpenRumour && (() => onOpenRumour())} />
-      <form onSubmit={save} noValidate>
+      <form autoComplete="off" onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('detail.groups.triage')}</legend>
           {select('category', CATEGORIES, CATEGORY_LABELS)}

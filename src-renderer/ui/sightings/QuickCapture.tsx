@@ -107,7 +107,7 @@ export const QuickCapture = forwardRef<HTMLInputElement, Props>(function QuickCa
   };
 
   return (
-    <form
+    <form autoComplete="off"
       className="quick-capture"
       aria-label={t('capture.region')}
       onSubmit={save}

@@ -67,7 +67,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
       {!addresses.signaling.length && !addresses.relay.length && <p className="hint">{t('sync.noAddresses')}</p>}
       {!allowed && <p role="alert">{t('sync.inviteNotAllowed')}</p>}
       {allowed && !links && (
-        <form onSubmit={create} aria-label={t('sync.inviteCreate')}>
+        <form autoComplete="off" onSubmit={create} aria-label={t('sync.inviteCreate')}>
           <p className="hint">{t('sync.inviteOnePerPerson')}</p>
           <div className="field">
             <label>

@@ -80,7 +80,7 @@ export function SyncSettings({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title={t('sync.settingsTitle')} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={submit} noValidate>
         {area('signaling', t('sync.signaling'))}
         {area('relay', t('sync.relayUrls'))}
         {area('ice', t('sync.ice'))}

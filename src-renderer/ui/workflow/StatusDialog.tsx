@@ -83,7 +83,7 @@ export function StatusDialog({ sighting, onClose, onOpenDetail }: { sighting: Si
         ))}
       </div>
       {to && (
-        <form
+        <form autoComplete="off"
           onSubmit={(e) => {
             e.preventDefault();
             void apply(to);

@@ -4,12 +4,29 @@ import { NO_ADDRESSES, type Invitation } from '../../../src-renderer/core/invita
 import type { Role } from '../../../src-renderer/core/taxonomy';
 import { VigieDatabase } from '../../../src-renderer/store/database';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
+import { Keyring } from '../../../src-renderer/store/encryption/keyring';
+import { memoryShelf, type KeyShelf } from '../../../src-renderer/store/encryption/shelf';
 import { createCrisis, joinCrisis } from '../../../src-renderer/store/registry';
 
 let dbCount = 0;
+const shelves = new Map<string, KeyShelf>();
+
+/** A database as the app opens one: encrypted at rest, its keys on a shelf in memory. */
 export function freshDb(): VigieDatabase {
-  return new VigieDatabase(`test-${process.pid}-${++dbCount}`);
+  const name = `test-${process.pid}-${++dbCount}`;
+  shelves.set(name, memoryShelf());
+  return reopened({ name });
 }
+
+/** The same database opened again, as after a restart: its keys read back from its shelf. */
+export function reopened(db: { name: string }): VigieDatabase {
+  const again = new VigieDatabase(db.name);
+  again.encryptAtRest(Keyring.open(shelves.get(db.name)!));
+  return again;
+}
+
+/** The shelf holding a test database's at-rest keys. */
+export const shelfOf = (db: { name: string }) => shelves.get(db.name) as ReturnType<typeof memoryShelf>;
 
 // Ids are replaced by each device's signing key when a store opens (store.me.id).
 export const alice: Identity = { id: 'alice', name: 'Alice Martin', organisation: 'VISOV', role: 'coordinateur' };

@@ -5,7 +5,7 @@ import { historyLines } from '../../../src-renderer/core/changes';
 import { compareEntries, type Entry, type SightingBody } from '../../../src-renderer/core/records';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
-import { alice, crisisIn, freshDb, syncDocs, twoCopies } from './helpers';
+import { alice, crisisIn, freshDb, syncDocs, twoCopies, reopened } from './helpers';
 
 vi.mock('../../../src-renderer/core/signing', async (original) => {
   const real = await original<typeof import('../../../src-renderer/core/signing')>();
@@ -102,7 +102,7 @@ describe('ouverture à froid', () => {
     await syncDocs(a, b);
     await b.close();
     verify.mockClear();
-    const again = await CrisisStore.open(new VigieDatabase(dbB.name), crisis, b.me, Date.now, { progressive: true });
+    const again = await CrisisStore.open(reopened(dbB), crisis, b.me, Date.now, { progressive: true });
     await again.loaded;
     await again.docReady;
     await again.settled();

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CrisisStore, SightingValidationError } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
 import { CHUNK_BYTES } from '../../../src-renderer/store/persistence';
-import { alice, bob, crisisIn, freshDb } from './helpers';
+import { alice, bob, crisisIn, freshDb, reopened } from './helpers';
 
 describe('enregistrement local', () => {
   it('retrouve les remontées et leur historique après une réouverture', async () => {
@@ -12,7 +12,7 @@ describe('enregistrement local', () => {
     const s = await first.create({ url: 'https://x.com/VigiCrues/status/1', text: 'Le Tarn monte', category: 'alea' });
     await first.update(s.id, { priority: 'P1' });
     // No close(): as after a crash, only what was acknowledged counts.
-    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, bob);
+    const again = await CrisisStore.open(reopened(db), crisis, bob);
     expect(again.get(s.id)).toMatchObject({ text: 'Le Tarn monte', priority: 'P1', platform: 'x', authorHandle: '@VigiCrues', createdBy: first.me.id });
     expect(await again.entries(s.id)).toHaveLength(2);
   });
@@ -46,7 +46,7 @@ describe('enregistrement local', () => {
     const after = await rows();
     expect(after.length).toBeGreaterThan(1);
     for (const r of after) expect(r.update.byteLength).toBeLessThan(CHUNK_BYTES + 20_000);
-    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
+    const again = await CrisisStore.open(reopened(db), crisis, alice);
     await again.docReady;
     expect(again.get(s.id)?.verificationNotes).toBe(`399 ${'x'.repeat(8000)}`);
     expect(await again.entries(s.id)).toHaveLength(851);
@@ -92,7 +92,7 @@ describe('échec d’écriture', () => {
     expect(store.doc.getArray('log').length).toBe(logBefore);
     add.mockRestore();
     const s = await store.create({ text: 'après la panne' });
-    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice);
+    const again = await CrisisStore.open(reopened(db), crisis, alice);
     expect([...again.rows.values()].map((r) => r.text)).toEqual(['après la panne']);
     expect(again.get(s.id)).toBeDefined();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
-import { alice, crisisIn, freshDb } from './helpers';
+import { alice, crisisIn, freshDb, reopened } from './helpers';
 
 describe('ouverture progressive', () => {
   it('montre d’abord les plus récentes des lignes en cache, puis tout le registre, sans rien perdre', async () => {
@@ -13,7 +13,7 @@ describe('ouverture progressive', () => {
     await first.update(last.id, { priority: 'P1' });
     await first.close();
 
-    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice, Date.now, { progressive: true });
+    const again = await CrisisStore.open(reopened(db), crisis, alice, Date.now, { progressive: true });
     expect(again.loading).toBe(true);
     // The first paint: the newest rows, as they were last materialised.
     expect(again.rows.size).toBe(200);
@@ -39,7 +39,7 @@ describe('ouverture progressive', () => {
     await first.update(last.id, { priority: 'P1', status: 'confirme' });
     await first.close();
     await db.rows.clear();
-    const again = await CrisisStore.open(new VigieDatabase(db.name), crisis, alice, Date.now, { progressive: true });
+    const again = await CrisisStore.open(reopened(db), crisis, alice, Date.now, { progressive: true });
     expect(again.loading).toBe(true);
     expect(again.rows.size).toBe(200);
     expect(again.get(last.id)).toMatchObject({ text: 'La plus récente', priority: 'P1', status: 'confirme' });

@@ -10,7 +10,7 @@ import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
 import { applyPurge } from '../../../src-renderer/store/purge-rebuild';
 import { rekeyCrisis } from '../../../src-renderer/store/registry';
-import { carol, joined, syncDocs, twoCopies } from './helpers';
+import { carol, joined, shelfOf, syncDocs, twoCopies } from './helpers';
 
 const SECRETS = ['@purge_handle_8431', 'note-privee-5521', 'https://x.com/purge_handle_8431/status/77', 'https://cdn.example.org/media-9931.jpg', 'texte-citoyen-7712', 'lien-source-4410'];
 
@@ -58,8 +58,20 @@ describe('purge des données personnelles', () => {
     await vi.waitFor(() => expect([a.rekey?.epoch, b.rekey?.epoch]).toEqual([1, 1]));
     expect(b.state.purge.forEpoch(1)).toHaveLength(1);
 
+    // What A's disk held, sealed with its at-rest key (LevelDB may keep such bytes after the purge).
+    const dbA = dbOf(a);
+    const before = (await new Promise<{ d: { sealed: Uint8Array } }[]>((ok) => {
+      const req = dbA.backendDB().transaction('journal').objectStore('journal').getAll();
+      req.onsuccess = () => ok(req.result);
+    }))!;
+    expect(new TextDecoder().decode(dbA.keyring!.open(before.at(-1)!.d.sealed))).toContain('"k":"');
+    expect([...shelfOf(dbA).files.keys()]).toEqual([1]);
+
     const a1 = await purgedAndReopened(a);
     const b1 = await purgedAndReopened(b);
+    // The database was rewritten under a new key and the old one destroyed: those bytes are noise.
+    expect([...shelfOf(dbA).files.keys()]).toEqual([2]);
+    for (const r of before) expect(() => dbA.keyring!.open(r.d.sealed)).toThrow(/clé n° 1 .* détruite/);
     await Promise.all([a1.docReady, b1.docReady]);
     await syncDocs(a1, b1);
     for (const store of [a1, b1]) {

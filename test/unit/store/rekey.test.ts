@@ -3,7 +3,7 @@ import { openSealed, sealFor } from '../../../src-renderer/core/rekey';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
 import { rekeyCrisis } from '../../../src-renderer/store/registry';
-import { carol, joined, syncDocs, twoCopies } from './helpers';
+import { carol, joined, syncDocs, twoCopies, reopened } from './helpers';
 
 const texts = (s: CrisisStore) => [...s.rows.values()].map((r) => r.text).sort();
 
@@ -11,7 +11,7 @@ async function reopen(store: CrisisStore): Promise<CrisisStore> {
   const db = (store as unknown as { db: VigieDatabase }).db;
   const next = await rekeyCrisis(db, store.crisis.id, store.rekey!.key, store.rekey!.epoch);
   await store.close();
-  return CrisisStore.open(new VigieDatabase(db.name), next, store.me);
+  return CrisisStore.open(reopened(db), next, store.me);
 }
 
 describe('retrait d’un membre et changement de clé', () => {

@@ -7,7 +7,7 @@ import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase, type JournalRow } from '../../../src-renderer/store/database';
 import { createCrisis } from '../../../src-renderer/store/registry';
 import { exportSyncPack, importSyncPack, syncPackFileName } from '../../../src-renderer/store/sync-pack';
-import { alice, bob, carol, crisisIn, freshDb, joined, twoCopies } from './helpers';
+import { alice, bob, carol, crisisIn, freshDb, joined, twoCopies, reopened } from './helpers';
 
 
 function logJson(store: CrisisStore): string {
@@ -56,7 +56,7 @@ describe('synchronisation par fichier', () => {
     expect(b.member(a.me.id)?.name).toBe('Alice Martin');
 
     // Durable once reported: a fresh open of B's database (no close, as after a crash) has it all.
-    const again = await CrisisStore.open(new VigieDatabase(dbB.name), crisis, bob);
+    const again = await CrisisStore.open(reopened(dbB), crisis, bob);
     expect(again.get(s1.id)).toEqual(a.get(s1.id));
     expect(await again.entries(s1.id)).toHaveLength(3);
   });

@@ -1,0 +1,79 @@
+// Encryption at rest as a Dexie middleware: the fields that hold what people wrote are sealed on
+// their way into IndexedDB and opened on their way out, so no other code of the store changes and
+// none can forget to. Keys, indexes and sequence numbers stay clear (ids are hashes, not content).
+// A value stored before encryption existed (or by a test seeding the database) is read as it is.
+import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+import type { Keyring } from './keyring';
+
+/** What a sealed field holds in IndexedDB. */
+export interface SealedField {
+  sealed: Uint8Array;
+}
+
+type Codec = { encode(v: unknown): Uint8Array; decode(b: Uint8Array): unknown };
+const utf8 = new TextEncoder();
+const text: Codec = { encode: (v) => utf8.encode(v as string), decode: (b) => new TextDecoder().decode(b) };
+const json: Codec = { encode: (v) => utf8.encode(JSON.stringify(v)), decode: (b) => JSON.parse(new TextDecoder().decode(b)) };
+const bytes: Codec = { encode: (v) => v as Uint8Array, decode: (b) => b };
+
+/** Per table, the fields sealed and how each becomes bytes (database.ts has the tables). */
+export const SEALED_FIELDS: Readonly<Record<string, Readonly<Record<string, Codec>>>> = {
+  journal: { d: text },
+  rows: { row: json },
+  updates: { update: bytes },
+  rejected: { excerpt: text, reason: text },
+};
+
+export const isSealed = (v: unknown): v is SealedField => !!v && typeof v === 'object' && ArrayBuffer.isView((v as SealedField).sealed);
+
+export function atRest(keyring: () => Keyring | undefined): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'vigie-chiffrement-au-repos',
+    create: (down) => ({ ...down, table: (name) => sealedTable(down.table(name), SEALED_FIELDS[name], keyring) }),
+  };
+}
+
+function sealedTable(table: DBCoreTable, fields: Readonly<Record<string, Codec>> | undefined, keyring: () => Keyring | undefined): DBCoreTable {
+  if (!fields) return table;
+  const seal = (value: unknown) => {
+    const ring = keyring();
+    if (!ring || !value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const [field, codec] of Object.entries(fields)) if (out[field] !== undefined) out[field] = { sealed: ring.seal(codec.encode(out[field])) } satisfies SealedField;
+    return out;
+  };
+  const open = (value: unknown) => {
+    if (!value || typeof value !== 'object') return value;
+    let out: Record<string, unknown> | null = null;
+    for (const [field, codec] of Object.entries(fields)) {
+      const v = (value as Record<string, unknown>)[field];
+      if (!isSealed(v)) continue;
+      const ring = keyring();
+      if (!ring) throw new Error('Base chiffrée ouverte sans ses clés.');
+      out ??= { ...(value as Record<string, unknown>) };
+      out[field] = codec.decode(ring.open(new Uint8Array(v.sealed.buffer, v.sealed.byteOffset, v.sealed.byteLength)));
+    }
+    return out ?? value;
+  };
+  // Dexie's cursor IS the native IDBCursor (with Dexie's methods added): its native getters and
+  // methods must be called on it, not on the wrapper (as Dexie's own virtual-index middleware does).
+  const openCursor = (cursor: DBCoreCursor | null) =>
+    cursor &&
+    (Object.create(cursor, {
+      value: { get: () => open(cursor.value) },
+      key: { get: () => cursor.key },
+      primaryKey: { get: () => cursor.primaryKey },
+      continue: { value: (key?: unknown) => cursor.continue(key) },
+      continuePrimaryKey: { value: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey) },
+      advance: { value: (count: number) => cursor.advance(count) },
+    }) as DBCoreCursor);
+  return {
+    ...table,
+    mutate: (req) => (req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(seal) }) : table.mutate(req)),
+    get: (req) => table.get(req).then(open),
+    getMany: (req) => table.getMany(req).then((values) => values.map(open)),
+    query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map(open) } : res)),
+    openCursor: (req) => table.openCursor(req).then((cursor) => (req.values ? openCursor(cursor) : cursor)),
+  };
+}
