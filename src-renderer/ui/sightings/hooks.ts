@@ -1,5 +1,5 @@
 // How components read sightings: snapshots of the store, recomputed when it changes.
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { historyLines } from '../../core/changes';
 import type { Entry, SightingBody } from '../../core/records';
 import type { SightingFilter, SortOrder } from '../../core/query';
@@ -38,9 +38,15 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
     [store, view],
   );
   const version = useSyncExternalStore(subscribe, () => view.version);
+  const warming = useRef<{ kick(): void } | null>(null);
+  // After a search too: the warm-up goes on (or starts, if the store was still loading when it was set up).
+  useEffect(() => {
+    if (!store.loading) warming.current?.kick();
+  }, [filter.text, store]);
   useEffect(() => {
     // Once the journal is read, and again whenever rows arrive or change (a sync, an import).
     const warm = warmUp(view);
+    warming.current = warm;
     if (!store.loading) warm.kick();
     const off = store.subscribe((changed) => changed.size && !store.loading && warm.kick());
     return () => {
