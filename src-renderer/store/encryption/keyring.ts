@@ -33,6 +33,12 @@ export class Keyring {
     const keys = new Map<number, Uint8Array>();
     for (const id of await shelf.list()) {
       const stored = await shelf.read(id);
+      if (!stored) {
+        // A key whose creation was cut short (the file is made empty, then written whole on close):
+        // it never sealed anything.
+        await shelf.remove(id);
+        continue;
+      }
       const key = vault ? await vault.open(stored) : fromHex(stored);
       if (!(key instanceof Uint8Array) || key.byteLength !== KEY_BYTES) throw new Error(KEYRING_ERRORS.badKey(id));
       keys.set(id, key);

@@ -94,6 +94,13 @@ describe('chiffrement au repos', () => {
     await expect(Keyring.open(shelf, createMemoryVault())).rejects.toThrow(/autre poste|altéré/);
   });
 
+  it('une clé dont la création a été interrompue (fichier vide) est écartée, pas fatale', async () => {
+    const shelf = memoryShelf(new Map([[1, '']]));
+    const ring = await Keyring.open(shelf, createMemoryVault());
+    expect(ring.ids).toEqual([1]);
+    expect(shelf.files.get(1)).toMatch(/^vigie-vault:1:/);
+  });
+
   it('chaque valeur a son propre nonce : deux textes égaux ne se ressemblent pas sur le disque', async () => {
     const db = freshDb();
     await db.updates.bulkAdd([{ crisisId: 'c', update: bytesOf(SECRET) }, { crisisId: 'c', update: bytesOf(SECRET) }]);
