@@ -118,11 +118,23 @@ const appOpen = (crisisName, n, fluidOptions) =>
         requestAnimationFrame(frame);
       });
     }, n);
+    // BENCH_OPEN_PROFILE=/tmp/x: a CPU profile from the click to loaded, to /tmp/x-<n>-<k>.cpuprofile.
+    const cdp = process.env.BENCH_OPEN_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const wall0 = Date.now();
     await open.click();
     await page.getByRole('region', { name: 'Tableau des remontées' }).locator('[role=row][data-id]').first().waitFor({ state: 'visible', timeout: 300_000 });
     const wallMs = Date.now() - wall0;
     const { clickAt, rowAt, loadedAt } = await page.evaluate(() => window.__opened);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const tasks = await page.evaluate(() => window.__longTasks);
+      await writeFile(`${process.env.BENCH_OPEN_PROFILE}-${n}-${Date.now()}.cpuprofile`, JSON.stringify({ ...profile, vigieLongTasks: tasks, vigieClickAt: clickAt }));
+    }
     // Until the page has had no long task for 2 s: the background load is over.
     const busy = await page.evaluate(async ([clickAt, rowAt, loadedAt]) => {
       const lastEnd = () => Math.max(loadedAt, ...window.__longTasks.map((t) => t.end));
@@ -556,7 +568,7 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
   // launched browser on this profile (Playwright's new contexts would each start with empty storage).
   profile = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
   try {
-    for (const n of PARTS.has('store') ? SIZES : []) {
+    for (const n of PARTS.has('store') || OPEN_ONLY ? SIZES : []) {
       const k = label(n);
       const [raw, store] = [`bench-raw-${n}`, `bench-store-${n}`];
 

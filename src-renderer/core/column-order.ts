@@ -63,9 +63,10 @@ export class ColumnOrder {
       // A key can take a normalisation of 200 characters: a few dozen per slice.
       if (live.length % 64 === 0) yield;
     }
-    for (const sorted of [this.asc, this.desc]) {
-      sorted.perm = yield* sortSliced(Int32Array.from(live), sorted.cmp);
-    }
+    this.asc.perm = yield* sortSliced(Int32Array.from(live), this.asc.cmp);
+    // Descending is ascending read backwards by key, each run of equal keys kept in its tie order:
+    // one linear pass instead of a second sort (half of an order's cost at 100,000 rows).
+    this.desc.perm = descendingOf(this.asc.perm, this.keys);
     this.size = live.length;
   }
 
@@ -127,6 +128,23 @@ export class ColumnOrder {
   sorted(descending: boolean): Int32Array {
     return (descending ? this.desc : this.asc).perm.subarray(0, this.size);
   }
+}
+
+/** `asc` with its runs of equal keys in reverse order, each run as it was. */
+function descendingOf(asc: Int32Array, keys: readonly (string | number)[]): Int32Array {
+  // Equal as the comparators see it (neither before the other), NaN included.
+  const same = (a: string | number, b: string | number) => !(a < b) && !(a > b);
+  const out = new Int32Array(asc.length);
+  let k = 0;
+  for (let end = asc.length; end > 0; ) {
+    const key = keys[asc[end - 1]!];
+    let start = end - 1;
+    while (start > 0 && same(keys[asc[start - 1]!]!, key!)) start--;
+    out.set(asc.subarray(start, end), k);
+    k += end - start;
+    end = start;
+  }
+  return out;
 }
 
 /** A merge sort that yields between slices of work (a run sorted, part of a merge). */
