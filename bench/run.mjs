@@ -7,6 +7,7 @@
 //   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
+//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → loaded, with its long tasks)
 //   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 //   BENCH_PARTS=situation                (the point de situation through the app alone)
 //   BENCH_PARTS=keys                     (the duplicate check and the search alone, per keystroke)
