@@ -1,7 +1,6 @@
 // The offline gazetteer of French communes (metropolitan and overseas): search as you type by name, postal
 // code or INSEE code, and the commune's point. Data: resources/gazetteer/communes.json, built by
 // scripts/build-gazetteer.mjs (sources and licences in resources/gazetteer/LICENCE.md).
-import { Slicer } from './slicer';
 import { normalise } from './search';
 
 export interface Commune {
@@ -63,11 +62,10 @@ export class Gazetteer {
   /** Communes by the first one and two characters of each word of their normalised name. */
   private readonly wordStarts = new Map<string, Int32Array>();
 
-  /** `names`: the communes' normalised names, when already computed (see build()). */
-  constructor(communes: Commune[], names?: string[]) {
+  constructor(communes: Commune[]) {
     this.communes = communes;
     this.size = communes.length;
-    this.names = names ?? communes.map((c) => key(c.name));
+    this.names = communes.map((c) => key(c.name));
     this.spaced = this.names.map((n) => ' ' + n);
     const starts = new Map<string, number[]>();
     communes.forEach((c, i) => {
@@ -90,20 +88,6 @@ export class Gazetteer {
       }
     });
     for (const [k, list] of starts) this.wordStarts.set(k, Int32Array.from(list));
-  }
-
-  /**
-   * The same, its names normalised in slices: 35,000 names are ~150 ms of regular expressions, which
-   * the app would otherwise spend in one task while a crisis opens.
-   */
-  static async build(communes: Commune[], slicer = new Slicer()): Promise<Gazetteer> {
-    const names: string[] = [];
-    for (const c of communes) {
-      names.push(key(c.name));
-      if (slicer.due()) await slicer.yieldNow();
-    }
-    await slicer.yieldNow();
-    return new Gazetteer(communes, names);
   }
 
   /**

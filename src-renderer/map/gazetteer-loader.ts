@@ -12,7 +12,7 @@ const listeners = new Set<() => void>();
 export function loadGazetteer(): Promise<Gazetteer> {
   loading ??= import('../../resources/gazetteer/communes.json').then(
     async (m) => {
-      const g = await Gazetteer.build(parseGazetteer(m.default));
+      const g = new Gazetteer(parseGazetteer(m.default));
       // Unreadable stored positions leave the shipped ones: the gazetteer must load regardless.
       if (source) g.applyOfficial(await source.read().catch(() => []));
       return g;

@@ -1,4 +1,3 @@
-import { Slicer } from '../../../src-renderer/core/slicer';
 import { describe, expect, it } from 'vitest';
 import raw from '../../../resources/gazetteer/communes.json';
 import { Gazetteer, communeFromPlace, parseGazetteer, type Commune } from '../../../src-renderer/core/gazetteer';
@@ -183,15 +182,5 @@ describe('étiquettes de la carte', () => {
       [-21.5, 55.1, -20.8, 55.9, 60], // La Réunion
     ];
     for (const [s, w, n, e, limit] of boxes) expect(g.largestIn(s, w, n, e, limit).map((c) => c.insee)).toEqual(scan(s, w, n, e, limit));
-  });
-});
-
-describe('construction par tranches', () => {
-  it('build() rend la page entre deux tranches et trouve exactement ce que trouve le constructeur', async () => {
-    let turns = 0;
-    const built = await Gazetteer.build(communes, new Slicer(0, async () => void turns++));
-    expect(turns).toBeGreaterThan(1000); // a zero budget: a turn after every name
-    for (const q of ['montauban', 'st antonin', 'l isle', '82200', 'sai', 'saint-e', 'moi'])
-      expect(built.search(q, { departement: '82' }).map((c) => c.insee)).toEqual(g.search(q, { departement: '82' }).map((c) => c.insee));
   });
 });
