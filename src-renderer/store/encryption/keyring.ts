@@ -8,6 +8,7 @@
 // off the machine, not against someone who can write the disk (who could replace the app itself);
 // the record's integrity is its signatures. ChaCha20 in JS costs ~5 µs per entry, a MAC 4× more.
 import { chacha20 } from '@noble/ciphers/chacha.js';
+import { fromBase64url, toBase64url } from '../../core/base64url';
 import type { VaultCapability } from '../../platform/index-types';
 import type { KeyShelf } from './shelf';
 
@@ -39,18 +40,13 @@ export class Keyring {
         await shelf.remove(id);
         continue;
       }
-      const key = vault ? await vault.open(stored) : fromHex(stored);
+      const key = vault ? await vault.open(stored) : fromBase64url(stored);
       if (!(key instanceof Uint8Array) || key.byteLength !== KEY_BYTES) throw new Error(KEYRING_ERRORS.badKey(id));
       keys.set(id, key);
     }
     const ring = new Keyring(shelf, vault, keys, Math.max(0, ...keys.keys()));
     if (!keys.size) await ring.rotate();
     return ring;
-  }
-
-  /** The number of the key that seals new values. */
-  get current(): number {
-    return this.currentId;
   }
 
   /** Key numbers held, oldest first. */
@@ -78,7 +74,7 @@ export class Keyring {
   async rotate(): Promise<number> {
     const id = this.currentId + 1;
     const key = crypto.getRandomValues(new Uint8Array(KEY_BYTES));
-    await this.shelf.write(id, this.vault ? await this.vault.seal(key) : toHex(key));
+    await this.shelf.write(id, this.vault ? await this.vault.seal(key) : toBase64url(key));
     this.keys.set(id, key);
     this.currentId = id;
     return id;
@@ -94,6 +90,3 @@ export class Keyring {
     }
   }
 }
-
-const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const fromHex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
