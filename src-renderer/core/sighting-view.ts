@@ -186,10 +186,12 @@ export class SightingView {
   warm(more: () => boolean): boolean {
     if (!this.index.warmBits(more)) return false;
     if (this.waiting) {
-      // In a slice of its own: the search reads the texts of the rows without tokens yet.
+      // In a slice of its own (the search reads the texts of the rows without tokens yet), which
+      // ends there: the caller shows the answer next, in a task of its own.
       if (!more()) return false;
       this.research();
       this.walk();
+      return false; // the tokens are still to do: some rows had no bits a moment ago
     }
     for (const key of WARM_ORDER) if (!this.orderOf(key, false).build(more)) return false;
     return this.index.warmTokens(more);

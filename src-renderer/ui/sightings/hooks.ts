@@ -4,7 +4,7 @@ import { historyLines } from '../../core/changes';
 import type { Entry, SightingBody } from '../../core/records';
 import type { SightingFilter, SortOrder } from '../../core/query';
 import { SightingView } from '../../core/sighting-view';
-import { Slicer } from '../../core/slicer';
+import { Slicer, yieldToEventLoop } from '../../core/slicer';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
 
@@ -92,7 +92,7 @@ function warmUp(view: SightingView, changed: () => void): { kick(): void; stop()
     const until = performance.now() + Math.min(8, Math.max(2, deadline.timeRemaining()));
     const version = view.version;
     const done = view.warm(() => performance.now() < until);
-    if (view.version !== version) changed();
+    if (view.version !== version) afterThisTask(changed);
     if (!done) kick();
   };
   const kick = () => {
@@ -122,13 +122,19 @@ function answerSoon(view: SightingView, changed: () => void): () => void {
     while (!stopped && view.searching) {
       const version = view.version;
       view.warm(() => !slicer.due());
-      if (view.version !== version) changed();
       await slicer.yieldNow();
+      // Rendered in a task of its own, not after the slice that answered (one long task).
+      if (view.version !== version && !stopped) changed();
     }
   })();
   return () => {
     stopped = true;
   };
+}
+
+/** Runs f in a later macrotask: a render it causes does not lengthen the current task. */
+function afterThisTask(f: () => void): void {
+  void yieldToEventLoop().then(f);
 }
 
 export function useSighting(id: string | null) {

@@ -226,7 +226,7 @@ describe('recherche tapée avant que l’index soit prêt', () => {
       let waited = 0;
       let answered = 0;
       let stale = 0;
-      for (let round = 0; round < 6; round++) {
+      for (let round = 0; round < 4; round++) {
         // A crisis just opened: a fresh view, no bits yet.
         for (let i = 0; i < 150; i++) newRow(1000 + Math.floor(r() * 20));
         let filter: SightingFilter = { ...EMPTY_FILTER, text: r() < 0.3 ? pick(typed) : '' };
@@ -234,7 +234,7 @@ describe('recherche tapée avant que l’index soit prêt', () => {
         const view = new SightingView(source, filter, order, { bitsAtOnce: Math.floor(r() * 40) });
         let query = filter.text;
         let typing = pick(typed);
-        for (let step = 0; step < 120; step++) {
+        for (let step = 0; step < 100; step++) {
           const was = view.searching;
           const x = r();
           if (x < 0.35) {
