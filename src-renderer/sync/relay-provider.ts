@@ -15,16 +15,19 @@ const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+/** Entries per message at most (~1 MB of signed sightings): the relay checks each message whole. */
+const MAX_ENTRIES_PER_MESSAGE = 1024;
 
-/** The state vector of a sync step 1 addressed to a document, or null for any other message. */
-export function syncStep1Vector(data: Uint8Array): Map<number, number> | null {
+/** The sync step and payload of a Hocuspocus sync message, or null for any other message. */
+export function readSyncMessage(data: Uint8Array): { step: number; payload: Uint8Array } | null {
   try {
     const d = decoding.createDecoder(data);
     decoding.readVarString(d); // the document's name
-    if (decoding.readVarUint(d) !== MESSAGE_SYNC || decoding.readVarUint(d) !== SYNC_STEP_1) return null;
-    return Y.decodeStateVector(decoding.readVarUint8Array(d));
+    if (decoding.readVarUint(d) !== MESSAGE_SYNC) return null;
+    const step = decoding.readVarUint(d);
+    return { step, payload: decoding.readVarUint8Array(d) };
   } catch {
-    return null; // not a step 1 we can read: Hocuspocus's own handling decides
+    return null; // not one we can read: Hocuspocus's own handling decides
   }
 }
 
@@ -38,15 +41,39 @@ export class StreamingRelayProvider extends HocuspocusProvider {
     this.on('destroy', () => this.cancel());
   }
 
+  /**
+   * Whether the relay's own answer (its sync step 2) arrived since this connection started.
+   * Hocuspocus says "synced" as soon as the relay acknowledged this copy's answer, which, when the
+   * relay streams a large crisis (src-main/services/relay-stream.ts), is long before all of it came.
+   */
+  received = false;
+
   /** True while the answer to the relay is still going out. */
   get streaming(): boolean {
     return this.stream !== null;
   }
 
+  override startSync(): void {
+    this.received = false;
+    super.startSync();
+  }
+
   override onMessage(event: MessageEvent): void {
-    const sv = event.data instanceof ArrayBuffer || ArrayBuffer.isView(event.data) ? syncStep1Vector(new Uint8Array(event.data as ArrayBuffer)) : null;
-    if (!sv) return super.onMessage(event);
-    void this.answer(sv);
+    const sync = event.data instanceof ArrayBuffer || ArrayBuffer.isView(event.data) ? readSyncMessage(new Uint8Array(event.data as ArrayBuffer)) : null;
+    if (sync?.step === SYNC_STEP_1) {
+      let sv: Map<number, number>;
+      try {
+        sv = Y.decodeStateVector(sync.payload);
+      } catch {
+        return super.onMessage(event); // unreadable: Hocuspocus's own handling decides
+      }
+      return void this.answer(sv);
+    }
+    super.onMessage(event);
+    if (sync?.step === SYNC_STEP_2) {
+      this.received = true;
+      this.emit('unsyncedChanges', { number: this.unsyncedChanges }); // the status changed
+    }
   }
 
   private cancel(): void {
@@ -60,6 +87,7 @@ export class StreamingRelayProvider extends HocuspocusProvider {
     this.stream = state;
     const socket = () => this.configuration.websocketProvider.webSocket;
     await streamState(this.document, sv, {
+      maxBudget: MAX_ENTRIES_PER_MESSAGE,
       cancelled: () => state.cancelled,
       queued: () => socket()?.bufferedAmount ?? 0,
       send: (update, last) => {

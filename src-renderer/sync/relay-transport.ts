@@ -54,8 +54,8 @@ export async function connectRelay(o: RelayOptions): Promise<Transport> {
     status: (): TransportStatus => ({
       kind: 'relay',
       online,
-      peers: online && provider.isSynced ? 1 : 0,
-      holdsEverything: online && provider.isSynced && !provider.streaming && provider.unsyncedChanges === 0,
+      peers: online && provider.isSynced && provider.received ? 1 : 0,
+      holdsEverything: online && provider.isSynced && provider.received && !provider.streaming && provider.unsyncedChanges === 0,
       error,
     }),
     destroy: () => provider.destroy(),

@@ -18,7 +18,9 @@ function row(id: string, r: () => number, createdAt: number): Sighting {
     text: Array.from({ length: Math.floor(r() * 3) }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' '),
     priority: PRIORITIES[Math.floor(r() * PRIORITIES.length)]!,
     createdAt,
+    createdBy: 'a',
     updatedAt: createdAt + Math.floor(r() * 4),
+    updatedBy: 'a',
   };
 }
 
