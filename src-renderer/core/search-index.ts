@@ -8,7 +8,7 @@
 //   the slots listing them (postings) are set. Until a slot's tokens are listed, its text is kept and
 //   read, only when its bits hold every letter and pair of the word.
 // Kept up to date row by row (update).
-import { hasBit, resized, setBit } from './bitset';
+import { resized, setBit } from './bitset';
 import { searchText } from './query';
 import type { RowSlots } from './row-slots';
 import { BIGRAM_WORDS, textSignature } from './search';
@@ -84,6 +84,11 @@ export class SearchIndex {
     this.warmBits(() => true);
   }
 
+  /** Slots still without their bits: what catchUp() would read and normalise (~15 µs each at 300 characters). */
+  get missingBits(): number {
+    return this.slots.size - this.withBits;
+  }
+
   /** After the rows of these slots changed (RowSlots.set done): their entries follow. */
   update(changed: readonly number[]): void {
     const out: number[] = [];
@@ -126,13 +131,25 @@ export class SearchIndex {
         }
       }
     }
-    // Slots whose tokens are not listed yet: their text, when their bits allow the word.
+    // Slots whose tokens are not listed yet: their text, when their bits allow the word. The sets of
+    // the word's letters and pairs are intersected word by word first (a few thousand steps at
+    // 100,000 slots), so only the slots they leave are visited: right after opening no slot has its
+    // tokens, and testing every slot against each set took tens of milliseconds per keystroke.
     if (this.withTokens < this.withBits) {
       const mask = textSignature(word, this.scratch.fill(0), 0);
       const need: Uint32Array[] = [];
       for (let l = 0; l < 28; l++) if (mask & (1 << l)) need.push(this.letters[l]!);
       for (let i = 0; i < BIGRAM_WORDS; i++) for (let b = 0; b < 32; b++) if (this.scratch[i]! & (1 << b)) need.push(this.pairs[i * 32 + b]!);
-      for (let s = this.withTokens; s < this.withBits; s++) if (need.every((set) => hasBit(set, s)) && this.texts[s]?.includes(word)) setBit(bits, s, true);
+      const from = this.withTokens;
+      const to = this.withBits;
+      for (let w = from >>> 5; w < (to + 31) >>> 5; w++) {
+        let x = -1;
+        for (let k = 0; k < need.length && x; k++) x &= need[k]![w]!;
+        for (; x; x &= x - 1) {
+          const s = (w << 5) + 31 - Math.clz32(x & -x);
+          if (s >= from && s < to && this.texts[s]?.includes(word)) bits[w]! |= 1 << (s & 31);
+        }
+      }
     }
     return bits;
   }

@@ -35,6 +35,11 @@ export class SearchResults {
     for (const f of this.found) f.bits = resized(f.bits, words);
   }
 
+  /** A remembered result of these words (kept right row by row: no need of the index's bits). */
+  remembered(words: readonly string[]): SearchResult | undefined {
+    return this.found.find((x) => sameList(x.words, words));
+  }
+
   /** The slots holding every word (normalised, at least one): remembered, or searched now. */
   of(words: readonly string[]): SearchResult {
     this.index.catchUp();

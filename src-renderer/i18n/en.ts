@@ -48,6 +48,7 @@ export const en: Messages = {
     region: 'Sightings table',
     search: 'Search',
     searchPlaceholder: 'text, author, place, link…',
+    searching: 'Searching…',
     commune: 'Municipality',
     allCategories: 'All categories',
     allPriorities: 'All priorities',

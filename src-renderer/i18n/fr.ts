@@ -47,6 +47,7 @@ export const fr = {
     region: 'Tableau des remontées',
     search: 'Rechercher',
     searchPlaceholder: 'texte, auteur, lieu, lien…',
+    searching: 'Recherche…',
     commune: 'Commune',
     allCategories: 'Toutes les catégories',
     allPriorities: 'Toutes les priorités',

@@ -11,10 +11,12 @@ import { Options } from '../common/options';
 interface Props {
   filter: SightingFilter;
   counts: Record<Status, number>;
+  /** The table's search waits for its index (a query typed right after opening at 100,000 rows). */
+  searching?: boolean;
   onChange: (f: SightingFilter) => void;
 }
 
-export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBar({ filter, counts, onChange }, searchRef) {
+export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBar({ filter, counts, searching = false, onChange }, searchRef) {
   const { t } = useTranslation();
   const lang = useLang();
   const active = STATUSES.filter((s) => s !== 'archive').reduce((n, s) => n + counts[s], 0);
@@ -58,6 +60,10 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
             }}
           />
         </Field>
+        {/* Always there (empty when idle), so that screen readers announce it when it fills. */}
+        <span role="status" className="search-busy">
+          {searching ? t('table.searching') : ''}
+        </span>
         <Field label={t('table.commune')}>
           <input value={filter.commune} onChange={(e) => onChange({ ...filter, commune: e.target.value })} />
         </Field>

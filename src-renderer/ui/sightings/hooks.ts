@@ -4,6 +4,7 @@ import { historyLines } from '../../core/changes';
 import type { Entry, SightingBody } from '../../core/records';
 import type { SightingFilter, SortOrder } from '../../core/query';
 import { SightingView } from '../../core/sighting-view';
+import { Slicer, yieldToEventLoop } from '../../core/slicer';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
 
@@ -29,15 +30,28 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   // React dropped a render that had set others (an interrupted transition).
   view.setFilter(filter);
   view.setOrder(order);
+  const searching = view.searching;
+  // Who re-renders when the view changes outside a store change (a waiting search answered).
+  const listeners = useMemo(() => new Set<() => void>(), [view]);
   const subscribe = useCallback(
-    (onChange: () => void) =>
-      store.subscribe((changed) => {
+    (onChange: () => void) => {
+      listeners.add(onChange);
+      const off = store.subscribe((changed) => {
         view.update(changed);
         onChange();
-      }),
-    [store, view],
+      });
+      return () => {
+        listeners.delete(onChange);
+        off();
+      };
+    },
+    [store, view, listeners],
   );
   const version = useSyncExternalStore(subscribe, () => view.version);
+  const changed = useCallback(() => listeners.forEach((f) => f()), [listeners]);
+  // A query typed before the search index was ready: the warm-up runs now in slices, not only when
+  // idle, until the view answers the newest query (even while the journal is still being read).
+  useEffect(() => (searching ? answerSoon(view, changed) : undefined), [view, searching, changed]);
   const warming = useRef<{ kick(): void } | null>(null);
   // After a search too: the warm-up goes on (or starts, if the store was still loading when it was set up).
   useEffect(() => {
@@ -45,7 +59,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   }, [filter.text, store]);
   useEffect(() => {
     // Once the journal is read, and again whenever rows arrive or change (a sync, an import).
-    const warm = warmUp(view);
+    const warm = warmUp(view, changed);
     warming.current = warm;
     if (!store.loading) warm.kick();
     const off = store.subscribe((changed) => changed.size && !store.loading && warm.kick());
@@ -53,9 +67,9 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
       off();
       warm.stop();
     };
-  }, [store, view]);
+  }, [store, view, changed]);
   return useMemo(
-    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
+    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, searching: view.searching, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
     // version stands for the view's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, version, filter, order],
@@ -63,7 +77,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
 }
 
 /** The search index and column orders built in idle slices, so the first keystroke or click finds them ready. */
-function warmUp(view: SightingView): { kick(): void; stop(): void } {
+function warmUp(view: SightingView, changed: () => void): { kick(): void; stop(): void } {
   let handle: ReturnType<typeof setTimeout> | number | undefined;
   let scheduled = false;
   let stopped = false;
@@ -76,7 +90,10 @@ function warmUp(view: SightingView): { kick(): void; stop(): void } {
     if (stopped) return;
     // At most ~8 ms at a time even when the browser offers more: an input must never wait long.
     const until = performance.now() + Math.min(8, Math.max(2, deadline.timeRemaining()));
-    if (!view.warm(() => performance.now() < until)) kick();
+    const version = view.version;
+    const done = view.warm(() => performance.now() < until);
+    if (view.version !== version) afterThisTask(changed);
+    if (!done) kick();
   };
   const kick = () => {
     if (scheduled || stopped) return;
@@ -91,6 +108,33 @@ function warmUp(view: SightingView): { kick(): void; stop(): void } {
       else clearTimeout(handle as ReturnType<typeof setTimeout>);
     },
   };
+}
+
+/**
+ * The warm-up in slices of ~10 ms one after the other (a macrotask turn between two: a keystroke,
+ * a frame), until the view has answered its waiting query: 1.5–2 s of work at 100,000 rows, which
+ * idle callbacks alone would spread over several seconds. Stopped when the query no longer waits.
+ */
+function answerSoon(view: SightingView, changed: () => void): () => void {
+  let stopped = false;
+  void (async () => {
+    const slicer = new Slicer(10);
+    while (!stopped && view.searching) {
+      const version = view.version;
+      view.warm(() => !slicer.due());
+      await slicer.yieldNow();
+      // Rendered in a task of its own, not after the slice that answered (one long task).
+      if (view.version !== version && !stopped) changed();
+    }
+  })();
+  return () => {
+    stopped = true;
+  };
+}
+
+/** Runs f in a later macrotask: a render it causes does not lengthen the current task. */
+function afterThisTask(f: () => void): void {
+  void yieldToEventLoop().then(f);
 }
 
 export function useSighting(id: string | null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByStatus, EMPTY_FILTER, filterSightings, SORT_KEYS, sortSightings, type SightingFilter, type SortOrder } from '../../../src-renderer/core/query';
+import { countByStatus, EMPTY_FILTER, filterSightings, searchWords, SORT_KEYS, sortSightings, type SightingFilter, type SortOrder } from '../../../src-renderer/core/query';
 import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
 import { SightingView } from '../../../src-renderer/core/sighting-view';
 import { CATEGORIES, PLATFORMS, PRIORITIES, STATUSES } from '../../../src-renderer/core/taxonomy';
@@ -198,3 +198,134 @@ describe('recherche de la vue, mots tapés et effacés pendant des modifications
     }
   }, 60_000);
 });
+
+// A query typed before the index has every row's bits waits (`searching`) instead of reading every
+// text at once; the warm-up, in slices, answers the newest query. Here every few rows without bits
+// make a search wait (bitsAtOnce small), so the slow path runs often: queries typed at random points
+// of the warm-up, edits and big batches arriving while a query waits, filters and sorts meanwhile.
+describe('recherche tapée avant que l’index soit prêt', () => {
+  /** While a query waits, the rows are those of the last search done (its words), kept up to date. */
+  function checkWaiting(view: SightingView, source: Map<string, Sighting>, filter: SightingFilter, order: SortOrder) {
+    const words = view.searchedWords;
+    expect(searchWords(words.join(' '))).toEqual(words);
+    check(view, source, { ...filter, text: words.join(' ') }, order);
+  }
+
+  for (const seed of [31, 32, 33]) {
+    it(`attend l’index puis donne le résultat de la dernière requête, égal au recalcul (graine ${seed})`, () => {
+      const r = rng(seed);
+      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+      const source = new Map<string, Sighting>();
+      let next = 0;
+      const newRow = (t: number) => {
+        const id = `w${(next++).toString(36)}`;
+        source.set(id, { ...makeRow(id, r, t), url: r() < 0.8 ? `https://x.com/u${next % 30}/status/${next}${Math.floor(r() * 1e4)}` : '' });
+        return id;
+      };
+      const typed = [...QUERIES, 'x.com/u1', 'status/1', 'moissac pont', 'sdis82'];
+      let waited = 0;
+      let answered = 0;
+      let stale = 0;
+      for (let round = 0; round < 4; round++) {
+        // A crisis just opened: a fresh view, no bits yet.
+        for (let i = 0; i < 150; i++) newRow(1000 + Math.floor(r() * 20));
+        let filter: SightingFilter = { ...EMPTY_FILTER, text: r() < 0.3 ? pick(typed) : '' };
+        let order: SortOrder = { key: pick(SORT_KEYS), descending: r() < 0.5 };
+        const view = new SightingView(source, filter, order, { bitsAtOnce: Math.floor(r() * 40) });
+        let query = filter.text;
+        let typing = pick(typed);
+        for (let step = 0; step < 100; step++) {
+          const was = view.searching;
+          const x = r();
+          if (x < 0.35) {
+            // A letter typed or erased.
+            if (typing.startsWith(query) && query.length < typing.length && r() < 0.75) query = typing.slice(0, query.length + 1);
+            else if (query && r() < 0.5) query = query.slice(0, -1);
+            else {
+              typing = pick(typed);
+              query = '';
+            }
+            view.setFilter((filter = { ...filter, text: query }));
+          } else if (x < 0.55) {
+            // Edits, captures, deletions; now and then a big batch (a sync): new rows without bits.
+            const changed = new Set<string>();
+            const ids = [...source.keys()];
+            const many = r() < 0.08 ? 300 + Math.floor(r() * 60) : 1 + Math.floor(r() * 3);
+            for (let k = 0; k < many; k++) {
+              const y = r();
+              if (y < 0.3) changed.add(newRow(1000 + Math.floor(r() * 25)));
+              else if (y < 0.4) {
+                const id = pick(ids);
+                source.delete(id);
+                changed.add(id);
+              } else {
+                const id = pick(ids);
+                const prev = source.get(id);
+                if (!prev) continue;
+                source.set(id, r() < 0.6 ? { ...prev, text: makeRow(id, r, prev.createdAt).text } : { ...prev, status: pick(STATUSES), priority: pick(PRIORITIES) });
+                changed.add(id);
+              }
+            }
+            view.update(changed);
+          } else if (x < 0.65) {
+            filter = r() < 0.5 ? { ...filter, statuses: r() < 0.5 ? [] : [pick(STATUSES)] } : { ...filter, priorities: r() < 0.5 ? [] : [pick(PRIORITIES)] };
+            view.setFilter(filter);
+          } else if (x < 0.72) view.setOrder((order = { key: pick(SORT_KEYS), descending: r() < 0.5 }));
+          else {
+            // One slice of the warm-up, cut anywhere (a few dozen rows' bits per slice).
+            let budget = 1 + Math.floor(r() * 6);
+            view.warm(() => budget-- > 0);
+          }
+          if (view.searching) {
+            waited++;
+            if (!sameWords(view.searchedWords, searchWords(filter.text))) stale++;
+            checkWaiting(view, source, filter, order);
+          } else {
+            if (was) answered++;
+            check(view, source, filter, order);
+          }
+        }
+        // The page idle long enough: the query typed last is answered.
+        while (view.searching) view.warm(() => r() < 0.9);
+        expect(view.searchedWords).toEqual(searchWords(filter.text));
+        check(view, source, filter, order);
+        for (const id of [...source.keys()]) if (r() < 0.7) source.delete(id);
+      }
+      // The slow path did run, showed the previous rows meanwhile, and was answered.
+      expect(waited).toBeGreaterThan(30);
+      expect(stale).toBeGreaterThan(10);
+      expect(answered).toBeGreaterThan(3);
+    }, 60_000);
+  }
+
+  it('ne fait attendre ni une requête effacée, ni une requête déjà cherchée', () => {
+    const r = rng(40);
+    const source = new Map<string, Sighting>();
+    for (let i = 0; i < 300; i++) source.set(`e${i}`, makeRow(`e${i}`, r, 1000 + (i % 20)));
+    const order: SortOrder = { key: 'createdAt', descending: true };
+    const view = new SightingView(source, EMPTY_FILTER, order, { bitsAtOnce: 10 });
+    const all = view.rows;
+    view.setFilter({ ...EMPTY_FILTER, text: 'mois' });
+    expect(view.searching).toBe(true);
+    expect(view.rows).toBe(all);
+    view.setFilter({ ...EMPTY_FILTER, text: 'moiss' });
+    expect(view.searching).toBe(true);
+    // Backspace to an empty box: every row at once.
+    view.setFilter(EMPTY_FILTER);
+    expect(view.searching).toBe(false);
+    check(view, source, EMPTY_FILTER, order);
+    view.setFilter({ ...EMPTY_FILTER, text: 'crue' });
+    while (view.searching) view.warm(() => true);
+    check(view, source, { ...EMPTY_FILTER, text: 'crue' }, order);
+    // A sync brings 200 rows (no bits yet): a new query waits, one already searched does not.
+    for (let i = 0; i < 200; i++) source.set(`f${i}`, makeRow(`f${i}`, r, 2000 + i));
+    view.update(new Set(Array.from({ length: 200 }, (_, i) => `f${i}`)));
+    view.setFilter({ ...EMPTY_FILTER, text: 'crue p' });
+    expect(view.searching).toBe(true);
+    view.setFilter({ ...EMPTY_FILTER, text: 'crue' });
+    expect(view.searching).toBe(false);
+    check(view, source, { ...EMPTY_FILTER, text: 'crue' }, order);
+  });
+});
+
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
