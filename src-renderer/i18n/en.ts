@@ -49,6 +49,7 @@ export const en: Messages = {
     search: 'Search',
     searchPlaceholder: 'text, author, place, link…',
     searching: 'Searching…',
+    sorting: 'Sorting…',
     commune: 'Municipality',
     allCategories: 'All categories',
     allPriorities: 'All priorities',

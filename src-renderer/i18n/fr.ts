@@ -48,6 +48,7 @@ export const fr = {
     search: 'Rechercher',
     searchPlaceholder: 'texte, auteur, lieu, lien…',
     searching: 'Recherche…',
+    sorting: 'Tri en cours…',
     commune: 'Commune',
     allCategories: 'Toutes les catégories',
     allPriorities: 'Toutes les priorités',

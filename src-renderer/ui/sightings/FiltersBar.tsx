@@ -13,10 +13,12 @@ interface Props {
   counts: Record<Status, number>;
   /** The table's search waits for its index (a query typed right after opening at 100,000 rows). */
   searching?: boolean;
+  /** The table's new order is being built (a first sort by a column right after opening at 100,000 rows). */
+  sorting?: boolean;
   onChange: (f: SightingFilter) => void;
 }
 
-export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBar({ filter, counts, searching = false, onChange }, searchRef) {
+export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBar({ filter, counts, searching = false, sorting = false, onChange }, searchRef) {
   const { t } = useTranslation();
   const lang = useLang();
   const active = STATUSES.filter((s) => s !== 'archive').reduce((n, s) => n + counts[s], 0);
@@ -62,7 +64,7 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
         </Field>
         {/* Always there (empty when idle), so that screen readers announce it when it fills. */}
         <span role="status" className="search-busy">
-          {searching ? t('table.searching') : ''}
+          {searching ? t('table.searching') : sorting ? t('table.sorting') : ''}
         </span>
         <Field label={t('table.commune')}>
           <input value={filter.commune} onChange={(e) => onChange({ ...filter, commune: e.target.value })} />

@@ -30,7 +30,8 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   // React dropped a render that had set others (an interrupted transition).
   view.setFilter(filter);
   view.setOrder(order);
-  const searching = view.searching;
+  // A query or a sort left waiting by the view (its index or order not built yet).
+  const waiting = view.searching || view.sorting;
   // Who re-renders when the view changes outside a store change (a waiting search answered).
   const listeners = useMemo(() => new Set<() => void>(), [view]);
   const subscribe = useCallback(
@@ -51,7 +52,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   const changed = useCallback(() => listeners.forEach((f) => f()), [listeners]);
   // A query typed before the search index was ready: the warm-up runs now in slices, not only when
   // idle, until the view answers the newest query (even while the journal is still being read).
-  useEffect(() => (searching ? answerSoon(view, changed) : undefined), [view, searching, changed]);
+  useEffect(() => (waiting ? answerSoon(view, changed) : undefined), [view, waiting, changed]);
   const warming = useRef<{ kick(): void } | null>(null);
   // After a search too: the warm-up goes on (or starts, if the store was still loading when it was set up).
   useEffect(() => {
@@ -69,7 +70,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
     };
   }, [store, view, changed]);
   return useMemo(
-    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, searching: view.searching, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
+    () => ({ rows: view.rows, counts: view.statusCounts, total: view.total, searching: view.searching, sorting: view.sorting, indexOf: (id: string | null) => (id ? view.indexOf(id) : -1) }),
     // version stands for the view's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, version, filter, order],
@@ -119,7 +120,7 @@ function answerSoon(view: SightingView, changed: () => void): () => void {
   let stopped = false;
   void (async () => {
     const slicer = new Slicer(10);
-    while (!stopped && view.searching) {
+    while (!stopped && (view.searching || view.sorting)) {
       const version = view.version;
       view.warm(() => !slicer.due());
       await slicer.yieldNow();

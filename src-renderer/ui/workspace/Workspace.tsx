@@ -43,7 +43,7 @@ export function Workspace() {
   const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
   const deferredFilter = useDeferredValue(filter);
-  const { rows, counts, indexOf, searching } = useSightingList(deferredFilter, order);
+  const { rows, counts, indexOf, searching, sorting } = useSightingList(deferredFilter, order);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -256,7 +256,7 @@ export function Workspace() {
           }}
           onOpen={openSighting}
         />
-        <FiltersBar ref={searchInput} filter={filter} counts={counts} searching={searching} onChange={setFilter} />
+        <FiltersBar ref={searchInput} filter={filter} counts={counts} searching={searching} sorting={sorting} onChange={setFilter} />
         {marked.size > 0 && <MarkedBar ids={[...marked]} onClear={() => setMarked(new Set())} onError={report} />}
       </div>
       <p className="sr-status" role="status">

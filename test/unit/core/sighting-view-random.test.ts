@@ -326,6 +326,40 @@ describe('recherche tapée avant que l’index soit prêt', () => {
     expect(view.searching).toBe(false);
     check(view, source, { ...EMPTY_FILTER, text: 'crue' }, order);
   });
+
+  it('un tri par une colonne dont l’ordre n’est pas prêt attend, garde l’ordre affiché, puis trie juste', () => {
+    const r = rng(41);
+    const source = new Map<string, Sighting>();
+    for (let i = 0; i < 400; i++) source.set(`t${i}`, makeRow(`t${i}`, r, 1000 + (i % 30)));
+    const before: SortOrder = { key: 'createdAt', descending: true };
+    const view = new SightingView(source, EMPTY_FILTER, before, { sortedAtOnce: 10 });
+    const byText: SortOrder = { key: 'text', descending: false };
+    view.setOrder(byText);
+    expect(view.sorting).toBe(true);
+    check(view, source, EMPTY_FILTER, before); // still the order shown
+    // Edits and new rows while it waits: shown right, in the order shown.
+    for (let i = 0; i < 30; i++) source.set(`t${i}`, makeRow(`t${i}`, r, 1000 + (i % 30)));
+    for (let i = 0; i < 5; i++) source.set(`u${i}`, makeRow(`u${i}`, r, 3000 + i));
+    view.update(new Set([...Array.from({ length: 30 }, (_, i) => `t${i}`), ...Array.from({ length: 5 }, (_, i) => `u${i}`)]));
+    check(view, source, EMPTY_FILTER, before);
+    // The warm-up in small slices builds it, then shows it.
+    let slices = 0;
+    while (view.sorting && slices < 10_000) {
+      let budget = 3;
+      view.warm(() => budget-- > 0);
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(1);
+    expect(view.sorting).toBe(false);
+    check(view, source, EMPTY_FILTER, byText);
+    // Back to an order already built: at once. The same column descending: at once (one order, both ways).
+    view.setOrder(before);
+    expect(view.sorting).toBe(false);
+    check(view, source, EMPTY_FILTER, before);
+    view.setOrder({ key: 'text', descending: true });
+    expect(view.sorting).toBe(false);
+    check(view, source, EMPTY_FILTER, { key: 'text', descending: true });
+  });
 });
 
 const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
