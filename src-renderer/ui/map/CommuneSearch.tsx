@@ -18,6 +18,7 @@ export function useGazetteer(): Gazetteer | null {
   useEffect(() => {
     let live = true;
     setOfficialPositionsSource(db, async () => (await loadCommunePositions(db))?.positions ?? []);
+    // loadGazetteer resolves to the newest gazetteer, even when a reload came while it was built.
     const load = () => void loadGazetteer().then((loaded) => live && setG(loaded));
     load();
     const off = onGazetteerReload(load);
@@ -47,9 +48,14 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
   const results = closed ? [] : found;
 
   const choose = (c: Commune) => {
-    onChoose(c);
     setQuery('');
     setActive(-1);
+    // The list may come from a gazetteer an import of official positions has just replaced (the new one
+    // is being built): the commune is taken from the newest, so its point is the imported one.
+    void loadGazetteer().then(
+      (newest) => onChoose(newest.byInsee(c.insee) ?? c),
+      () => onChoose(c),
+    );
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const action = comboKey(e.key, active, results.length);
