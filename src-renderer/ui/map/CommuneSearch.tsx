@@ -57,7 +57,22 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
       () => onChoose(c),
     );
   };
+  // Entrée typed before the gazetteer is ready (it is built off the page while a crisis opens): kept,
+  // and the best suggestion taken once it is, as if the list had been there.
+  const [enterPending, setEnterPending] = useState(false);
+  const first = results[0];
+  useEffect(() => {
+    if (!enterPending || !gazetteer) return;
+    setEnterPending(false);
+    if (first) choose(first);
+  }, [enterPending, gazetteer, first]); // eslint-disable-line react-hooks/exhaustive-deps -- choose: this render's
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !gazetteer && !closed && query.trim().length >= 2) {
+      e.preventDefault();
+      e.stopPropagation();
+      setEnterPending(true);
+      return;
+    }
     const action = comboKey(e.key, active, results.length);
     if (action.kind === 'none') return;
     if (action.kind === 'clear' && !query) return; // Échap on an empty field: the panel's own
@@ -89,6 +104,7 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
           setQuery(e.target.value);
           setActive(-1);
           setClosed(false);
+          setEnterPending(false);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setActive(-1)}
