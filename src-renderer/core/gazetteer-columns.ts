@@ -2,7 +2,7 @@
 // strings and four Float64Arrays (transferred) instead of 35,000 objects to clone. The worker
 // (map/gazetteer-worker.ts) parses the shipped file and normalises the names there; the page
 // rebuilds the communes from the columns in slices (fromColumns) and indexes them (Gazetteer.build).
-import { nameKey, type Commune } from './gazetteer';
+import { nameKey, populationOrder, type Commune } from './gazetteer';
 
 export interface GazetteerColumns {
   /** One entry per commune, separated by "\n" (no entry holds one: toColumns checks). */
@@ -18,6 +18,8 @@ export interface GazetteerColumns {
   population: Float64Array;
   /** NaN where the point is not an estimate. */
   approximateKm: Float64Array;
+  /** Positions of the communes, most populated first (populationOrder). */
+  byPopulation: Uint32Array;
 }
 
 const SEP = '\n';
@@ -38,12 +40,13 @@ export function toColumns(communes: readonly Commune[]): GazetteerColumns {
     lon: Float64Array.from(communes, (c) => c.lon),
     population: Float64Array.from(communes, (c) => c.population),
     approximateKm: Float64Array.from(communes, (c) => c.approximateKm ?? NaN),
+    byPopulation: populationOrder(communes),
   };
 }
 
 /** The buffers to transfer with the columns. */
 export function columnBuffers(c: GazetteerColumns): ArrayBuffer[] {
-  return [c.lat.buffer, c.lon.buffer, c.population.buffer, c.approximateKm.buffer] as ArrayBuffer[];
+  return [c.lat.buffer, c.lon.buffer, c.population.buffer, c.approximateKm.buffer, c.byPopulation.buffer] as ArrayBuffer[];
 }
 
 /** The communes and their normalised names back from the columns, giving the page a turn every 2,000. */

@@ -60,6 +60,14 @@ interface Index {
   postal: Map<string, number[]>;
   /** Communes by the first one and two characters of each word of their normalised name. */
   wordStarts: Map<string, Int32Array>;
+  /** Positions of the communes, most populated first (`populationOrder`), when given. */
+  byPopulation?: Uint32Array;
+}
+
+/** Positions of the communes, most populated first (equal populations: in file order). */
+export function populationOrder(communes: readonly Commune[]): Uint32Array {
+  const order = Array.from(communes.keys()).sort((a, b) => communes[b].population - communes[a].population);
+  return Uint32Array.from(order);
 }
 
 /** Indexes communes from..to − 1 into `index` (word starts gathered in `starts`). */
@@ -113,16 +121,18 @@ export class Gazetteer {
       sealStarts(index, starts);
     }
     ({ names: this.names, spaced: this.spaced, insee: this.insee, postal: this.postal, wordStarts: this.wordStarts } = index);
+    if (index.byPopulation) this.sortedByPopulation = Array.from(index.byPopulation, (i) => communes[i]);
   }
 
   /**
    * The same, indexed in slices that give the page a turn between them (35,000 communes are a few
    * hundred ms of work while a crisis opens). `names`: their normalised names (`nameKey`), computed
-   * off the page by gazetteer-worker.ts.
+   * off the page by gazetteer-worker.ts, like `byPopulation` (populationOrder: the map's labels
+   * would otherwise sort the 35,000 communes when they first draw).
    */
-  static async build(communes: Commune[], names: string[], maybeYield: () => Promise<void>): Promise<Gazetteer> {
-    if (names.length !== communes.length) throw new Error('gazetteer: one normalised name per commune');
-    const index = emptyIndex(names);
+  static async build(communes: Commune[], names: string[], maybeYield: () => Promise<void>, byPopulation?: Uint32Array): Promise<Gazetteer> {
+    if (names.length !== communes.length || (byPopulation && byPopulation.length !== communes.length)) throw new Error('gazetteer: one normalised name per commune');
+    const index: Index = { ...emptyIndex(names), byPopulation };
     const starts = new Map<string, number[]>();
     for (let from = 0; from < communes.length; from += 500) {
       indexRange(index, communes, from, Math.min(communes.length, from + 500), starts);
@@ -170,10 +180,10 @@ export class Gazetteer {
   private cells: Map<number, number[]> | undefined;
 
   private get byPopulation(): readonly Commune[] {
-    this.sortedByPopulation ??= [...this.communes].sort((a, b) => b.population - a.population);
+    this.sortedByPopulation ??= Array.from(populationOrder(this.communes), (i) => this.communes[i]);
     return this.sortedByPopulation;
   }
-  private sortedByPopulation: Commune[] | undefined;
+  private sortedByPopulation: Commune[] | undefined = undefined;
 
   /**
    * Positions from an official file replace the shipped ones on this copy (the estimates above all).

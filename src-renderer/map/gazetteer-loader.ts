@@ -48,7 +48,7 @@ async function shipped(): Promise<Gazetteer> {
   const slicer = new Slicer();
   const turn = () => slicer.maybeYield();
   const { communes, names } = await fromColumns(columns, turn);
-  return Gazetteer.build(communes, names, turn);
+  return Gazetteer.build(communes, names, turn, columns.byPopulation);
 }
 
 function inWorker(): Promise<GazetteerColumns> {

@@ -10,7 +10,7 @@ const communes = parseGazetteer(raw);
 describe('le répertoire en colonnes (worker → page)', () => {
   it('redonne les mêmes communes et leurs noms normalisés, en rendant la main à la page', async () => {
     const columns = toColumns(communes);
-    expect(new Set(columnBuffers(columns)).size).toBe(4);
+    expect(new Set(columnBuffers(columns)).size).toBe(5);
     let turns = 0;
     const back = await fromColumns(columns, async () => void turns++);
     expect(back.communes).toEqual(communes);
@@ -33,11 +33,16 @@ describe('le répertoire en colonnes (worker → page)', () => {
     const whole = new Gazetteer(communes);
     let turns = 0;
     const { communes: rebuilt, names } = await fromColumns(toColumns(communes), async () => {});
-    const sliced = await Gazetteer.build(rebuilt, names, async () => void turns++);
+    const columns = toColumns(communes);
+    const sliced = await Gazetteer.build(rebuilt, names, async () => void turns++, columns.byPopulation);
     expect(turns).toBe(Math.ceil(communes.length / 500));
     for (const q of ['montauban', 'st antonin', 'l isle', '82200', '822', 'sai', 'saint-e', 'moi', 'valence 26', '2a004'])
       expect(sliced.search(q, { departement: '82' }).map((c) => c.insee), q).toEqual(whole.search(q, { departement: '82' }).map((c) => c.insee));
-    expect(sliced.largestIn(43.7, 0.7, 44.4, 2, 20).map((c) => c.insee)).toEqual(whole.largestIn(43.7, 0.7, 44.4, 2, 20).map((c) => c.insee));
+    // Most populated first, equal populations in file order (a stable sort of the communes).
+    expect(Array.from(columns.byPopulation, (i) => communes[i])).toEqual([...communes].sort((a, b) => b.population - a.population));
+    // The labels' order given by the worker: the same as sorting here, the whole country's view included.
+    for (const [s, w, n, e] of [[43.7, 0.7, 44.4, 2], [41, -5, 51.5, 9.6]])
+      expect(sliced.largestIn(s, w, n, e, 200).map((c) => c.insee)).toEqual(whole.largestIn(s, w, n, e, 200).map((c) => c.insee));
     await expect(Gazetteer.build(rebuilt, names.slice(1), async () => {})).rejects.toThrow(/gazetteer/);
   });
 });
