@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { relayDocumentName } from '../../src-renderer/core/secrets';
 import { purgeBacked } from './relay-purge-check';
 import { createRedisExtension } from './relay-redis';
+import { streamLargeAnswers } from './relay-stream';
 import { openDocumentStore, RELAY_DOCUMENT_NAME, type DocumentStore } from './relay-store';
 
 export interface SyncOptions {
@@ -355,6 +356,11 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
     sockets.add(socket);
     const state: SocketState = { socket, documents: new Set() };
+    // Large answers to this socket's sync step 1 go as a stream of small updates (relay-stream.ts).
+    const answers = streamLargeAnswers(socket, (address) => {
+      const name = address.split('\0')[0];
+      return state.documents.has(name) ? (hocuspocus.documents.get(name) ?? null) : null;
+    });
     // Hocuspocus reads only the URL of a Fetch Request (for its query parameters); headers, which may
     // carry anything, are not passed on.
     const webRequest = new Request(new URL(request.url ?? '/sync', 'http://relay.invalid'));
@@ -372,6 +378,7 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
         socket.close(TOO_LARGE_CODE, 'document trop volumineux');
         return;
       }
+      answers.received(bytes);
       connection.handleMessage(bytes);
     });
     socket.on('error', (error) => {

@@ -7,8 +7,6 @@ import type { RowSlots } from './row-slots';
 
 /** Rows sorted at once before merging (a slice of work). */
 const RUN = 1024;
-/** Above this many changed rows at once (a sync, an import), one merge beats moving rows one by one. */
-const MERGE_ABOVE = 300;
 
 /** One sorted list of slots and the comparison it is sorted by. */
 interface Sorted {
@@ -79,25 +77,9 @@ export class ColumnOrder {
       for (const s of changed) this.late.add(s);
       return;
     }
+    const placed = changed.filter((s) => this.keys[s] !== undefined); // the others were never placed
     let size = this.size;
-    for (const sorted of [this.asc, this.desc]) {
-      const { perm } = sorted;
-      size = this.size;
-      if (changed.length > MERGE_ABOVE) {
-        const drop = new Set(changed);
-        let k = 0;
-        for (let i = 0; i < size; i++) if (!drop.has(perm[i]!)) perm[k++] = perm[i]!;
-        size = k;
-        continue;
-      }
-      for (const s of changed) {
-        if (this.keys[s] === undefined) continue; // never placed
-        const at = position(sorted, size, s);
-        if (at < 0) continue;
-        perm.copyWithin(at, at + 1, size);
-        size--;
-      }
-    }
+    for (const sorted of [this.asc, this.desc]) size = removeAll(sorted, this.size, placed);
     this.size = size;
   }
 
@@ -105,22 +87,9 @@ export class ColumnOrder {
   place(changed: readonly number[]): void {
     if (!this.ready) return;
     const { rows } = this.slots;
-    const incoming = changed.filter((s) => rows[s]);
+    const incoming = [...new Set(changed)].filter((s) => rows[s]);
     for (const s of incoming) this.keys[s] = sortKey(rows[s]!, this.key);
-    for (const sorted of [this.asc, this.desc]) {
-      if (incoming.length > MERGE_ABOVE) sorted.perm = mergeIn(sorted, this.size, Int32Array.from(incoming).sort(sorted.cmp));
-      else {
-        let size = this.size;
-        sorted.perm = reserve(sorted.perm, size + incoming.length);
-        const { perm, cmp } = sorted;
-        for (const s of incoming) {
-          const at = lowerBound(perm, size, s, cmp);
-          perm.copyWithin(at + 1, at, size);
-          perm[at] = s;
-          size++;
-        }
-      }
-    }
+    for (const sorted of [this.asc, this.desc]) insertAll(sorted, this.size, Int32Array.from(incoming).sort(sorted.cmp));
     this.size += incoming.length;
   }
 
@@ -175,16 +144,39 @@ function* sortSliced(input: Int32Array, cmp: (x: number, y: number) => number): 
   return a;
 }
 
-/** The sorted list with `incoming` (sorted the same way) merged in: linear, for large batches. */
-function mergeIn({ perm, cmp }: Sorted, size: number, incoming: Int32Array): Int32Array {
-  const out = new Int32Array(Math.max(size + incoming.length, perm.length));
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < size && j < incoming.length) out[k++] = cmp(perm[i]!, incoming[j]!) <= 0 ? perm[i++]! : incoming[j++]!;
-  while (i < size) out[k++] = perm[i++]!;
-  while (j < incoming.length) out[k++] = incoming[j++]!;
-  return out;
+/**
+ * Inserts `incoming` (sorted the same way, none already there) into the first `size` slots of the
+ * list, in place from the end: one binary search per row and each stretch of the list moved once
+ * by a block copy. A sync brings rows in batches of a few hundred into a list of 100,000: moving
+ * the list once per row (or comparing every row of it per batch) made a newcomer's intake spend
+ * half a minute keeping orders sorted.
+ */
+function insertAll(sorted: Sorted, size: number, incoming: Int32Array): void {
+  if (!incoming.length) return;
+  const perm = (sorted.perm = reserve(sorted.perm, size + incoming.length));
+  let end = size; // perm[0, end) holds what is not yet moved
+  for (let j = incoming.length - 1; j >= 0; j--) {
+    const at = lowerBound(perm, end, incoming[j]!, sorted.cmp);
+    perm.copyWithin(at + j + 1, at, end);
+    perm[at + j] = incoming[j]!;
+    end = at;
+  }
+}
+
+/** Removes these slots (each placed with its current key) from the first `size`; returns the new size. */
+function removeAll(sorted: Sorted, size: number, slots: readonly number[]): number {
+  const at = Int32Array.from(new Set(slots.map((s) => position(sorted, size, s)))).filter((i) => i >= 0);
+  if (!at.length) return size;
+  at.sort();
+  const { perm } = sorted;
+  let write = at[0]!;
+  for (let k = 0; k < at.length; k++) {
+    const from = at[k]! + 1;
+    const to = k + 1 < at.length ? at[k + 1]! : size;
+    perm.copyWithin(write, from, to);
+    write += to - from;
+  }
+  return write;
 }
 
 function reserve(perm: Int32Array, n: number): Int32Array {

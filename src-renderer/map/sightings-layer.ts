@@ -54,13 +54,24 @@ export class SightingsLayer {
   private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
   private rebuilding: Promise<void> = Promise.resolve();
   private drawSeq = 0;
-  /** Bumped by every setRows: a slow follow() of older rows stops. */
+  /** Bumped by every setRows: a slow follow() of older rows stops (see `abandoned`). */
   private rowsGeneration = 0;
+  /** The follow() under way: the next one starts after it. */
+  private following: Promise<void> = Promise.resolve();
+  /**
+   * Rebuilds dropped for newer rows since the last one finished. While rows keep coming (a newcomer
+   * receiving a crisis, a peer syncing a backlog) every rebuild was dropped before its end, again
+   * and again, and the map showed nothing new; after two, the next one runs to its end.
+   */
+  private abandoned = 0;
+  /** How long the last rebuild of the points took (ms): the next waits at least as long. */
+  private lastRebuildMs = 0;
   private destroyed = false;
   /** Index rebuilds so far (tests, bench). */
   rebuilds = 0;
   /** Resolves when what is drawn matches the last rows and view (tests, bench). */
   idle: Promise<void> = Promise.resolve();
+  private settled: (() => void) | null = null;
 
   constructor(
     private readonly map: L.Map,
@@ -80,32 +91,59 @@ export class SightingsLayer {
     if (rows === this.rows) return;
     this.rows = rows;
     this.byId = null; // tooltips look rows up lazily
-    clearTimeout(this.rebuildTimer);
-    const first = this.points === null;
-    const settle = first ? 0 : (this.handlers.settleMs ?? 120);
-    const generation = ++this.rowsGeneration;
-    this.idle = new Promise<void>((resolve) => {
-      this.rebuildTimer = setTimeout(() => resolve(this.follow(rows, generation)), settle);
-    });
+    this.rowsGeneration++;
+    if (!this.settled) this.idle = new Promise<void>((resolve) => (this.settled = resolve));
+    if (this.rebuildTimer !== undefined) return; // the rebuild already due takes these rows
+    // The first points at once; then at most one rebuild per wait, and no more than half of the time
+    // while rows keep changing (a wait that restarted at each change never came while a newcomer
+    // received a crisis: nothing new showed on the map for minutes).
+    const settle = this.points === null ? 0 : Math.max(this.handlers.settleMs ?? 120, this.lastRebuildMs);
+    this.rebuildTimer = setTimeout(() => {
+      this.rebuildTimer = undefined;
+      const [latest, generation] = [this.rows, this.rowsGeneration];
+      const run = this.following.then(() => this.follow(latest, generation));
+      this.following = run.catch(() => undefined);
+      void this.following.then(() => {
+        if (generation !== this.rowsGeneration || !this.settled) return;
+        this.settled();
+        this.settled = null;
+      });
+    }, settle);
   }
 
-  /** Brings the index up to these rows, in slices; stops if newer rows came meanwhile. */
+  /** Brings the index up to these rows, in slices; stops if newer rows came meanwhile (see `abandoned`). */
   private async follow(rows: readonly Sighting[], generation: number): Promise<void> {
-    const stale = () => generation !== this.rowsGeneration || this.destroyed;
+    if (this.destroyed) return;
+    const guarded = this.abandoned >= 2;
+    const stale = () => this.destroyed || (!guarded && generation !== this.rowsGeneration);
+    const started = performance.now();
+    const result = await this.followSteps(rows, stale);
+    if (result === 'stale') this.abandoned++;
+    if (result === 'rebuilt') {
+      this.abandoned = 0;
+      this.lastRebuildMs = performance.now() - started;
+    }
+  }
+
+  private async followSteps(rows: readonly Sighting[], stale: () => boolean): Promise<'stale' | 'patched' | 'rebuilt'> {
     const slicer = new Slicer(8);
     const diff = await sliced(steps.diff(this.points, this.positions, rows), slicer, stale);
     // Stale also after the last slice: the map may have been removed while this was being awaited.
-    if (!diff || stale()) return;
-    if (diff.kind === 'same') return this.redrawNow(); // points' tooltips may show new text
+    if (!diff || stale()) return 'stale';
+    if (diff.kind === 'same') {
+      await this.redrawNow(); // points' tooltips may show new text
+      return 'patched';
+    }
     if (diff.kind === 'looks') {
       // An edit of priority, status or category: patched in the index, not rebuilt.
       for (let j = 0; j < diff.indices.length; j++) this.points!.codes[diff.indices[j]] = diff.codes[j];
       this.rebuilding = this.engine.patch(diff.indices, diff.codes);
-      return this.rebuilding.then(() => this.redrawNow());
+      await this.rebuilding.then(() => this.redrawNow());
+      return 'patched';
     }
     const points = await sliced(steps.points(rows), slicer, stale);
     const positions = points && (await sliced(steps.positions(points), slicer, stale));
-    if (!points || !positions || stale()) return;
+    if (!points || !positions || stale()) return 'stale';
     this.points = points;
     this.positions = positions;
     this.rebuilding = this.engine.load(points).then((size) => {
@@ -113,7 +151,8 @@ export class SightingsLayer {
       this.size = size;
       this.map.getContainer().dataset.indexBuilds = String(this.rebuilds);
     });
-    return this.rebuilding.then(() => this.redrawNow());
+    await this.rebuilding.then(() => this.redrawNow());
+    return 'rebuilt';
   }
 
   setSelected(id: string | null): void {
@@ -124,6 +163,7 @@ export class SightingsLayer {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.rebuildTimer);
+    this.settled?.();
     this.map.off('moveend zoomend', this.redraw);
     this.group.remove();
     this.labels.remove();

@@ -42,21 +42,28 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
     }
   };
 
+  // One listener for the whole life of the channel. (A `{ once: true }` listener added at each wait
+  // stayed registered whenever the poll below resumed first, which it does while a newcomer is
+  // streamed to: thousands piled up, each add scanned them all, and when the buffer finally drained
+  // Chromium ran them all in one native task — an 8-second freeze of the open copy at 100,000
+  // sightings.)
+  let poll: ReturnType<typeof setTimeout> | undefined;
+  const resume = () => {
+    if (!waiting) return;
+    waiting = false;
+    clearTimeout(poll);
+    pump();
+  };
+  channel.addEventListener('bufferedamountlow', resume);
+
   const pump = () => {
     while (queue.length && channel.readyState === 'open') {
       if (channel.bufferedAmount > HIGH_WATER) {
         if (!waiting) {
           waiting = true;
           channel.bufferedAmountLowThreshold = Math.min(channel.bufferedAmountLowThreshold || LOW_WATER, LOW_WATER);
-          const resume = () => {
-            if (!waiting) return;
-            waiting = false;
-            clearTimeout(poll);
-            pump();
-          };
-          channel.addEventListener('bufferedamountlow', resume, { once: true });
           // Some implementations (@roamhq/wrtc in Node) never fire bufferedamountlow: look again.
-          const poll = setTimeout(resume, 50);
+          poll = setTimeout(resume, 50);
         }
         return;
       }

@@ -1,9 +1,9 @@
 // The WebSocket relay (a Hocuspocus server, see docs/relay.md): for networks where WebRTC cannot
 // connect and for many peers. The relay only accepts a client that proves it holds the crisis key.
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { relayDocumentName, relayToken } from '../core/secrets';
+import { StreamingRelayProvider } from './relay-provider';
 import type { Transport, TransportStatus } from './transport';
 
 export interface RelayOptions {
@@ -20,7 +20,7 @@ export async function connectRelay(o: RelayOptions): Promise<Transport> {
   const token = await relayToken(o.crisisKey);
   let online = false;
   let error: string | undefined;
-  const provider = new HocuspocusProvider({
+  const provider = new StreamingRelayProvider({
     url: o.url,
     name: await relayDocumentName(token),
     token,
@@ -54,8 +54,8 @@ export async function connectRelay(o: RelayOptions): Promise<Transport> {
     status: (): TransportStatus => ({
       kind: 'relay',
       online,
-      peers: online && provider.isSynced ? 1 : 0,
-      holdsEverything: online && provider.isSynced && provider.unsyncedChanges === 0,
+      peers: online && provider.isSynced && provider.received ? 1 : 0,
+      holdsEverything: online && provider.isSynced && provider.received && !provider.streaming && provider.unsyncedChanges === 0,
       error,
     }),
     destroy: () => provider.destroy(),

@@ -163,6 +163,8 @@ export function nextTask(): Promise<void> {
 export interface StreamOptions {
   /** Longest stretch of main-thread work per slice, in ms (default 8). */
   sliceMs?: number;
+  /** Most log entries (clock units) per slice, whatever the time it takes to encode them (default 4096). */
+  maxBudget?: number;
   /** Sends one update; the last one is sync step 2. Throws or returns false when the peer is gone. */
   send(update: Uint8Array, last: boolean): boolean;
   /** Bytes sent but not yet out on the wire: the stream waits while above `highWater`. */
@@ -179,6 +181,7 @@ export interface StreamOptions {
 export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: StreamOptions): Promise<{ slices: number; bytes: number; longestMs: number }> {
   const sliceMs = o.sliceMs ?? 8;
   const highWater = o.highWater ?? 4 * 1024 * 1024;
+  const maxBudget = o.maxBudget ?? 4096;
   const ranges = missingRanges(doc, peerSv);
   let budget = 32; // clock units (log entries) per slice, adjusted to the time it takes
   let slices = 0;
@@ -193,7 +196,7 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     longestMs = Math.max(longestMs, took);
     // Aim at sliceMs: grow slowly (a garbage collection in a slice must not look like spare time),
     // shrink fast.
-    budget = Math.max(16, Math.min(4096, Math.round(budget * Math.min(1.25, Math.max(0.25, sliceMs / Math.max(took, 0.1))))));
+    budget = Math.max(16, Math.min(maxBudget, Math.round(budget * Math.min(1.25, Math.max(0.25, sliceMs / Math.max(took, 0.1))))));
     if (!o.send(update, false)) return { slices, bytes, longestMs };
     slices++;
     bytes += update.byteLength;

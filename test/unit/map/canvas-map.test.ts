@@ -9,6 +9,7 @@ import { InPageEngine } from '../../../src-renderer/map/cluster-engine';
 import { ClusterIndex } from '../../../src-renderer/map/cluster-index';
 import { diffPoints, pointsOf, positionsOf } from '../../../src-renderer/map/cluster-points';
 import { placeLabels } from '../../../src-renderer/map/commune-labels';
+import { SightingsLayer } from '../../../src-renderer/map/sightings-layer';
 import { cacheProjection } from '../../../src-renderer/map/basemap/projection-cache';
 
 function recorder() {
@@ -146,5 +147,46 @@ describe('cluster points', () => {
     const total = items.reduce((n, it) => n + (it.kind === 'cluster' ? it.count : 1), 0);
     expect(total).toBe(300);
     expect(items.some((it) => it.kind === 'cluster' && it.hasP1)).toBe(true);
+  });
+});
+
+describe('the map while rows keep coming', () => {
+  it('still rebuilds its index (a rebuild is dropped for newer rows at most twice), and ends with the last rows', { timeout: 90_000 }, async () => {
+    document.body.innerHTML = '<div id="flow" style="width:400px;height:300px"></div>';
+    const box = document.getElementById('flow')!;
+    Object.defineProperty(box, 'clientWidth', { value: 400 });
+    Object.defineProperty(box, 'clientHeight', { value: 300 });
+    // jsdom has no 2D canvas: a context that records nothing (what is drawn is tested above).
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = (() => recorder().ctx) as unknown as typeof getContext;
+    const map = L.map('flow', { center: [44.1, 1.1], zoom: 6 });
+    const loads: number[] = [];
+    const inner = new InPageEngine();
+    const engine = Object.assign(Object.create(inner) as InPageEngine, {
+      load: (points: Parameters<InPageEngine['load']>[0]) => (loads.push(points.ids.length), inner.load(points)),
+    });
+    const layer = new SightingsLayer(map, { onOpen: () => undefined, engine, settleMs: 0 });
+    // Big enough that collecting the points takes more than one 8 ms slice: each rebuild yields,
+    // and new rows arrive meanwhile (a newcomer receiving a crisis, a sync of a backlog).
+    const all = Array.from({ length: 200_000 }, (_, i) => row(i));
+    let shown = 60_000;
+    layer.setRows(all.slice(0, shown));
+    await layer.idle;
+    const during = loads.length;
+    // Rows keep coming, every few ms, for up to 30 s: the index must be rebuilt meanwhile.
+    const until = Date.now() + 30_000;
+    while (loads.length === during && Date.now() < until && shown < all.length - 20) {
+      shown += 20;
+      layer.setRows(all.slice(0, shown));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(loads.length).toBeGreaterThan(during);
+    shown += 20;
+    layer.setRows(all.slice(0, shown));
+    await layer.idle;
+    expect(loads.at(-1)).toBe(shown);
+    layer.destroy();
+    map.remove();
+    HTMLCanvasElement.prototype.getContext = getContext;
   });
 });

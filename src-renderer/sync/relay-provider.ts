@@ -1,0 +1,112 @@
+// Hocuspocus's provider, answering the relay's sync step 1 in streamed slices. When a copy connects,
+// the relay asks for what it lacks (its state vector); the provider answers with
+// `Y.encodeStateAsUpdate(doc, relayVector)` in one task: for a relay that has never seen the crisis,
+// the whole of it (a 2.6 s freeze of the open copy at 100,000 sightings). Here the answer goes as a
+// series of updates of a few ms each (stream-state.ts), sent as the socket drains, each counted as an
+// unconfirmed change until the relay acknowledges it, so "Relais : à jour" means what it says.
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { streamState } from './stream-state';
+
+/** Hocuspocus message type "Sync" and y-protocols' sync message types. */
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+/** Entries per message at most (~1 MB of signed sightings): the relay checks each message whole. */
+const MAX_ENTRIES_PER_MESSAGE = 1024;
+
+/** The sync step and payload of a Hocuspocus sync message, or null for any other message. */
+export function readSyncMessage(data: Uint8Array): { step: number; payload: Uint8Array } | null {
+  try {
+    const d = decoding.createDecoder(data);
+    decoding.readVarString(d); // the document's name
+    if (decoding.readVarUint(d) !== MESSAGE_SYNC) return null;
+    const step = decoding.readVarUint(d);
+    return { step, payload: decoding.readVarUint8Array(d) };
+  } catch {
+    return null; // not one we can read: Hocuspocus's own handling decides
+  }
+}
+
+export class StreamingRelayProvider extends HocuspocusProvider {
+  /** An answer being streamed (the newest step 1 wins: a reconnection starts over). */
+  private stream: { cancelled: boolean } | null = null;
+
+  constructor(configuration: HocuspocusProviderConfiguration) {
+    super(configuration);
+    this.on('close', () => this.cancel());
+    this.on('destroy', () => this.cancel());
+  }
+
+  /**
+   * Whether the relay's own answer (its sync step 2) arrived since this connection started.
+   * Hocuspocus says "synced" as soon as the relay acknowledged this copy's answer, which, when the
+   * relay streams a large crisis (src-main/services/relay-stream.ts), is long before all of it came.
+   */
+  received = false;
+
+  /** True while the answer to the relay is still going out. */
+  get streaming(): boolean {
+    return this.stream !== null;
+  }
+
+  override startSync(): void {
+    this.received = false;
+    super.startSync();
+  }
+
+  override onMessage(event: MessageEvent): void {
+    const sync = event.data instanceof ArrayBuffer || ArrayBuffer.isView(event.data) ? readSyncMessage(new Uint8Array(event.data as ArrayBuffer)) : null;
+    if (sync?.step === SYNC_STEP_1) {
+      let sv: Map<number, number>;
+      try {
+        sv = Y.decodeStateVector(sync.payload);
+      } catch {
+        return super.onMessage(event); // unreadable: Hocuspocus's own handling decides
+      }
+      return void this.answer(sv);
+    }
+    super.onMessage(event);
+    if (sync?.step === SYNC_STEP_2) {
+      this.received = true;
+      this.emit('unsyncedChanges', { number: this.unsyncedChanges }); // the status changed
+    }
+  }
+
+  private cancel(): void {
+    if (this.stream) this.stream.cancelled = true;
+    this.stream = null;
+  }
+
+  private async answer(sv: Map<number, number>): Promise<void> {
+    this.cancel();
+    const state = { cancelled: false };
+    this.stream = state;
+    const socket = () => this.configuration.websocketProvider.webSocket;
+    await streamState(this.document, sv, {
+      maxBudget: MAX_ENTRIES_PER_MESSAGE,
+      cancelled: () => state.cancelled,
+      queued: () => socket()?.bufferedAmount ?? 0,
+      send: (update, last) => {
+        const ws = socket();
+        if (state.cancelled || !ws || ws.readyState !== 1) return false;
+        const e = encoding.createEncoder();
+        encoding.writeVarString(e, this.effectiveName);
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        encoding.writeVarUint(e, last ? SYNC_STEP_2 : SYNC_UPDATE);
+        encoding.writeVarUint8Array(e, update);
+        // The relay acknowledges each message (a SyncStatus). The last one is the sync step 2 that
+        // the provider already counts (it sets one unconfirmed change when it starts a sync); the
+        // slices before it are counted here, as Hocuspocus counts its own updates.
+        if (!last) this.incrementUnsyncedChanges();
+        ws.send(encoding.toUint8Array(e));
+        return true;
+      },
+    });
+    if (this.stream === state) this.stream = null;
+    this.emit('unsyncedChanges', { number: this.unsyncedChanges });
+  }
+}
