@@ -51,43 +51,95 @@ const WORDS = 2; // every word of the query starts a word of the name, or a code
 /** A code or the start of one, as typed: département ("26", "2a", "974"), postal or INSEE ("82200", "2a004"). */
 const CODE = /^(\d{1,5}|2[ab]\d{0,3})$/;
 
+/** What search needs, built from the communes and their normalised names (see `Gazetteer.build`). */
+interface Index {
+  /** Normalised names, and the same with a leading space (to find " word" starts). */
+  names: string[];
+  spaced: string[];
+  insee: Map<string, number>;
+  postal: Map<string, number[]>;
+  /** Communes by the first one and two characters of each word of their normalised name. */
+  wordStarts: Map<string, Int32Array>;
+  /** Positions of the communes, most populated first (`populationOrder`), when given. */
+  byPopulation?: Uint32Array;
+}
+
+/** Positions of the communes, most populated first (equal populations: in file order). */
+export function populationOrder(communes: readonly Commune[]): Uint32Array {
+  const order = Array.from(communes.keys()).sort((a, b) => communes[b].population - communes[a].population);
+  return Uint32Array.from(order);
+}
+
+/** Indexes communes from..to − 1 into `index` (word starts gathered in `starts`). */
+function indexRange(index: Index, communes: readonly Commune[], from: number, to: number, starts: Map<string, number[]>): void {
+  for (let i = from; i < to; i++) {
+    const c = communes[i];
+    index.spaced[i] = ' ' + index.names[i];
+    index.insee.set(c.insee, i);
+    for (const cp of c.postalCodes) {
+      const list = index.postal.get(cp);
+      if (list) list.push(i);
+      else index.postal.set(cp, [i]);
+    }
+    const keys = new Set<string>();
+    for (const w of index.names[i].split(' ')) {
+      if (!w) continue;
+      keys.add(w.slice(0, 1));
+      if (w.length > 1) keys.add(w.slice(0, 2));
+    }
+    for (const k of keys) {
+      const list = starts.get(k);
+      if (list) list.push(i);
+      else starts.set(k, [i]);
+    }
+  }
+}
+
+const emptyIndex = (names: string[]): Index => ({ names, spaced: new Array<string>(names.length), insee: new Map(), postal: new Map(), wordStarts: new Map() });
+
+function sealStarts(index: Index, starts: Map<string, number[]>): void {
+  for (const [k, list] of starts) index.wordStarts.set(k, Int32Array.from(list));
+}
+
 export class Gazetteer {
   readonly size: number;
   private readonly communes: readonly Commune[];
-  /** Normalised names, and the same with a leading space (to find " word" starts). */
   private readonly names: string[];
   private readonly spaced: string[];
-  private readonly insee = new Map<string, number>();
-  private readonly postal = new Map<string, number[]>();
-  /** Communes by the first one and two characters of each word of their normalised name. */
-  private readonly wordStarts = new Map<string, Int32Array>();
+  private readonly insee: Map<string, number>;
+  private readonly postal: Map<string, number[]>;
+  private readonly wordStarts: Map<string, Int32Array>;
 
-  constructor(communes: Commune[]) {
+  /** Built in one go (tests, tools; the app uses `build`). `index`: already built by `build`. */
+  constructor(communes: Commune[], index?: Index) {
     this.communes = communes;
     this.size = communes.length;
-    this.names = communes.map((c) => key(c.name));
-    this.spaced = this.names.map((n) => ' ' + n);
+    if (!index) {
+      index = emptyIndex(communes.map((c) => nameKey(c.name)));
+      const starts = new Map<string, number[]>();
+      indexRange(index, communes, 0, communes.length, starts);
+      sealStarts(index, starts);
+    }
+    ({ names: this.names, spaced: this.spaced, insee: this.insee, postal: this.postal, wordStarts: this.wordStarts } = index);
+    if (index.byPopulation) this.sortedByPopulation = Array.from(index.byPopulation, (i) => communes[i]);
+  }
+
+  /**
+   * The same, indexed in slices that give the page a turn between them (35,000 communes are a few
+   * hundred ms of work while a crisis opens). `names`: their normalised names (`nameKey`), computed
+   * off the page by gazetteer-worker.ts, like `byPopulation` (populationOrder: the map's labels
+   * would otherwise sort the 35,000 communes when they first draw).
+   */
+  static async build(communes: Commune[], names: string[], maybeYield: () => Promise<void>, byPopulation?: Uint32Array): Promise<Gazetteer> {
+    if (names.length !== communes.length || (byPopulation && byPopulation.length !== communes.length)) throw new Error('gazetteer: one normalised name per commune');
+    const index: Index = { ...emptyIndex(names), byPopulation };
     const starts = new Map<string, number[]>();
-    communes.forEach((c, i) => {
-      this.insee.set(c.insee, i);
-      for (const cp of c.postalCodes) {
-        const list = this.postal.get(cp);
-        if (list) list.push(i);
-        else this.postal.set(cp, [i]);
-      }
-      const keys = new Set<string>();
-      for (const w of this.names[i].split(' ')) {
-        if (!w) continue;
-        keys.add(w.slice(0, 1));
-        if (w.length > 1) keys.add(w.slice(0, 2));
-      }
-      for (const k of keys) {
-        const list = starts.get(k);
-        if (list) list.push(i);
-        else starts.set(k, [i]);
-      }
-    });
-    for (const [k, list] of starts) this.wordStarts.set(k, Int32Array.from(list));
+    for (let from = 0; from < communes.length; from += 500) {
+      indexRange(index, communes, from, Math.min(communes.length, from + 500), starts);
+      await maybeYield();
+    }
+    sealStarts(index, starts);
+    return new Gazetteer(communes, index);
   }
 
   /**
@@ -128,10 +180,10 @@ export class Gazetteer {
   private cells: Map<number, number[]> | undefined;
 
   private get byPopulation(): readonly Commune[] {
-    this.sortedByPopulation ??= [...this.communes].sort((a, b) => b.population - a.population);
+    this.sortedByPopulation ??= Array.from(populationOrder(this.communes), (i) => this.communes[i]);
     return this.sortedByPopulation;
   }
-  private sortedByPopulation: Commune[] | undefined;
+  private sortedByPopulation: Commune[] | undefined = undefined;
 
   /**
    * Positions from an official file replace the shipped ones on this copy (the estimates above all).
@@ -181,7 +233,7 @@ export class Gazetteer {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     if (limit === 0 || typeof query !== 'string') return [];
     // Words of letters (and digits inside names), and codes: "2a004", "82200", "26", "822".
-    const tokens = key(query)
+    const tokens = nameKey(query)
       .split(' ')
       .filter((t) => t !== '');
     if (tokens.length === 0) return [];
@@ -238,7 +290,7 @@ export class Gazetteer {
 }
 
 /** normalise (accents, case, hyphens, apostrophes, "st") and only letters, digits and single spaces. */
-function key(s: string): string {
+export function nameKey(s: string): string {
   return normalise(s)
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/ +/g, ' ')
@@ -327,12 +379,12 @@ export function parseGazetteer(raw: unknown): Commune[] {
  * Moissac" is not placed in Port (Ain).
  */
 export function communeFromPlace(g: Gazetteer, place: string, departement?: string): Commune | undefined {
-  const segment = key(place.split(/[,;:(\n]/)[0] ?? '');
+  const segment = nameKey(place.split(/[,;:(\n]/)[0] ?? '');
   const words = segment.split(' ').filter((w) => w !== '' && !CODE.test(w));
   const dep = departement?.toUpperCase();
   for (let n = Math.min(words.length, 8); n > 0; n--) {
     const name = words.slice(0, n).join(' ');
-    const exact = g.search(name, { departement: dep, limit: 50 }).filter((c) => key(c.name) === name);
+    const exact = g.search(name, { departement: dep, limit: 50 }).filter((c) => nameKey(c.name) === name);
     if (exact.length === 0) continue;
     const inCrisis = dep ? exact.find((c) => c.departement === dep) : undefined;
     if (inCrisis) return inCrisis;

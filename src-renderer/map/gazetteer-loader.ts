@@ -1,28 +1,71 @@
-// The gazetteer, loaded once and only when first needed: resources/gazetteer/communes.json (3 MB) is imported
-// dynamically, so the bundler puts it in a chunk of its own, out of the main bundle; a chunk is a script, so
-// this works alike from file:// (Electron) and http:// (the web build), where fetch() of a file:// URL would not.
+// The gazetteer, loaded once and only when first needed. resources/gazetteer/communes.json (3 MB) is read,
+// checked and its names normalised in a worker (gazetteer-worker.ts, bundled with the file: no fetch, so
+// alike under app:// in Electron and http:// on the web); the page rebuilds and indexes the communes in
+// slices, so opening a crisis has no long task for it. Without a worker (tests, or one that fails) the
+// file is a chunk of its own imported here and built in one go.
 // Official commune positions imported on this copy (store/gazetteer-overrides.ts) are applied on load; the
 // UI registers where to read them (setOfficialPositionsSource) and reloads after an import (reloadGazetteer).
+// A load always resolves to the newest gazetteer: one that was being built when a reload came resolves to
+// the reloaded one, so no caller gets the gazetteer an import replaced.
 import { Gazetteer, parseGazetteer, type OfficialPosition } from '../core/gazetteer';
+import { fromColumns, type GazetteerColumns } from '../core/gazetteer-columns';
+import { Slicer } from '../core/slicer';
 
 let loading: Promise<Gazetteer> | undefined;
 let source: { key: object; read: () => Promise<OfficialPosition[]> } | undefined;
 const listeners = new Set<() => void>();
 
 export function loadGazetteer(): Promise<Gazetteer> {
-  loading ??= import('../../resources/gazetteer/communes.json').then(
-    async (m) => {
-      const g = new Gazetteer(parseGazetteer(m.default));
-      // Unreadable stored positions leave the shipped ones: the gazetteer must load regardless.
-      if (source) g.applyOfficial(await source.read().catch(() => []));
-      return g;
-    },
+  if (loading) return loading;
+  const mine: Promise<Gazetteer> = build().then(
+    // A reload while this one was built: the reloaded one (being built) is the answer.
+    (g) => (mine === loading ? g : loadGazetteer()),
     (err: unknown) => {
-      loading = undefined; // a failed load (a chunk that could not be read) may be retried
+      if (mine === loading) loading = undefined; // a failed load (a chunk that could not be read) may be retried
       throw err;
     },
   );
-  return loading;
+  loading = mine;
+  return mine;
+}
+
+async function build(): Promise<Gazetteer> {
+  const g = await shipped();
+  // Unreadable stored positions leave the shipped ones: the gazetteer must load regardless.
+  if (source) g.applyOfficial(await source.read().catch(() => []));
+  return g;
+}
+
+async function shipped(): Promise<Gazetteer> {
+  const columns = await inWorker().catch((error: unknown) => {
+    if (typeof Worker !== 'undefined') console.warn('Vigie : répertoire des communes lu dans la page (worker indisponible)', error);
+    return null;
+  });
+  if (!columns) {
+    const m = await import('../../resources/gazetteer/communes.json');
+    return new Gazetteer(parseGazetteer(m.default));
+  }
+  const slicer = new Slicer();
+  const turn = () => slicer.maybeYield();
+  const { communes, names } = await fromColumns(columns, turn);
+  return Gazetteer.build(communes, names, turn, columns.byPopulation);
+}
+
+function inWorker(): Promise<GazetteerColumns> {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker === 'undefined') return reject(new Error('no Worker'));
+    const worker = new Worker(new URL('./gazetteer-worker.ts', import.meta.url), { type: 'module', name: 'vigie-gazetteer' });
+    worker.onmessage = (e: MessageEvent<{ columns?: GazetteerColumns; error?: string }>) => {
+      worker.terminate();
+      if (e.data.columns) resolve(e.data.columns);
+      else reject(new Error(e.data.error ?? 'gazetteer worker: no result'));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'gazetteer worker failed'));
+    };
+    worker.postMessage('load');
+  });
 }
 
 /** Where this copy's imported positions are read from (one source per database: `key`). */

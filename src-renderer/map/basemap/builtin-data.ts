@@ -22,8 +22,8 @@ export interface BuiltInData {
   departementBorders: MultiLineString;
 }
 
-type WorldTopology = Topology<{ land: GeometryCollection; countries: GeometryCollection }>;
-type DepartementsTopology = Topology<{ departements: GeometryCollection<DepartementProperties> }>;
+export type WorldTopology = Topology<{ land: GeometryCollection; countries: GeometryCollection }>;
+export type DepartementsTopology = Topology<{ departements: GeometryCollection<DepartementProperties> }>;
 
 let loading: Promise<BuiltInData> | null = null;
 

@@ -2,14 +2,14 @@
 // départements' limits, as non-interactive vectors on one shared canvas renderer, in a pane under
 // the tile pane — so a PMTiles archive or online tiles cover it where they have tiles, and it shows
 // through everywhere else. Precision is Natural Earth 1:10m: right for a département or a region
-// (zoom ≤ 9); for streets, use a PMTiles archive. The vertices are projected once, then scaled at
-// each zoom (projection-cache.ts), and the big rings are cut into pieces once (split-rings.ts), so a
-// pan or a zoom clips and draws only the pieces in view.
+// (zoom ≤ 9); for streets, use a PMTiles archive. The big rings are cut into pieces (split-rings.ts)
+// and every vertex projected once, in a worker (prepare.ts, basemap-worker.ts); each zoom only
+// scales them (projection-cache.ts), so a pan or a zoom clips and draws only the pieces in view.
 import L from 'leaflet';
 import { loadBuiltInData, type BuiltInData } from './builtin-data';
-import { Slicer } from '../../core/slicer';
-import { cacheProjection } from './projection-cache';
-import { chunkLines, ringsOf, splitAll } from './split-rings';
+import type { PreparedRings } from './prepare';
+import { loadPreparedBasemap } from './prepared-source';
+import { cacheProjection, projectedOf } from './projection-cache';
 
 export const BUILTIN_PANE = 'vigieBasemap';
 /** Above nothing, under the tile pane (200), the overlays (400) and the markers (600). */
@@ -77,34 +77,31 @@ class BuiltInBasemap extends L.LayerGroup {
   }
 }
 
-/** The built-in basemap as one layer group; its data loads (once, from its own chunk) before it resolves. */
+/** A prepared layer (prepare.ts) as a Leaflet path: its latlngs only its box, its rings already projected. */
+function preparedPath(rings: PreparedRings, kind: 'fill' | 'line', options: L.PolylineOptions): L.Path {
+  const [w, s, e, n] = rings.bounds;
+  const path = kind === 'fill' ? L.polygon([[s, w], [n, w], [n, e], [s, e]], options) : L.polyline([[s, w], [n, e]], options);
+  cacheProjection(path, projectedOf(rings));
+  return path;
+}
+
+/**
+ * The built-in basemap as one layer group. Its data is prepared off the page (prepared-source.ts:
+ * converted, cut and projected in a worker) before it resolves; the page only wraps the arrays.
+ */
 export async function createBuiltInBasemap(options: BuiltInBasemapOptions = {}): Promise<L.LayerGroup> {
-  const data = await loadBuiltInData();
+  const prepared = await loadPreparedBasemap();
   const renderer = L.canvas({ pane: BUILTIN_PANE, padding: 0.5 });
   const common = { renderer, pane: BUILTIN_PANE, interactive: false, bubblingMouseEvents: false } as const;
-  const geometries = data.land.features.map((f) => f.geometry);
   // The land filled in pieces (no stroke: the cuts would show), the coast drawn over it as lines.
-  const slicer = new Slicer(8);
-  const pieces = await splitAll(geometries, () => slicer.maybeYield());
-  const feature = (geometry: GeoJSON.Geometry) => ({ type: 'Feature', properties: {}, geometry }) as GeoJSON.Feature;
-  const land = L.geoJSON(feature(pieces), {
-    ...common,
-    style: { stroke: false, fill: true, fillColor: BUILTIN_COLOURS.land, fillOpacity: 1 },
-  });
-  const coast = L.geoJSON(feature(chunkLines(geometries.flatMap(ringsOf))), { ...common, style: { color: BUILTIN_COLOURS.coast, weight: 0.8, opacity: 1 } });
-  const departements = L.geoJSON(feature(chunkLines(data.departementBorders.coordinates)), {
-    ...common,
-    style: { color: BUILTIN_COLOURS.departementBorder, weight: 0.7, opacity: 1 },
-  });
-  const countries = L.geoJSON(feature(chunkLines(data.countryBorders.coordinates)), {
-    ...common,
-    style: { color: BUILTIN_COLOURS.countryBorder, weight: 1.2, opacity: 1 },
-  });
-  // Vertices projected once, not at every zoom (projection-cache.ts).
-  for (const layer of [land, coast, departements, countries]) layer.eachLayer(cacheProjection);
+  const land = preparedPath(prepared.land, 'fill', { ...common, stroke: false, fill: true, fillColor: BUILTIN_COLOURS.land, fillOpacity: 1 });
+  const coast = preparedPath(prepared.coast, 'line', { ...common, color: BUILTIN_COLOURS.coast, weight: 0.8, opacity: 1 });
+  const departements = preparedPath(prepared.departements, 'line', { ...common, color: BUILTIN_COLOURS.departementBorder, weight: 0.7, opacity: 1 });
+  const countries = preparedPath(prepared.countries, 'line', { ...common, color: BUILTIN_COLOURS.countryBorder, weight: 1.2, opacity: 1 });
   // Drawn in order: land and coast, then the départements' limits (added on zoom), then country borders on top.
   const group = new BuiltInBasemap([land, coast, countries], departements);
   group.options = { ...group.options, attribution: 'Fond intégré : Natural Earth, COG INSEE' } as L.LayerOptions;
-  options.addLabels?.(group, data);
+  // Labels need the GeoJSON data itself, converted in the page: only loaded when asked for.
+  if (options.addLabels) options.addLabels(group, await loadBuiltInData());
   return group;
 }

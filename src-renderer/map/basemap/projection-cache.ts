@@ -8,6 +8,7 @@
 // a few rings of 4,000), not for the whole world at every zoom: making 200,000 points per zoom cost
 // more in garbage collection (30–50 ms a notch) than the projection itself.
 import L from 'leaflet';
+import type { PreparedRings } from './prepare';
 
 export interface ProjectedRings {
   /** Per ring: u0, v0, u1, v1, … at scale 1. */
@@ -49,6 +50,13 @@ export function projectOnce(latlngs: Nested[], crs: L.CRS): ProjectedRings {
   return { rings, boxes };
 }
 
+/** A prepared layer's rings (prepare.ts, from the worker) as views on its flat arrays: nothing copied. */
+export function projectedOf(p: PreparedRings): ProjectedRings {
+  const rings: Float64Array[] = [];
+  for (let k = 0; k + 1 < p.offsets.length; k++) rings.push(p.coords.subarray(2 * p.offsets[k], 2 * p.offsets[k + 1]));
+  return { rings, boxes: p.boxes };
+}
+
 interface PathInternals {
   _map: L.Map;
   _latlngs: Nested[];
@@ -66,13 +74,15 @@ interface PathInternals {
  * Gives a Leaflet polyline or polygon a `_project` that reuses its vertices projected once, and a
  * `_clipPoints` that makes pixel points only for the rings that touch the view being drawn (rings
  * wholly outside it would give nothing to draw anyway: Leaflet clips every ring to the view).
+ * `given`: rings already projected (prepared in a worker); the layer's own latlngs then only give
+ * its bounds, and it draws nothing on a map of another CRS (the app's maps are all EPSG:3857).
  */
-export function cacheProjection(layer: L.Layer): void {
+export function cacheProjection(layer: L.Layer, given?: ProjectedRings): void {
   const path = layer as unknown as PathInternals;
   if (typeof path._project !== 'function' || !('_latlngs' in path)) return;
   const originalProject = path._project;
   const originalClip = path._clipPoints;
-  let cache: ProjectedRings | null = null;
+  let cache: ProjectedRings | null = given ?? null;
   let cachedFor: Nested[] | null = null;
   /** Set by _project for the current zoom: scale and pixel origin; null when Leaflet projects itself. */
   let view: { scale: number; ox: number; oy: number } | null = null;
@@ -94,9 +104,12 @@ export function cacheProjection(layer: L.Layer): void {
     const crs = map.options.crs ?? L.CRS.EPSG3857;
     if (crs !== L.CRS.EPSG3857) {
       view = null;
-      return originalProject.call(this);
+      if (!given) return originalProject.call(this);
+      this._rings = [];
+      this._rawPxBounds = undefined;
+      return;
     }
-    if (!cache || cachedFor !== this._latlngs) {
+    if (!given && (!cache || cachedFor !== this._latlngs)) {
       cache = projectOnce(this._latlngs, crs);
       cachedFor = this._latlngs;
     }
@@ -104,7 +117,7 @@ export function cacheProjection(layer: L.Layer): void {
     const origin = map.getPixelOrigin();
     view = { scale, ox: origin.x, oy: origin.y };
     made = new Map();
-    const b = cache.boxes;
+    const b = cache!.boxes; // given, or just projected
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let k = 0; k < b.length; k += 4) {
       minX = Math.min(minX, Math.round(scale * b[k]) - origin.x);
@@ -119,7 +132,11 @@ export function cacheProjection(layer: L.Layer): void {
     }
   };
   path._clipPoints = function (this: PathInternals) {
-    if (!view || !cache) return originalClip.call(this);
+    if (!view || !cache) {
+      if (!given) return originalClip.call(this);
+      (this as unknown as { _parts: L.Point[][] })._parts = [];
+      return;
+    }
     // The view as Leaflet clips to it, widened by the stroke.
     const w = (this.options.weight ?? 0) + 1;
     const bounds = this._renderer._bounds;

@@ -78,14 +78,3 @@ export function chunkLines(lines: Position[][], max = 400): MultiLineString {
 export function ringsOf(geometry: Polygon | MultiPolygon): Position[][] {
   return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat();
 }
-
-/** splitPolygons over many geometries, giving the event loop a turn between polygons (map load). */
-export async function splitAll(geometries: (Polygon | MultiPolygon)[], maybeYield: () => Promise<void>, max?: number): Promise<MultiPolygon> {
-  const coordinates: Position[][][] = [];
-  for (const g of geometries)
-    for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
-      coordinates.push(...splitPolygon(p, max));
-      await maybeYield();
-    }
-  return { type: 'MultiPolygon', coordinates };
-}

@@ -18,6 +18,7 @@ export function useGazetteer(): Gazetteer | null {
   useEffect(() => {
     let live = true;
     setOfficialPositionsSource(db, async () => (await loadCommunePositions(db))?.positions ?? []);
+    // loadGazetteer resolves to the newest gazetteer, even when a reload came while it was built.
     const load = () => void loadGazetteer().then((loaded) => live && setG(loaded));
     load();
     const off = onGazetteerReload(load);
@@ -47,11 +48,31 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
   const results = closed ? [] : found;
 
   const choose = (c: Commune) => {
-    onChoose(c);
     setQuery('');
     setActive(-1);
+    // The list may come from a gazetteer an import of official positions has just replaced (the new one
+    // is being built): the commune is taken from the newest, so its point is the imported one.
+    void loadGazetteer().then(
+      (newest) => onChoose(newest.byInsee(c.insee) ?? c),
+      () => onChoose(c),
+    );
   };
+  // Entrée typed before the gazetteer is ready (it is built off the page while a crisis opens): kept,
+  // and the best suggestion taken once it is, as if the list had been there.
+  const [enterPending, setEnterPending] = useState(false);
+  const first = results[0];
+  useEffect(() => {
+    if (!enterPending || !gazetteer) return;
+    setEnterPending(false);
+    if (first) choose(first);
+  }, [enterPending, gazetteer, first]); // eslint-disable-line react-hooks/exhaustive-deps -- choose: this render's
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !gazetteer && !closed && query.trim().length >= 2) {
+      e.preventDefault();
+      e.stopPropagation();
+      setEnterPending(true);
+      return;
+    }
     const action = comboKey(e.key, active, results.length);
     if (action.kind === 'none') return;
     if (action.kind === 'clear' && !query) return; // Échap on an empty field: the panel's own
@@ -83,6 +104,7 @@ export function CommuneSearch({ departement, onChoose, label }: Props) {
           setQuery(e.target.value);
           setActive(-1);
           setClosed(false);
+          setEnterPending(false);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setActive(-1)}

@@ -1,0 +1,41 @@
+// The built-in basemap's prepared layers (prepare.ts), made once per page: in a worker when the page
+// can start one (Vite bundles basemap-worker.ts, with the data, as a file of its own), else in the
+// page itself (no Worker, or the worker failed: a long task, but a map).
+import type { PreparedBasemap } from './prepare';
+
+let loading: Promise<PreparedBasemap> | null = null;
+
+export function loadPreparedBasemap(): Promise<PreparedBasemap> {
+  loading ??= inWorker().catch((error: unknown) => {
+    if (typeof Worker !== 'undefined') console.warn('Vigie carte : fond intégré préparé dans la page (worker indisponible)', error);
+    return inPage();
+  });
+  // A failed load (should not happen: the data is in the app) may be retried.
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}
+
+function inWorker(): Promise<PreparedBasemap> {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker === 'undefined') return reject(new Error('no Worker'));
+    const worker = new Worker(new URL('./basemap-worker.ts', import.meta.url), { type: 'module', name: 'vigie-basemap' });
+    const done = () => worker.terminate();
+    worker.onmessage = (e: MessageEvent<{ prepared?: PreparedBasemap; error?: string }>) => {
+      done();
+      if (e.data.prepared) resolve(e.data.prepared);
+      else reject(new Error(e.data.error ?? 'basemap worker: no result'));
+    };
+    worker.onerror = (e) => {
+      done();
+      reject(new Error(e.message || 'basemap worker failed'));
+    };
+    worker.postMessage('prepare');
+  });
+}
+
+async function inPage(): Promise<PreparedBasemap> {
+  const [{ loadBuiltInData }, { prepareBasemap }] = await Promise.all([import('./builtin-data'), import('./prepare')]);
+  return prepareBasemap(await loadBuiltInData());
+}
