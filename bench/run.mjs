@@ -437,6 +437,13 @@ const appMap = (n) =>
     const box = await map.boundingBox();
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
+    // BENCH_MAP_PROFILE=/tmp/x: a CPU profile of the zooms and drags below, to /tmp/x-<n>.cpuprofile.
+    const cdp = process.env.BENCH_MAP_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     // Wheel: in, in, in, out, out, out, twice (one notch each: Leaflet zooms once per debounced wheel).
     for (let r = 0; r < 2; r++)
       for (const dy of [-100, -100, -100, 100, 100, 100]) {
@@ -471,6 +478,11 @@ const appMap = (n) =>
         out.drag.push(await result());
         await settle();
       }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(`${process.env.BENCH_MAP_PROFILE}-${n}.cpuprofile`, JSON.stringify(profile));
+      await cdp.detach();
+    }
     out.rebuilds = Number(await map.getAttribute('data-index-builds')) - builds0;
     out.timedOut = [...out.wheel, ...out.keys, ...out.drag].some((x) => x.timedOut);
     return out;
