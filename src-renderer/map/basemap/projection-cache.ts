@@ -17,39 +17,6 @@ export interface ProjectedRings {
   boxes: Float64Array;
 }
 
-type Nested = L.LatLng | Nested[];
-
-/** The rings of a path's latlngs, in the order Leaflet's `_projectLatlngs` walks them. */
-export function projectOnce(latlngs: Nested[], crs: L.CRS): ProjectedRings {
-  const { transformation, projection } = crs as unknown as { transformation: L.Transformation; projection: L.Projection };
-  const rings: Float64Array[] = [];
-  const walk = (list: Nested[]) => {
-    if (!list.length) return;
-    if (list[0] instanceof L.LatLng) {
-      const ring = new Float64Array(list.length * 2);
-      for (let i = 0; i < list.length; i++) {
-        const p = transformation.transform(projection.project(list[i] as L.LatLng), 1);
-        ring[2 * i] = p.x;
-        ring[2 * i + 1] = p.y;
-      }
-      rings.push(ring);
-    } else for (const sub of list) walk(sub as Nested[]);
-  };
-  walk(latlngs);
-  const boxes = new Float64Array(rings.length * 4);
-  rings.forEach((r, k) => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let i = 0; i < r.length; i += 2) {
-      if (r[i] < minX) minX = r[i];
-      if (r[i] > maxX) maxX = r[i];
-      if (r[i + 1] < minY) minY = r[i + 1];
-      if (r[i + 1] > maxY) maxY = r[i + 1];
-    }
-    boxes.set([minX, minY, maxX, maxY], 4 * k);
-  });
-  return { rings, boxes };
-}
-
 /** A prepared layer's rings (prepare.ts, from the worker) as views on its flat arrays: nothing copied. */
 export function projectedOf(p: PreparedRings): ProjectedRings {
   const rings: Float64Array[] = [];
@@ -59,7 +26,7 @@ export function projectedOf(p: PreparedRings): ProjectedRings {
 
 interface PathInternals {
   _map: L.Map;
-  _latlngs: Nested[];
+  _latlngs: unknown[];
   _rings: L.Point[][];
   _bounds: L.LatLngBounds;
   _rawPxBounds?: L.Bounds;
@@ -71,27 +38,24 @@ interface PathInternals {
 }
 
 /**
- * Gives a Leaflet polyline or polygon a `_project` that reuses its vertices projected once, and a
- * `_clipPoints` that makes pixel points only for the rings that touch the view being drawn (rings
- * wholly outside it would give nothing to draw anyway: Leaflet clips every ring to the view).
- * `given`: rings already projected (prepared in a worker); the layer's own latlngs then only give
- * its bounds, and it draws nothing on a map of another CRS (the app's maps are all EPSG:3857).
+ * Gives a Leaflet polyline or polygon a `_project` that draws `cache`, rings projected once (prepared
+ * in a worker, prepare.ts), and a `_clipPoints` that makes pixel points only for the rings that
+ * touch the view being drawn (rings wholly outside it would give nothing to draw anyway: Leaflet
+ * clips every ring to the view). The layer's own latlngs only give its bounds; it draws nothing on
+ * a map of another CRS (the app's maps are all EPSG:3857).
  */
-export function cacheProjection(layer: L.Layer, given?: ProjectedRings): void {
+export function cacheProjection(layer: L.Layer, cache: ProjectedRings): void {
   const path = layer as unknown as PathInternals;
   if (typeof path._project !== 'function' || !('_latlngs' in path)) return;
-  const originalProject = path._project;
   const originalClip = path._clipPoints;
-  let cache: ProjectedRings | null = given ?? null;
-  let cachedFor: Nested[] | null = null;
-  /** Set by _project for the current zoom: scale and pixel origin; null when Leaflet projects itself. */
+  /** Set by _project for the current zoom: scale and pixel origin; null on a map of another CRS. */
   let view: { scale: number; ox: number; oy: number } | null = null;
   /** Pixel rings made at the current zoom, by ring index. */
   let made = new Map<number, L.Point[]>();
   const ringAt = (k: number): L.Point[] => {
     let ring = made.get(k);
     if (ring) return ring;
-    const r = cache!.rings[k];
+    const r = cache.rings[k];
     const { scale, ox, oy } = view!;
     ring = new Array<L.Point>(r.length / 2);
     // Leaflet: latLngToLayerPoint = round(project(latlng, zoom)) − pixel origin.
@@ -104,20 +68,15 @@ export function cacheProjection(layer: L.Layer, given?: ProjectedRings): void {
     const crs = map.options.crs ?? L.CRS.EPSG3857;
     if (crs !== L.CRS.EPSG3857) {
       view = null;
-      if (!given) return originalProject.call(this);
       this._rings = [];
       this._rawPxBounds = undefined;
       return;
-    }
-    if (!given && (!cache || cachedFor !== this._latlngs)) {
-      cache = projectOnce(this._latlngs, crs);
-      cachedFor = this._latlngs;
     }
     const scale = crs.scale(map.getZoom());
     const origin = map.getPixelOrigin();
     view = { scale, ox: origin.x, oy: origin.y };
     made = new Map();
-    const b = cache!.boxes; // given, or just projected
+    const b = cache.boxes;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let k = 0; k < b.length; k += 4) {
       minX = Math.min(minX, Math.round(scale * b[k]) - origin.x);
@@ -132,8 +91,7 @@ export function cacheProjection(layer: L.Layer, given?: ProjectedRings): void {
     }
   };
   path._clipPoints = function (this: PathInternals) {
-    if (!view || !cache) {
-      if (!given) return originalClip.call(this);
+    if (!view) {
       (this as unknown as { _parts: L.Point[][] })._parts = [];
       return;
     }

@@ -10,7 +10,8 @@ import { ClusterIndex } from '../../../src-renderer/map/cluster-index';
 import { diffPoints, pointsOf, positionsOf } from '../../../src-renderer/map/cluster-points';
 import { placeLabels } from '../../../src-renderer/map/commune-labels';
 import { SightingsLayer } from '../../../src-renderer/map/sightings-layer';
-import { cacheProjection } from '../../../src-renderer/map/basemap/projection-cache';
+import { prepareRings } from '../../../src-renderer/map/basemap/prepare';
+import { cacheProjection, projectedOf } from '../../../src-renderer/map/basemap/projection-cache';
 
 function recorder() {
   const calls: string[] = [];
@@ -51,13 +52,13 @@ describe('basemap projected once', () => {
     Object.defineProperty(box, 'clientWidth', { value: 400 });
     Object.defineProperty(box, 'clientHeight', { value: 300 });
     const map = L.map('m', { center: [44.1, 1.1], zoom: 6 });
-    const rings: L.LatLngExpression[][] = [
+    const rings: L.LatLngTuple[][] = [
       [[43, 0], [45, 0.5], [44.5, 2.2], [43.2, 1.9]],
       [[43.5, 0.5], [44, 0.7], [43.8, 1.2]],
     ];
     const plain = L.polygon(rings).addTo(map);
     const cached = L.polygon(rings);
-    cacheProjection(cached);
+    cacheProjection(cached, projectedOf(prepareRings(rings.map((r) => r.map(([lat, lon]) => [lon, lat])))));
     cached.addTo(map);
     let projections = 0;
     const projection = (L.CRS.EPSG3857 as unknown as { projection: L.Projection }).projection;
