@@ -6,16 +6,11 @@
 // stream-state.ts), as the socket drains, then a sync step 2 with only the delete set, which is what
 // tells the client it is synced. Updates made to the document meanwhile reach the client through
 // Hocuspocus's own broadcast, as for any connected client.
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { readSyncMessage, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE, syncMessage } from '../../src-renderer/sync/relay-messages';
 import { streamState } from '../../src-renderer/sync/stream-state';
 
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 /** Answers above this size are streamed; smaller ones go as Hocuspocus wrote them. */
 export const STREAM_ABOVE_BYTES = 256 * 1024;
 /**
@@ -23,28 +18,6 @@ export const STREAM_ABOVE_BYTES = 256 * 1024;
  * 131 s instead of 59–65 s at 100k (load ~10): each piece pays the intake's fixed cost.
  */
 const MAX_ENTRIES_PER_MESSAGE = 1024;
-
-/** A Hocuspocus message read as far as its sync part: the address it names and the sync step. */
-export function readSync(bytes: Uint8Array): { address: string; step: number; payload: Uint8Array } | null {
-  try {
-    const d = decoding.createDecoder(bytes);
-    const address = decoding.readVarString(d);
-    if (decoding.readVarUint(d) !== MESSAGE_SYNC) return null;
-    const step = decoding.readVarUint(d);
-    return { address, step, payload: decoding.readVarUint8Array(d) };
-  } catch {
-    return null;
-  }
-}
-
-function syncMessage(address: string, step: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, address);
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
 
 /**
  * Watches one socket: remembers the state vector each of its sync step 1 messages carries, and
@@ -60,7 +33,7 @@ export function streamLargeAnswers(socket: WebSocket, documentOf: (address: stri
   });
   (socket as unknown as { send: (data: unknown, ...rest: unknown[]) => void }).send = (data, ...rest) => {
     const bytes = data instanceof Uint8Array ? data : null;
-    const sync = bytes && bytes.byteLength > STREAM_ABOVE_BYTES ? readSync(bytes) : null;
+    const sync = bytes && bytes.byteLength > STREAM_ABOVE_BYTES ? readSyncMessage(bytes) : null;
     const sv = sync?.step === SYNC_STEP_2 ? vectors.get(sync.address) : undefined;
     const doc = sync && sv ? documentOf(sync.address) : null;
     if (!sync || !sv || !doc) return (send as (...a: unknown[]) => void)(data, ...rest);
@@ -85,7 +58,7 @@ export function streamLargeAnswers(socket: WebSocket, documentOf: (address: stri
   };
   return {
     received(bytes) {
-      const sync = readSync(bytes);
+      const sync = readSyncMessage(bytes);
       if (sync?.step !== SYNC_STEP_1) return;
       try {
         vectors.set(sync.address, Y.decodeStateVector(sync.payload));

@@ -5,31 +5,12 @@
 // series of updates of a few ms each (stream-state.ts), sent as the socket drains, each counted as an
 // unconfirmed change until the relay acknowledges it, so "Relais : à jour" means what it says.
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { readSyncMessage, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE, syncMessage } from './relay-messages';
 import { streamState } from './stream-state';
 
-/** Hocuspocus message type "Sync" and y-protocols' sync message types. */
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 /** Entries per message at most (~1 MB of signed sightings): the relay checks each message whole. */
 const MAX_ENTRIES_PER_MESSAGE = 1024;
-
-/** The sync step and payload of a Hocuspocus sync message, or null for any other message. */
-export function readSyncMessage(data: Uint8Array): { step: number; payload: Uint8Array } | null {
-  try {
-    const d = decoding.createDecoder(data);
-    decoding.readVarString(d); // the document's name
-    if (decoding.readVarUint(d) !== MESSAGE_SYNC) return null;
-    const step = decoding.readVarUint(d);
-    return { step, payload: decoding.readVarUint8Array(d) };
-  } catch {
-    return null; // not one we can read: Hocuspocus's own handling decides
-  }
-}
 
 export class StreamingRelayProvider extends HocuspocusProvider {
   /** An answer being streamed (the newest step 1 wins: a reconnection starts over). */
@@ -93,16 +74,11 @@ export class StreamingRelayProvider extends HocuspocusProvider {
       send: (update, last) => {
         const ws = socket();
         if (state.cancelled || !ws || ws.readyState !== 1) return false;
-        const e = encoding.createEncoder();
-        encoding.writeVarString(e, this.effectiveName);
-        encoding.writeVarUint(e, MESSAGE_SYNC);
-        encoding.writeVarUint(e, last ? SYNC_STEP_2 : SYNC_UPDATE);
-        encoding.writeVarUint8Array(e, update);
         // The relay acknowledges each message (a SyncStatus). The last one is the sync step 2 that
         // the provider already counts (it sets one unconfirmed change when it starts a sync); the
         // slices before it are counted here, as Hocuspocus counts its own updates.
         if (!last) this.incrementUnsyncedChanges();
-        ws.send(encoding.toUint8Array(e));
+        ws.send(syncMessage(this.effectiveName, last ? SYNC_STEP_2 : SYNC_UPDATE, update));
         return true;
       },
     });
