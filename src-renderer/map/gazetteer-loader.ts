@@ -10,6 +10,7 @@
 import { Gazetteer, parseGazetteer, type OfficialPosition } from '../core/gazetteer';
 import { fromColumns, type GazetteerColumns } from '../core/gazetteer-columns';
 import { Slicer } from '../core/slicer';
+import { askOnce } from './one-shot-worker';
 
 let loading: Promise<Gazetteer> | undefined;
 let source: { key: object; read: () => Promise<OfficialPosition[]> } | undefined;
@@ -52,20 +53,8 @@ async function shipped(): Promise<Gazetteer> {
 }
 
 function inWorker(): Promise<GazetteerColumns> {
-  return new Promise((resolve, reject) => {
-    if (typeof Worker === 'undefined') return reject(new Error('no Worker'));
-    const worker = new Worker(new URL('./gazetteer-worker.ts', import.meta.url), { type: 'module', name: 'vigie-gazetteer' });
-    worker.onmessage = (e: MessageEvent<{ columns?: GazetteerColumns; error?: string }>) => {
-      worker.terminate();
-      if (e.data.columns) resolve(e.data.columns);
-      else reject(new Error(e.data.error ?? 'gazetteer worker: no result'));
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message || 'gazetteer worker failed'));
-    };
-    worker.postMessage('load');
-  });
+  if (typeof Worker === 'undefined') return Promise.reject(new Error('no Worker'));
+  return askOnce(new Worker(new URL('./gazetteer-worker.ts', import.meta.url), { type: 'module', name: 'vigie-gazetteer' }), 'gazetteer');
 }
 
 /** Where this copy's imported positions are read from (one source per database: `key`). */

@@ -5,14 +5,6 @@
 import raw from '../../resources/gazetteer/communes.json';
 import { columnBuffers, toColumns } from '../core/gazetteer-columns';
 import { parseGazetteer } from '../core/gazetteer';
+import { answerOnce } from './one-shot-worker';
 
-const scope = self as unknown as { onmessage: (() => void) | null; postMessage(message: unknown, transfer?: Transferable[]): void };
-
-scope.onmessage = () => {
-  try {
-    const columns = toColumns(parseGazetteer(raw));
-    scope.postMessage({ columns }, columnBuffers(columns));
-  } catch (error) {
-    scope.postMessage({ error: String(error) });
-  }
-};
+answerOnce(() => toColumns(parseGazetteer(raw)), columnBuffers);

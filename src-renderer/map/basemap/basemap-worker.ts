@@ -4,19 +4,8 @@
 // under app:// in Electron and http:// on the web).
 import world from '../../../resources/basemap/world.json';
 import departements from '../../../resources/basemap/departements.json';
+import { answerOnce } from '../one-shot-worker';
 import { convert, type DepartementsTopology, type WorldTopology } from './builtin-data';
 import { buffersOf, prepareBasemap } from './prepare';
 
-const scope = self as unknown as {
-  onmessage: (() => void) | null;
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-};
-
-scope.onmessage = () => {
-  try {
-    const prepared = prepareBasemap(convert(world as unknown as WorldTopology, departements as unknown as DepartementsTopology));
-    scope.postMessage({ prepared }, buffersOf(prepared));
-  } catch (error) {
-    scope.postMessage({ error: String(error) });
-  }
-};
+answerOnce(() => prepareBasemap(convert(world as unknown as WorldTopology, departements as unknown as DepartementsTopology)), buffersOf);

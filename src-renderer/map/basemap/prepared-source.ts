@@ -1,6 +1,7 @@
 // The built-in basemap's prepared layers (prepare.ts), made once per page: in a worker when the page
 // can start one (Vite bundles basemap-worker.ts, with the data, as a file of its own), else in the
 // page itself (no Worker, or the worker failed: a long task, but a map).
+import { askOnce } from '../one-shot-worker';
 import type { PreparedBasemap } from './prepare';
 
 let loading: Promise<PreparedBasemap> | null = null;
@@ -18,21 +19,8 @@ export function loadPreparedBasemap(): Promise<PreparedBasemap> {
 }
 
 function inWorker(): Promise<PreparedBasemap> {
-  return new Promise((resolve, reject) => {
-    if (typeof Worker === 'undefined') return reject(new Error('no Worker'));
-    const worker = new Worker(new URL('./basemap-worker.ts', import.meta.url), { type: 'module', name: 'vigie-basemap' });
-    const done = () => worker.terminate();
-    worker.onmessage = (e: MessageEvent<{ prepared?: PreparedBasemap; error?: string }>) => {
-      done();
-      if (e.data.prepared) resolve(e.data.prepared);
-      else reject(new Error(e.data.error ?? 'basemap worker: no result'));
-    };
-    worker.onerror = (e) => {
-      done();
-      reject(new Error(e.message || 'basemap worker failed'));
-    };
-    worker.postMessage('prepare');
-  });
+  if (typeof Worker === 'undefined') return Promise.reject(new Error('no Worker'));
+  return askOnce(new Worker(new URL('./basemap-worker.ts', import.meta.url), { type: 'module', name: 'vigie-basemap' }), 'basemap');
 }
 
 async function inPage(): Promise<PreparedBasemap> {
