@@ -7,12 +7,14 @@
 //   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
-//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → loaded, with its long tasks)
+//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks)
+//   BENCH_HEAP_SNAPSHOT=/tmp/h             (a heap snapshot of each app open once loaded; at 10k, 100k + history is GBs)
 //   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 //   BENCH_PARTS=situation                (the point de situation through the app alone)
 //   BENCH_PARTS=keys                     (the duplicate check and the search alone, per keystroke)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -67,6 +69,15 @@ async function heapMB(page) {
   await cdp.detach();
   return (await page.evaluate(() => performance.memory.usedJSHeapSize)) / MB;
 }
+/** BENCH_HEAP_SNAPSHOT=/tmp/x: a heap snapshot of the app once loaded, streamed to a file (Chrome DevTools' Memory tab reads it). */
+async function heapSnapshot(page, path) {
+  const cdp = await page.context().newCDPSession(page);
+  const out = createWriteStream(path);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => out.write(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await new Promise((resolve) => out.end(resolve));
+  await cdp.detach();
+}
 /** A fresh bench page: fn(call, heap) where call runs a step of bench/page/main.ts. */
 const benchPage = (fn) =>
   withPage('bench/page/index.html', async (page) => {
@@ -111,6 +122,13 @@ const appOpen = (crisisName, n, fluidOptions) =>
           requestAnimationFrame(() => setTimeout(() => (rowAt = performance.now())));
         });
         seen.observe(document.body, { childList: true, subtree: true });
+        // The exchange document loaded (the sync bar says so): transports may connect from then on.
+        const exchange = new MutationObserver(() => {
+          if (!document.querySelector('[data-exchange=ready]')) return;
+          exchange.disconnect();
+          window.__exchangeReadyAt = performance.now();
+        });
+        exchange.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-exchange'] });
         // Loaded: checked every frame (a rAF callback runs just before its frame is painted).
         const frame = () => {
           if (clickAt && rowAt && counted() >= n) return resolve({ clickAt, rowAt, loadedAt: performance.now() });
@@ -119,7 +137,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
         requestAnimationFrame(frame);
       });
     }, n);
-    // BENCH_OPEN_PROFILE=/tmp/x: a CPU profile from the click to loaded, to /tmp/x-<n>-<k>.cpuprofile.
+    // BENCH_OPEN_PROFILE=/tmp/x: a CPU profile from the click until the exchange is ready and the page quiet, to /tmp/x-<n>-<k>.cpuprofile.
     const cdp = process.env.BENCH_OPEN_PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -131,25 +149,27 @@ const appOpen = (crisisName, n, fluidOptions) =>
     await page.getByRole('region', { name: 'Tableau des remontées' }).locator('[role=row][data-id]').first().waitFor({ state: 'visible', timeout: 300_000 });
     const wallMs = Date.now() - wall0;
     const { clickAt, rowAt, loadedAt } = await page.evaluate(() => window.__opened);
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const tasks = await page.evaluate(() => window.__longTasks);
-      await writeFile(`${process.env.BENCH_OPEN_PROFILE}-${n}-${Date.now()}.cpuprofile`, JSON.stringify({ ...profile, vigieLongTasks: tasks, vigieClickAt: clickAt }));
-    }
     // Until the page has had no long task for 2 s: the background load is over.
     const busy = await page.evaluate(async ([clickAt, rowAt, loadedAt]) => {
-      const lastEnd = () => Math.max(loadedAt, ...window.__longTasks.map((t) => t.end));
-      while (performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
+      const lastEnd = () => Math.max(loadedAt, window.__exchangeReadyAt ?? 0, ...window.__longTasks.map((t) => t.end));
+      while (!window.__exchangeReadyAt || performance.now() - lastEnd() < 2000) await new Promise((r) => setTimeout(r, 100));
       const within = (from, to) => window.__longTasks.filter((t) => t.end > from && t.start < to).map((t) => Math.min(t.end, to) - Math.max(t.start, from));
       const after = within(rowAt, Infinity);
       return {
         quietAt: lastEnd() - clickAt,
+        exchangeReadyMs: window.__exchangeReadyAt - clickAt,
         longestToLoaded: Math.max(0, ...within(clickAt, loadedAt)),
         longestAfterRow: Math.max(0, ...after),
         blockedAfterRow: after.reduce((s, t) => s + t, 0),
       };
     }, [clickAt, rowAt, loadedAt]);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const tasks = await page.evaluate(() => window.__longTasks);
+      await writeFile(`${process.env.BENCH_OPEN_PROFILE}-${n}-${Date.now()}.cpuprofile`, JSON.stringify({ ...profile, vigieLongTasks: tasks, vigieClickAt: clickAt, vigieLoadedAt: loadedAt }));
+    }
     const heapAfter = await heapMB(page);
+    if (process.env.BENCH_HEAP_SNAPSHOT) await heapSnapshot(page, `${process.env.BENCH_HEAP_SNAPSHOT}-${n}-${Date.now()}.heapsnapshot`);
     const out = { ms: rowAt - clickAt, loadedMs: loadedAt - clickAt, wallMs, heapAfter, heapDelta: heapAfter - heapBefore, ...busy };
     if (fluidOptions) out.fluid = await fluid(page, fluidOptions);
     if (fluidOptions?.repost) out.duplicates = await duplicateTyping(page, fluidOptions.repost);
@@ -677,6 +697,7 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
       put(`${k} app click → loaded (journal read)`, app.loadedMs, 'ms');
       put(`${k} app longest task, click → loaded`, app.longestToLoaded, 'ms', '≤ 50');
       put(`${k} app click → last long task (document loaded in the background)`, app.quietAt, 'ms');
+      put(`${k} app click → exchange ready (sync may connect)`, app.exchangeReadyMs, 'ms');
       put(`${k} app after the first row: main thread blocked (long tasks)`, app.blockedAfterRow, 'ms');
       put(`${k} app after the first row: longest task`, app.longestAfterRow, 'ms');
       put(`${k} app cold load / raw toArray`, app.ms / toArray.ms, '×', '≤ 3');
@@ -701,6 +722,8 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
         put(`${h}: app click → loaded (journal read)`, ha.loadedMs, 'ms');
         put(`${h}: app longest task, click → loaded`, ha.longestToLoaded, 'ms', '≤ 50');
         put(`${h}: app click → last long task (document loaded in the background)`, ha.quietAt, 'ms');
+        put(`${h}: app click → exchange ready (sync may connect)`, ha.exchangeReadyMs, 'ms');
+        put(`${h}: app after the first row: main thread blocked (long tasks)`, ha.blockedAfterRow, 'ms');
         put(`${h}: app after the first row: longest task`, ha.longestAfterRow, 'ms');
         put(`${h}: app cold load / raw toArray`, ha.ms / toArray.ms, '×', '≤ 3');
         put(`${h}: app heap after load (document loaded too)`, ha.heapAfter, 'MB', '≤ 300');

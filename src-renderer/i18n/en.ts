@@ -111,6 +111,7 @@ export const en: Messages = {
     region: 'Sync',
     paused: 'Sync paused',
     unconfigured: 'No sync address: this copy works alone',
+    preparing: 'Preparing the exchange…',
     connected: 'Connected',
     waiting: 'Waiting for peers',
     offline: 'Offline',

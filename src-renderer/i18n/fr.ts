@@ -110,6 +110,7 @@ export const fr = {
     region: 'Synchronisation',
     paused: 'Synchronisation suspendue',
     unconfigured: 'Aucune adresse de synchronisation : cette copie travaille seule',
+    preparing: 'Préparation de l’échange…',
     connected: 'Connecté',
     waiting: 'En attente de pairs',
     offline: 'Hors ligne',

@@ -25,6 +25,8 @@ export interface PeerPresence {
 export interface SyncStatus extends ReceiptStatus {
   paused: boolean;
   configured: boolean;
+  /** The exchange document is still being loaded from disk: no transport connects before it is. */
+  preparing: boolean;
   transports: TransportStatus[];
   peers: PeerPresence[];
   lastExchange?: number;
@@ -62,6 +64,7 @@ export class SyncSession {
   private snapshot: SyncStatus | null = null;
   private destroyed = false;
   private generation = 0;
+  private preparing = true;
   private readonly unsubscribeStore: () => void;
   /** This copy's presence, kept here because providers may clear the awareness's copy. */
   private presence: Record<string, unknown>;
@@ -86,6 +89,10 @@ export class SyncSession {
       this.changed();
     });
     this.publishStateVector();
+    void store.docReady.then(() => {
+      this.preparing = false;
+      this.changed();
+    });
   }
 
   async start(): Promise<void> {
@@ -178,6 +185,7 @@ export class SyncSession {
     this.snapshot = {
       paused: this.paused,
       configured: this.addresses.signaling.length + this.addresses.relay.length > 0,
+      preparing: this.preparing,
       transports,
       peers,
       lastExchange: this.lastExchange,

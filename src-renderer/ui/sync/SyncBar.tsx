@@ -21,12 +21,12 @@ export function SyncBar({ onShowForwarded }: { onShowForwarded: () => void }) {
   const [dialog, setDialog] = useState<'invite' | 'settings' | 'pack' | 'members' | null>(null);
   const peers = s.transports.reduce((n, x) => n + x.peers, 0);
   const online = s.transports.some((x) => x.online);
-  const state = s.paused ? t('sync.paused') : !s.configured ? t('sync.unconfigured') : peers > 0 ? t('sync.connected') : online ? t('sync.waiting') : t('sync.offline');
-  const tone = s.paused || !s.configured ? 'idle' : peers > 0 ? 'ok' : online ? 'wait' : 'down';
+  const state = s.paused ? t('sync.paused') : !s.configured ? t('sync.unconfigured') : s.preparing ? t('sync.preparing') : peers > 0 ? t('sync.connected') : online ? t('sync.waiting') : t('sync.offline');
+  const tone = s.paused || !s.configured ? 'idle' : s.preparing ? 'wait' : peers > 0 ? 'ok' : online ? 'wait' : 'down';
   const errors = s.transports.map((x) => x.error).filter(Boolean);
 
   return (
-    <section className={`syncbar ${tone}`} aria-label={t('sync.region')}>
+    <section className={`syncbar ${tone}`} aria-label={t('sync.region')} data-exchange={s.preparing ? 'preparing' : 'ready'}>
       <strong className="state">● {state}</strong>
       {s.transports.map((x) =>
         x.kind === 'webrtc' ? (

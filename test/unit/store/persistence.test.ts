@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CrisisStore, SightingValidationError } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
-import { CHUNK_BYTES } from '../../../src-renderer/store/persistence';
+import * as Y from 'yjs';
+import { CHUNK_BYTES, DocPersistence } from '../../../src-renderer/store/persistence';
 import { alice, bob, crisisIn, freshDb, reopened } from './helpers';
 
 describe('enregistrement local', () => {
@@ -51,6 +52,54 @@ describe('enregistrement local', () => {
     expect(again.get(s.id)?.verificationNotes).toBe(`399 ${'x'.repeat(8000)}`);
     expect(await again.entries(s.id)).toHaveLength(851);
     expect(again.doc.getArray('log').length).toBe(store.doc.getArray('log').length);
+  });
+
+  it('garde sur le disque l’ordre des mises à jour : chaque rangée s’applique sans attendre une suivante', async () => {
+    // A row too big to merge with its neighbours stays where it is while the small rows before it are
+    // merged: the merged row must keep their place, or the big one waits for it at every open (and
+    // Yjs merges everything that waits again at each row: minutes at 100,000 sightings with history).
+    const db = freshDb();
+    const doc = new Y.Doc({ gc: false });
+    const persistence = new DocPersistence(db, 'ordre', doc);
+    await persistence.load();
+    const log = doc.getArray<string>('log');
+    for (let i = 0; i < 150; i++) log.push([`petite ${i} ${'-'.repeat(100)}`]);
+    log.push(['x'.repeat(CHUNK_BYTES)]);
+    for (let i = 0; i < 60; i++) log.push([`après ${i}`]);
+    await persistence.settled();
+    expect(persistence.shape.rows).toBeLessThan(20);
+    const stored = await reopened(db).updates.where('crisisId').equals('ordre').sortBy('seq');
+    const fresh = new Y.Doc({ gc: false });
+    for (const row of stored) {
+      Y.applyUpdate(fresh, row.update);
+      expect(fresh.store.pendingStructs).toBeNull();
+    }
+    expect(fresh.getArray('log').toArray()).toEqual(log.toArray());
+  });
+
+  it('remet dans l’ordre un document enregistré dans le désordre, sans que Yjs n’attende rangée après rangée', async () => {
+    // As an earlier version could leave it: 60 updates stored newest first.
+    const source = new Y.Doc({ gc: false });
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 60; i++) source.getArray<string>('log').push([`entrée ${i}`]);
+    const db = freshDb();
+    for (const update of [...updates].reverse()) await db.updates.add({ crisisId: 'désordre', update });
+    const load = async (d: VigieDatabase) => {
+      const doc = new Y.Doc({ gc: false });
+      // The size of what Yjs keeps waiting (merged again at every following row).
+      let waiting = 0;
+      doc.on('afterTransaction', () => (waiting = Math.max(waiting, doc.store.pendingStructs?.update.byteLength ?? 0)));
+      const persistence = new DocPersistence(d, 'désordre', doc);
+      await persistence.load();
+      await persistence.settled();
+      expect(doc.getArray('log').toArray()).toEqual(source.getArray('log').toArray());
+      return waiting;
+    };
+    // Only the first row waits inside Yjs (until the oldest arrives); the others wait aside.
+    expect(await load(db)).toBeLessThanOrEqual(2 * Math.max(...updates.map((u) => u.byteLength)));
+    // Then put back in order on disk: the next open applies every row at once.
+    expect(await load(reopened(db))).toBe(0);
   });
 
   it('archive au lieu de supprimer, et l’annulation rend le statut d’avant', async () => {
