@@ -21,6 +21,8 @@ export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_WAITING = 50_000;
 /** Entries checked, decided and written together: also how often rows appear on a newcomer. */
 const SLICE = 1000;
+/** Entries written together at most (whatever was decided while the previous write went on). */
+const WRITE_MAX = 5000;
 /** Slices being verified (in the workers) ahead of the one being decided. */
 const AHEAD = 4;
 // (and purge certificates: redacted entries wait for theirs)
@@ -42,6 +44,10 @@ type Looked = { v: unknown; malformed: true } | { v: Envelope; known: true } | {
 
 export class Intake {
   private chain: Promise<unknown> = Promise.resolve();
+  /** Every submit's journal writes, in order. */
+  private written: Promise<unknown> = Promise.resolve();
+  private readonly toWrite: { accepted: SignedEntry[]; refused: Rejection[]; done(e?: Error): void }[] = [];
+  private writing = false;
   private readonly waiting = new Map<string, SignedEntry>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failure: Error | null = null;
@@ -76,17 +82,35 @@ export class Intake {
       slices.push(this.scheduled(() => this.look(slice)));
     }
     for (const p of slices) p.catch(() => undefined); // awaited in order by process()
-    const run = this.chain.then(() => this.process(slices));
-    this.chain = run.catch((e: Error) => {
-      this.failure = e;
-      console.warn('Vigie : entrées reçues non enregistrées', e);
+    // Decisions are taken one submit after the other; their journal writes are queued (in order) and
+    // not waited for before the next submit's decisions, so a newcomer receiving a crisis in hundreds
+    // of messages does not wait for a disk commit per message.
+    const decided = this.chain.then(() => this.process(slices));
+    this.chain = decided.then(
+      () => undefined,
+      (e: Error) => console.warn('Vigie : entrées reçues non décidées', e),
+    );
+    const done = decided.then(async ({ accepted, written }) => {
+      await written;
+      return accepted;
     });
-    return run;
+    this.written = this.written.then(() =>
+      done.then(
+        // Cleared once a later write has taken in what a failed one left out.
+        () => void (this.unstored.length === 0 && (this.failure = null)),
+        (e: Error) => {
+          this.failure = e;
+          console.warn('Vigie : entrées reçues non enregistrées', e);
+        },
+      ),
+    );
+    return done;
   }
 
-  /** Resolves once everything submitted so far is processed; rejects if storing failed. */
+  /** Resolves once everything submitted so far is decided and stored; rejects if storing failed. */
   async idle(): Promise<void> {
     await this.chain;
+    await this.written;
     if (this.failure) throw this.failure;
   }
 
@@ -142,7 +166,7 @@ export class Intake {
    * Slice by slice, in order, so that a newcomer receiving a whole crisis sees rows arrive as they
    * are verified; the journal write of one slice overlaps the decisions on the next.
    */
-  private async process(slices: Promise<Looked[]>[]): Promise<number> {
+  private async process(slices: Promise<Looked[]>[]): Promise<{ accepted: number; written: Promise<void> }> {
     let accepted = 0;
     const writes: Promise<void>[] = [];
     const seen = new Set<string>();
@@ -156,10 +180,12 @@ export class Intake {
       stored.catch(() => undefined); // looked at below, once every slice is queued
       writes.push(stored);
     }
-    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
-    if (failed) throw new Error(`Échec de l'enregistrement sur le disque : ${(failed.reason as Error).message}`);
-    this.failure = null;
-    return accepted;
+    const written = Promise.allSettled(writes).then((results) => {
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw new Error(`Échec de l'enregistrement sur le disque : ${(failed.reason as Error).message}`);
+    });
+    written.catch(() => undefined); // the submit's caller and idle() hear of it
+    return { accepted, written };
   }
 
   private processSlice(looked: Looked[], seen: Set<string>): { count: number; stored: Promise<void> } {
@@ -168,16 +194,38 @@ export class Intake {
     const accepted = this.decide(fresh, refused);
     if (refused.length) this.o.onRejected(refused);
     // Accepted entries a failed write left out go with the next write.
-    const batch = this.unstored.concat(accepted);
-    this.unstored = [];
-    const stored = Promise.all([this.o.journal.append(batch), this.o.journal.reject(refused)]).then(
-      () => undefined,
-      (e: Error) => {
+    return { count: accepted.length, stored: this.store(accepted, refused) };
+  }
+
+  /**
+   * Queues a slice's journal writes. Writes go one after the other, in the order slices were
+   * decided; whatever was decided while one was being written goes in the next, together.
+   */
+  private store(accepted: SignedEntry[], refused: Rejection[]): Promise<void> {
+    this.o.journal.pend(accepted);
+    return new Promise<void>((resolve, reject) => {
+      this.toWrite.push({ accepted, refused, done: (e) => (e ? reject(e) : resolve()) });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.toWrite.length) {
+      let size = 0;
+      const jobs = this.toWrite.splice(0, this.toWrite.findIndex((j) => (size += j.accepted.length) > WRITE_MAX) + 1 || this.toWrite.length);
+      // Accepted entries a failed write left out go with the next write.
+      const batch = this.unstored.concat(jobs.flatMap((j) => j.accepted));
+      this.unstored = [];
+      try {
+        await Promise.all([this.o.journal.append(batch), this.o.journal.reject(jobs.flatMap((j) => j.refused))]);
+        for (const j of jobs) j.done();
+      } catch (e) {
         this.unstored = batch.concat(this.unstored);
-        throw e;
-      },
-    );
-    return { count: accepted.length, stored };
+        for (const j of jobs) j.done(e as Error);
+      }
+    }
+    this.writing = false;
   }
 
   /** What passed the checks and is new (not in the record, not waiting, not seen in this batch). */

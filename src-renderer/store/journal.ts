@@ -65,12 +65,17 @@ export class Journal {
    */
   async append(rows: { id: string; d: string; g: string }[]): Promise<void> {
     if (!rows.length) return;
-    for (const { id, d, g } of rows) this.pending.set(id, { d, g });
+    this.pend(rows);
     try {
       await this.store(rows);
     } finally {
       for (const { id } of rows) this.pending.delete(id);
     }
+  }
+
+  /** Entries about to be appended (queued behind another write): readable from now on. */
+  pend(rows: readonly { id: string; d: string; g: string }[]): void {
+    for (const { id, d, g } of rows) this.pending.set(id, { d, g });
   }
 
   private async store(rows: { id: string; d: string; g: string }[]): Promise<void> {

@@ -2,15 +2,16 @@
 // signatures checked by workers that answer in any order, slices decided in the order they arrived.
 // A forged entry in the middle of the stream is still refused; the record does not depend on the
 // order the slices came in; a worker that fails leaves the page to do the checks, nothing skipped.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { checkEntries, entryIds } from '../../../src-renderer/core/check-entry';
 import { signedText } from '../../../src-renderer/core/records';
 import { newSigningKeys, signerFrom } from '../../../src-renderer/core/signing';
-import type { CrisisStore } from '../../../src-renderer/store/crisis-store';
+import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import type { VerifyRequest, VerifyResponse } from '../../../src-renderer/store/verifier';
 import { nextSlice, missingRanges } from '../../../src-renderer/sync/stream-state';
-import { bob, carol, joined, twoCopies } from './helpers';
+import type { JournalRow } from '../../../src-renderer/store/database';
+import { bob, carol, joined, reopened, twoCopies } from './helpers';
 
 /** A Worker that runs the worker's checks in this process and answers after a random delay (any order). */
 class ShuffledWorker {
@@ -111,6 +112,52 @@ describe('a whole crisis streamed to a newcomer', () => {
     // The members the stream carried (each newcomer also knows itself and its invitation).
     const alicesMembers = (s: CrisisStore) => s.members().filter((m) => streamedMembers.has(m.id)).map((m) => [m.id, m.role, m.name]).sort();
     expect(alicesMembers(reversed)).toEqual(alicesMembers(inOrder));
+  });
+
+  it('decides each message without waiting for the previous one’s disk write, then stores what waited together, in order', { timeout: 60_000 }, async () => {
+    const { a, evil } = await crisisWithForgery(900);
+    const b = await joined(a, bob, 'cod');
+    await b.docReady;
+    await b.settled();
+    // The first journal write of what arrives is held (a slow disk); the later ones are not.
+    const db = (b as unknown as { db: { journal: { bulkAdd(rows: JournalRow[]): Promise<unknown> } } }).db;
+    const add = db.journal.bulkAdd.bind(db.journal);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    const spy = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: JournalRow[]) => {
+      const first = order.length === 0;
+      order.push(rows[0]!.id);
+      // Started now (IndexedDB keeps the order writes were started in), acknowledged late.
+      const written = add(rows);
+      return first ? gate.then(() => written) : written;
+    }) as never);
+    const journal = (b as unknown as { journal: { append(rows: unknown[]): Promise<void>; all(): Promise<{ id: string }[]> } }).journal;
+    const appends = vi.spyOn(journal, 'append');
+    let settled = false;
+    const settling = (async () => {
+      // Messages of at most 200 entries: each written in one call.
+      for (const u of streamed(evil, 200)) Y.applyUpdate(b.doc, u, 'test-peer');
+      await b.settled();
+      settled = true;
+    })();
+    // Every message was decided (rows shown) while the first write still waits…
+    await vi.waitFor(() => expect(b.rows.size).toBe(900), { timeout: 20_000 });
+    expect(appends).toHaveBeenCalledTimes(1);
+    // …and nothing counts as stored before it is.
+    expect(settled).toBe(false);
+    release();
+    await settling;
+    spy.mockRestore();
+    // What was decided meanwhile went to disk together, after the first write.
+    expect(appends).toHaveBeenCalledTimes(2);
+    const ids = (await journal.all()).map((r) => r.id);
+    // Written in the order they were decided: each write's first entry after the previous one's.
+    const at = order.map((id) => ids.indexOf(id));
+    expect(at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!))).toBe(true);
+    // Reopened from disk: the whole record is there.
+    const again = await CrisisStore.open(reopened(db as never), b.crisis, bob);
+    expect(again.rows.size).toBe(900);
   });
 
   it('a worker that cannot load: the page checks instead, and still refuses the forgery', { timeout: 60_000 }, async () => {
