@@ -13,6 +13,8 @@ import { DocPersistence, LOAD_ORIGIN } from './persistence';
 const PUSH_BATCH = 500;
 const REPAIR_FIRST_MS = 1500;
 const REPAIR_MAX_MS = 60_000;
+/** Journal entries read at once by a repair (each opened: encryption at rest). */
+const REPAIR_PAGE = 500;
 /** In a new epoch, members other than its author wait this long (×0.5–1.5) for the author's seed. */
 const EPOCH_SEED_WAIT_MS = 20_000;
 
@@ -143,11 +145,19 @@ export class Exchange {
   private async repair(): Promise<void> {
     if (this.closed) return;
     const live = new Set<string>();
+    // In slices, and the journal page by page: at 100,000 sightings with their history, either at
+    // once held every copy a peer deleted from for seconds. (A value counted live and deleted
+    // meanwhile is caught by the repair that deletion schedules.)
     await forEachLogValue(this.log, (v, deleted) => {
       if (!deleted && isEnvelope(v)) live.add(v.g);
-    });
-    const rows = await this.o.journal.all();
-    const missing = rows.filter((r) => !live.has(r.g)).map((r) => r.id);
+    }, new Slicer());
+    const missing: string[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.o.journal.page(after, REPAIR_PAGE);
+      if (!page.length || this.closed) break;
+      for (const r of page) if (!live.has(r.g)) missing.push(r.id);
+      after = page[page.length - 1]!.seq!;
+    }
     if (!missing.length) {
       this.repairDelay = REPAIR_FIRST_MS;
       return;
@@ -174,7 +184,13 @@ export class Exchange {
  */
 async function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void, slicer?: Slicer): Promise<void> {
   for (let item = log._start; item; item = item.right) {
-    if (item.content instanceof Y.ContentAny) for (const v of item.content.arr) f(v, item.deleted);
+    if (!(item.content instanceof Y.ContentAny)) continue;
+    // One item can hold hundreds of thousands of values (Yjs merges one client's consecutive pushes).
+    const arr = item.content.arr;
+    for (let i = 0; i < arr.length; i++) {
+      f(arr[i], item.deleted);
+      if (i % 256 === 255 && slicer?.due()) await slicer.yieldNow();
+    }
     if (slicer?.due()) await slicer.yieldNow();
   }
 }

@@ -51,9 +51,11 @@ export class DocPersistence {
 
   /** Reads every stored update into the document, row by row, then starts recording new ones. */
   async load(): Promise<void> {
-    const stored = await this.stored().toArray();
-    this.rows = stored.map((s) => ({ seq: s.seq!, bytes: s.update.byteLength }));
-    this.writesSinceMerge = stored.length > 2 ? MERGE_EVERY / 2 : 0;
+    // One row read at a time (the next one while this one is applied): each is opened (encryption at
+    // rest) as it is read, and a whole crisis's rows read at once were opened in one long task.
+    const keys = await this.stored().primaryKeys();
+    const read = (i: number) => (i < keys.length ? this.db.updates.get(keys[i]!) : Promise.resolve(undefined));
+    this.writesSinceMerge = keys.length > 2 ? MERGE_EVERY / 2 : 0;
     const slicer = new Slicer();
     // No 'update' listener is registered yet (the sync status uses afterTransaction): Yjs encodes
     // nothing back while loading.
@@ -64,7 +66,11 @@ export class DocPersistence {
     };
     // Rows that build on something not applied yet wait here rather than inside Yjs.
     let held: Held[] = [];
-    for (const row of stored) {
+    let next = read(0);
+    for (let i = 0; i < keys.length; i++) {
+      const row = await next;
+      next = read(i + 1);
+      if (!row) continue;
       const from = this.doc.store.pendingStructs || held.length ? Y.parseUpdateMeta(row.update).from : null;
       if (from && !follows(this.doc, from)) held.push({ row, from });
       else {
@@ -75,13 +81,13 @@ export class DocPersistence {
     }
     // What still waits lacks something no row holds (it comes from a peer, or never): Yjs keeps it.
     for (const h of held) apply(h.row);
+    this.rows = applied;
     if (applied.some((r, i) => i > 0 && r.seq < applied[i - 1]!.seq)) {
-      this.rows = applied;
       this.reorder = true;
       this.scheduleCompaction();
     }
     // Whoever listens to updates (the sync status) hears that the document changed, once.
-    if (stored.length) this.doc.emit('update', [EMPTY_UPDATE, LOAD_ORIGIN, this.doc, null as unknown as Y.Transaction]);
+    if (applied.length) this.doc.emit('update', [EMPTY_UPDATE, LOAD_ORIGIN, this.doc, null as unknown as Y.Transaction]);
     this.doc.on('update', this.onUpdate);
   }
 
