@@ -538,11 +538,13 @@ export class CrisisStore {
   private async loadJournal(): Promise<void> {
     // The journal holds entries in arrival order, each accepted then: replay in that order, page by
     // page, yielding to the page between pages once it has been busy for a while.
-    let after = 0;
     const slicer = new Slicer();
+    // The next page is asked for while this one is applied: the disk and the page work together.
+    let next = this.journal.page(0, JOURNAL_PAGE);
     for (;;) {
-      const page = await this.journal.page(after, JOURNAL_PAGE);
+      const page = await next;
       if (!page.length) break;
+      next = this.journal.page(page[page.length - 1]!.seq!, JOURNAL_PAGE);
       for (const r of page) {
         const body = JSON.parse(r.d) as Body;
         this.state.apply({ id: r.id, body });
@@ -551,7 +553,6 @@ export class CrisisStore {
         // Within a page too: a page of creations is a few megabytes of text to parse.
         if (slicer.due()) await slicer.yieldNow();
       }
-      after = page[page.length - 1]!.seq!;
     }
   }
 
