@@ -193,7 +193,6 @@ export class Intake {
     const fresh = this.verified(looked, seen, refused);
     const accepted = this.decide(fresh, refused);
     if (refused.length) this.o.onRejected(refused);
-    // Accepted entries a failed write left out go with the next write.
     return { count: accepted.length, stored: this.store(accepted, refused) };
   }
 

@@ -169,7 +169,7 @@ export class DocPersistence {
     this.writesSinceMerge = 0;
     if (this.reorder) await this.putInOrder();
     if (this.rewrite) {
-      // After a failed write: the whole document, in rows of about CHUNK_BYTES.
+      // After a failed write: the whole document, as one row (nothing else is known to be on disk).
       const keys = await this.stored().primaryKeys();
       const state = Y.encodeStateAsUpdate(this.doc);
       const seq = await this.replace(keys, state);
