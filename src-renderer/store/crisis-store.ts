@@ -539,12 +539,7 @@ export class CrisisStore {
     // The journal holds entries in arrival order, each accepted then: replay in that order, page by
     // page, yielding to the page between pages once it has been busy for a while.
     const slicer = new Slicer();
-    // The next page is asked for while this one is applied: the disk and the page work together.
-    let next = this.journal.page(0, JOURNAL_PAGE);
-    for (;;) {
-      const page = await next;
-      if (!page.length) break;
-      next = this.journal.page(page[page.length - 1]!.seq!, JOURNAL_PAGE);
+    for await (const page of this.journal.pages(JOURNAL_PAGE)) {
       for (const r of page) {
         const body = JSON.parse(r.d) as Body;
         this.state.apply({ id: r.id, body });

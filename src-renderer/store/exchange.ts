@@ -152,11 +152,9 @@ export class Exchange {
       if (!deleted && isEnvelope(v)) live.add(v.g);
     }, new Slicer());
     const missing: string[] = [];
-    for (let after = 0; ; ) {
-      const page = await this.o.journal.page(after, REPAIR_PAGE);
-      if (!page.length || this.closed) break;
+    for await (const page of this.o.journal.pages(REPAIR_PAGE)) {
+      if (this.closed) return;
       for (const r of page) if (!live.has(r.g)) missing.push(r.id);
-      after = page[page.length - 1]!.seq!;
     }
     if (!missing.length) {
       this.repairDelay = REPAIR_FIRST_MS;

@@ -31,6 +31,21 @@ export class Journal {
       .toArray();
   }
 
+  /**
+   * Every entry, oldest first, `limit` at a time: the next page is read while the caller works on
+   * this one (the disk and the page work together).
+   */
+  async *pages(limit: number): AsyncGenerator<JournalRow[]> {
+    let next = this.page(0, limit);
+    for (;;) {
+      const page = await next;
+      if (!page.length) return;
+      next = this.page(page[page.length - 1]!.seq!, limit);
+      next.catch(() => undefined); // a caller that stops early never awaits it
+      yield page;
+    }
+  }
+
   /** Some entries by id, in the order asked (those being appended included); unknown ids are left out. */
   async get(ids: string[]): Promise<Envelope[]> {
     return (await this.entries(ids)).map(({ d, g }) => ({ d, g }));
