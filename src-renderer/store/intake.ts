@@ -44,10 +44,10 @@ type Looked = { v: unknown; malformed: true } | { v: Envelope; known: true } | {
 
 export class Intake {
   private chain: Promise<unknown> = Promise.resolve();
+  /** Every submit's journal writes, in order. */
+  private written: Promise<unknown> = Promise.resolve();
   private readonly toWrite: { accepted: SignedEntry[]; refused: Rejection[]; done(e?: Error): void }[] = [];
   private writing = false;
-  /** Resolves when the write queue is empty. */
-  private drained: Promise<void> = Promise.resolve();
   private readonly waiting = new Map<string, SignedEntry>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failure: Error | null = null;
@@ -90,16 +90,27 @@ export class Intake {
       () => undefined,
       (e: Error) => console.warn('Vigie : entrées reçues non décidées', e),
     );
-    return decided.then(async ({ accepted, written }) => {
+    const done = decided.then(async ({ accepted, written }) => {
       await written;
       return accepted;
     });
+    this.written = this.written.then(() =>
+      done.then(
+        // Cleared once a later write has taken in what a failed one left out.
+        () => void (this.unstored.length === 0 && (this.failure = null)),
+        (e: Error) => {
+          this.failure = e;
+          console.warn('Vigie : entrées reçues non enregistrées', e);
+        },
+      ),
+    );
+    return done;
   }
 
   /** Resolves once everything submitted so far is decided and stored; rejects if storing failed. */
   async idle(): Promise<void> {
     await this.chain;
-    await this.drained;
+    await this.written;
     if (this.failure) throw this.failure;
   }
 
@@ -171,9 +182,9 @@ export class Intake {
     }
     const written = Promise.allSettled(writes).then((results) => {
       const failed = results.find((r) => r.status === 'rejected');
-      if (failed) throw failed.reason as Error;
+      if (failed) throw new Error(`Échec de l'enregistrement sur le disque : ${(failed.reason as Error).message}`);
     });
-    written.catch(() => undefined); // the submit's caller hears of it; idle() through `failure`
+    written.catch(() => undefined); // the submit's caller and idle() hear of it
     return { accepted, written };
   }
 
@@ -193,7 +204,7 @@ export class Intake {
     this.o.journal.pend(accepted);
     return new Promise<void>((resolve, reject) => {
       this.toWrite.push({ accepted, refused, done: (e) => (e ? reject(e) : resolve()) });
-      if (!this.writing) this.drained = this.write();
+      if (!this.writing) void this.write();
     });
   }
 
@@ -207,14 +218,10 @@ export class Intake {
       this.unstored = [];
       try {
         await Promise.all([this.o.journal.append(batch), this.o.journal.reject(jobs.flatMap((j) => j.refused))]);
-        // Cleared once a write has taken in what a failed one left out.
-        if (!this.unstored.length) this.failure = null;
         for (const j of jobs) j.done();
       } catch (e) {
         this.unstored = batch.concat(this.unstored);
-        this.failure = new Error(`Échec de l'enregistrement sur le disque : ${(e as Error).message}`);
-        console.warn('Vigie : entrées reçues non enregistrées', e);
-        for (const j of jobs) j.done(this.failure);
+        for (const j of jobs) j.done(e as Error);
       }
     }
     this.writing = false;
