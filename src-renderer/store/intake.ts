@@ -12,6 +12,7 @@ import type { Journal } from './journal';
 import { Slicer } from '../core/slicer';
 import { PURGED_REASON } from '../core/purge';
 import { createVerifier, inPageVerifier, type Verifier } from './verifier';
+import { JournalWrites } from './journal-writes';
 
 export type SignedEntry = Entry & Envelope;
 export type Rejection = Omit<RejectedRow, 'crisisId' | 'seq'>;
@@ -21,8 +22,6 @@ export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_WAITING = 50_000;
 /** Entries checked, decided and written together: also how often rows appear on a newcomer. */
 const SLICE = 1000;
-/** Entries written together at most (whatever was decided while the previous write went on). */
-const WRITE_MAX = 5000;
 /** Slices being verified (in the workers) ahead of the one being decided. */
 const AHEAD = 4;
 // (and purge certificates: redacted entries wait for theirs)
@@ -44,20 +43,16 @@ type Looked = { v: unknown; malformed: true } | { v: Envelope; known: true } | {
 
 export class Intake {
   private chain: Promise<unknown> = Promise.resolve();
-  /** Every submit's journal writes, in order. */
-  private written: Promise<unknown> = Promise.resolve();
-  private readonly toWrite: { accepted: SignedEntry[]; refused: Rejection[]; done(e?: Error): void }[] = [];
-  private writing = false;
+  private readonly writes: JournalWrites;
   private readonly waiting = new Map<string, SignedEntry>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private failure: Error | null = null;
-  private unstored: SignedEntry[] = [];
   private verifierInstance: Verifier | null;
   private inFlight = 0;
   private readonly backlog: (() => void)[] = [];
 
   constructor(private readonly o: IntakeOptions) {
     this.verifierInstance = o.verifier ?? null;
+    this.writes = new JournalWrites(o.journal);
   }
 
   /** Created on first use: a copy that never receives anything starts no worker. */
@@ -83,8 +78,7 @@ export class Intake {
     }
     for (const p of slices) p.catch(() => undefined); // awaited in order by process()
     // Decisions are taken one submit after the other; their journal writes are queued (in order) and
-    // not waited for before the next submit's decisions, so a newcomer receiving a crisis in hundreds
-    // of messages does not wait for a disk commit per message.
+    // not waited for before the next submit's decisions.
     const decided = this.chain.then(() => this.process(slices));
     this.chain = decided.then(
       () => undefined,
@@ -94,24 +88,16 @@ export class Intake {
       await written;
       return accepted;
     });
-    this.written = this.written.then(() =>
-      done.then(
-        // Cleared once a later write has taken in what a failed one left out.
-        () => void (this.unstored.length === 0 && (this.failure = null)),
-        (e: Error) => {
-          this.failure = e;
-          console.warn('Vigie : entrées reçues non enregistrées', e);
-        },
-      ),
-    );
+    // Some callers (the exchange) do not wait for the answer: a failure is logged by the writes and
+    // reported by idle(), and must not also surface as an unhandled rejection.
+    done.catch(() => undefined);
     return done;
   }
 
   /** Resolves once everything submitted so far is decided and stored; rejects if storing failed. */
   async idle(): Promise<void> {
     await this.chain;
-    await this.written;
-    if (this.failure) throw this.failure;
+    await this.writes.idle();
   }
 
   /** Stops retrying; the workers stop once what was submitted is done (later values: in the page). */
@@ -182,7 +168,7 @@ export class Intake {
     }
     const written = Promise.allSettled(writes).then((results) => {
       const failed = results.find((r) => r.status === 'rejected');
-      if (failed) throw new Error(`Échec de l'enregistrement sur le disque : ${(failed.reason as Error).message}`);
+      if (failed) throw failed.reason;
     });
     written.catch(() => undefined); // the submit's caller and idle() hear of it
     return { accepted, written };
@@ -193,38 +179,7 @@ export class Intake {
     const fresh = this.verified(looked, seen, refused);
     const accepted = this.decide(fresh, refused);
     if (refused.length) this.o.onRejected(refused);
-    return { count: accepted.length, stored: this.store(accepted, refused) };
-  }
-
-  /**
-   * Queues a slice's journal writes. Writes go one after the other, in the order slices were
-   * decided; whatever was decided while one was being written goes in the next, together.
-   */
-  private store(accepted: SignedEntry[], refused: Rejection[]): Promise<void> {
-    this.o.journal.pend(accepted);
-    return new Promise<void>((resolve, reject) => {
-      this.toWrite.push({ accepted, refused, done: (e) => (e ? reject(e) : resolve()) });
-      if (!this.writing) void this.write();
-    });
-  }
-
-  private async write(): Promise<void> {
-    this.writing = true;
-    while (this.toWrite.length) {
-      let size = 0;
-      const jobs = this.toWrite.splice(0, this.toWrite.findIndex((j) => (size += j.accepted.length) > WRITE_MAX) + 1 || this.toWrite.length);
-      // Accepted entries a failed write left out go with the next write.
-      const batch = this.unstored.concat(jobs.flatMap((j) => j.accepted));
-      this.unstored = [];
-      try {
-        await Promise.all([this.o.journal.append(batch), this.o.journal.reject(jobs.flatMap((j) => j.refused))]);
-        for (const j of jobs) j.done();
-      } catch (e) {
-        this.unstored = batch.concat(this.unstored);
-        for (const j of jobs) j.done(e as Error);
-      }
-    }
-    this.writing = false;
+    return { count: accepted.length, stored: this.writes.add(accepted, refused) };
   }
 
   /** What passed the checks and is new (not in the record, not waiting, not seen in this batch). */

@@ -160,6 +160,32 @@ describe('a whole crisis streamed to a newcomer', () => {
     expect(again.rows.size).toBe(900);
   });
 
+  it('a received write that fails is reported, not lost: the next write takes it in, then all of it reopens', { timeout: 60_000 }, async () => {
+    const { a, evil } = await crisisWithForgery(600);
+    const b = await joined(a, bob, 'cod');
+    await b.docReady;
+    await b.settled();
+    const db = (b as unknown as { db: { journal: { bulkAdd(rows: JournalRow[]): Promise<unknown> } } }).db;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    // The disk refuses the first write of what arrives (a full disk, a quota).
+    const add = vi.spyOn(db.journal, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const [first, ...rest] = streamed(evil, 200);
+    Y.applyUpdate(b.doc, first!, 'test-peer'); // the exchange submits it and does not wait
+    await expect(b.settled()).rejects.toThrow("Échec de l'enregistrement sur le disque : QuotaExceededError");
+    add.mockRestore();
+    // Still failed: nothing since has taken in what the failed write left out.
+    await expect(b.settled()).rejects.toThrow(/QuotaExceededError/);
+    for (const u of rest) Y.applyUpdate(b.doc, u, 'test-peer');
+    await b.settled();
+    await new Promise((r) => setTimeout(r, 10));
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+    const again = await CrisisStore.open(reopened(db as never), b.crisis, bob);
+    expect(again.rows.size).toBe(600);
+  });
+
   it('a worker that cannot load: the page checks instead, and still refuses the forgery', { timeout: 60_000 }, async () => {
     withWorkers(true);
     const { a, slices } = await crisisWithForgery(1_200);
