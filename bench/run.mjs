@@ -257,6 +257,30 @@ async function fluid(page, { letter }) {
     out.widenStatus.push(await result());
     await settle();
   }
+  // Floor of a capture: one strict IndexedDB commit of a journal-sized row (what "acknowledged"
+  // waits for, the disk's flush), in a scratch database of the same page, 5 times.
+  out.commitFloor = await page.evaluate(async () => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('bench-commit-floor', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('x');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await new Promise((res, rej) => {
+        const tx = db.transaction('x', 'readwrite', { durability: 'strict' });
+        tx.objectStore('x').put({ d: 'x'.repeat(960), g: 'y'.repeat(88) }, i);
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+      times.push(performance.now() - t0);
+    }
+    db.close();
+    indexedDB.deleteDatabase('bench-commit-floor');
+    return times.sort((x, y) => x - y)[2];
+  });
   // Quick capture, newest first (the default order): link and text typed, Enter → the row shows; 3 times.
   out.capture = [];
   for (let i = 0; i < 3; i++) {
@@ -265,9 +289,17 @@ async function fluid(page, { letter }) {
     await page.getByLabel('Texte', { exact: true }).fill(text);
     await page.getByLabel('Lien', { exact: true }).focus();
     await settle();
+    // BENCH_CAPTURE_PROFILE=/tmp/c: a CPU profile of each capture, to /tmp/c-<i>.cpuprofile.
+    const cp = process.env.BENCH_CAPTURE_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cp) {
+      await cp.send('Profiler.enable');
+      await cp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cp.send('Profiler.start');
+    }
     await arm('capture', 'keydown', text);
     await page.keyboard.press('Enter');
     out.capture.push(await result());
+    if (cp) await writeFile(`${process.env.BENCH_CAPTURE_PROFILE}-${i}.cpuprofile`, JSON.stringify((await cp.send("Profiler.stop")).profile));
     await settle();
   }
   // Sort by Texte: ascending, then descending; then by Lieu (commune), ascending and descending.
@@ -582,6 +614,8 @@ function putFluid(k, f, letter, share) {
   put(`${k} ui widen by status: longest task (of 3)`, worst(f.widenStatus, 'longest'), 'ms');
   put(`${k} ui quick capture (Enter) → row shown, median of 3`, med(f.capture, 'ms'), 'ms', '≤ 50');
   put(`${k} ui quick capture: longest task (of 3)`, worst(f.capture, 'longest'), 'ms');
+  put(`${k} ui floor: one strict IndexedDB commit of a 1 KB row, median of 5`, f.commitFloor, 'ms');
+  put(`${k} ui quick capture / (strict commit + idle frame)`, med(f.capture, 'ms') / (f.commitFloor + f.idleFrame.median), '×');
   put(`${k} ui sort by Texte → first row changed, first click`, f.sort[0].ms ?? NaN, 'ms', '≤ 100');
   put(`${k} ui sort by Texte, second click (descending)`, f.sort[1].ms ?? NaN, 'ms', '≤ 100');
   put(`${k} ui sort by Texte: longest task (of 2)`, worst(f.sort, 'longest'), 'ms');

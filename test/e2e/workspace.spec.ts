@@ -247,3 +247,34 @@ test('la carte plein écran cache la saisie et les filtres ; Échap ou le même 
   await page.locator('body').press('n');
   await expect(capture.getByLabel('Lien')).toBeFocused();
 });
+
+test('taper une remontée ne déplace ni le tableau ni la carte : le lien reconnu, un long texte et le doublon possible s’ouvrent par-dessus', async ({ page }) => {
+  await page.setViewportSize(LAPTOP);
+  await startCrisis(page);
+  const capture = page.getByRole('form', { name: 'Saisie rapide' });
+  const map = page.getByRole('region', { name: 'Carte' }).locator('.leaflet-container');
+  const boxes = async () => ({ table: await table(page).boundingBox(), map: await map.boundingBox() });
+  const post = "Inondation rue de la République à Montauban, l'eau monte vite, une voiture emportée près du pont, les pompiers sont sur place";
+  const link = page.getByLabel('Lien', { exact: true });
+  const text = page.getByLabel('Texte', { exact: true });
+  await link.fill('https://x.com/veille/status/1');
+  await text.fill(post);
+  await link.press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  const still = await boxes();
+  // The same post again: link recognised, a text of several lines, a duplicate warning.
+  await link.fill('https://x.com/veille/status/2');
+  await text.fill(post);
+  await expect(capture.getByText('Reconnu : X (Twitter)')).toBeVisible();
+  const warning = page.getByRole('region', { name: 'Doublons possibles' });
+  await expect(warning).toBeVisible();
+  expect((await text.boundingBox())!.height).toBeGreaterThan(40); // grown over what is below
+  expect(await boxes()).toEqual(still);
+  // The warning starts below the grown text, and its candidate can be clicked (nothing covers it).
+  expect((await warning.boundingBox())!.y).toBeGreaterThanOrEqual((await text.boundingBox())!.y + (await text.boundingBox())!.height);
+  await warning.getByRole('button').first().click();
+  await expect(warning.getByRole('button').first()).toHaveAttribute('aria-expanded', 'true');
+  await link.press('Enter');
+  await expect(rows(page)).toHaveCount(2);
+  expect(await boxes()).toEqual(still);
+});
