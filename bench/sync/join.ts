@@ -60,6 +60,19 @@ const INSTRUMENT = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__tasks.push({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration });
   }).observe({ type: 'longtask' });
+  // What ran in each long animation frame (which callback, which function), for BENCH_JOIN_CPUPROFILES.
+  const l = window as unknown as { __frames: { start: number; duration: number; blocking: number; scripts: string[] }[] };
+  l.__frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[])
+      if (e.blockingDuration > 0)
+        l.__frames.push({
+          start: performance.timeOrigin + e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          scripts: e.scripts.filter((x) => x.duration > 5).map((x) => `${Math.round(x.duration)} ms ${x.invoker} → ${x.sourceFunctionName || '?'} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}`),
+        });
+  }).observe({ type: 'long-animation-frame', buffered: true });
 };
 
 /**
@@ -176,6 +189,10 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     const { clickAt, firstAt, lastAt } = await newcomer.evaluate(() => (window as unknown as { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> }).__joined);
     for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
+    if (o.cpuProfiles) {
+      const frames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
+      for (const f of frames.sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
+    }
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
     return {

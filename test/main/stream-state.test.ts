@@ -1,6 +1,6 @@
 // The streamed answer to a peer's sync step 1 (src-renderer/sync/stream-state.ts): slices that are
 // each a valid Yjs update and together rebuild exactly what Y.encodeStateAsUpdate would send.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { deleteSetUpdate, missingRanges, nextSlice, streamState } from '../../src-renderer/sync/stream-state';
 
@@ -89,5 +89,31 @@ describe('streamed state', () => {
     expect(result.slices).toBeGreaterThan(5);
     expect(copy.getArray('log').toJSON()).toEqual(log.toJSON());
     console.log(`[mesure] 20 000 entrées en ${result.slices} tranches, la plus longue ${result.longestMs.toFixed(1)} ms`);
+  });
+
+  it('sizes its slices on what sending them costs too, not on the encoding alone', async () => {
+    const doc = new Y.Doc({ gc: false });
+    const log = doc.getArray('log');
+    doc.transact(() => log.push(Array.from({ length: 20_000 }, (_, i) => entry(i))));
+    // A fake clock: encoding costs nothing, handing bytes to the channel 1 ms per 10 KB (cutting
+    // WebRTC frames and sending them is what took 150–300 ms per slice in the browser).
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const costs: number[] = [];
+    try {
+      await streamState(doc, new Map(), {
+        sliceMs: 8,
+        send: (u) => {
+          now += u.byteLength / 10_000;
+          costs.push(u.byteLength / 10_000);
+          return true;
+        },
+      });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(costs.length).toBeGreaterThan(20);
+    // Each slice grows by a quarter at most from one that fit: none costs more than 8 ms × 1.25 (and a frame's rounding).
+    expect(Math.max(...costs)).toBeLessThan(8 * 1.25 + 1);
   });
 });
