@@ -11,6 +11,7 @@
 // wire format is the one `Y.encodeStateAsUpdate` writes (docs.yjs.dev, "Document Updates").
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { writeAny } from './any-writer';
 
 type Struct = Y.Item | Y.GC;
 type StructList = Struct[];
@@ -49,24 +50,28 @@ function cuttable(s: Struct): boolean {
   return content instanceof Y.ContentAny || content instanceof Y.ContentDeleted;
 }
 
-/** Writes `s` from `offset` to `end` (both relative to its first clock), with Yjs's own writer. */
+/**
+ * Writes `s` from `offset` to `end` (both relative to its first clock), with Yjs's own writer; the
+ * values of the log (ContentAny) with the faster `writeAny` of any-writer.ts, whole or cut.
+ */
 function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: number): void {
-  if (end >= s.length) return s.write(encoder, offset);
+  const content = s instanceof Y.Item ? s.content : null;
+  if (end >= s.length && !(content instanceof Y.ContentAny)) return s.write(encoder, offset);
+  end = Math.min(end, s.length);
   if (s instanceof Y.GC) {
     encoder.writeInfo(0);
     encoder.writeLen(end - offset);
     return;
   }
   const item = s as Y.Item;
-  const content = item.content;
-  const ref = content.getRef();
+  const ref = content!.getRef();
   const part =
     content instanceof Y.ContentAny
       ? {
           getRef: () => ref,
           write: (e: Y.UpdateEncoderV1, off: number) => {
             e.writeLen(end - off);
-            for (let i = off; i < end; i++) e.writeAny(content.arr[i]);
+            for (let i = off; i < end; i++) writeAny(e.restEncoder, content.arr[i]);
           },
         }
       : { getRef: () => ref, write: (e: Y.UpdateEncoderV1, off: number) => e.writeLen(end - off) };

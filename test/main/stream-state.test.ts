@@ -2,6 +2,8 @@
 // each a valid Yjs update and together rebuild exactly what Y.encodeStateAsUpdate would send.
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { writeAny } from '../../src-renderer/sync/any-writer';
 import { deleteSetUpdate, missingRanges, nextSlice, streamState } from '../../src-renderer/sync/stream-state';
 
 function entry(i: number) {
@@ -115,5 +117,41 @@ describe('streamed state', () => {
     expect(costs.length).toBeGreaterThan(20);
     // Each slice grows by a quarter at most from one that fit: none costs more than 8 ms × 1.25 (and a frame's rounding).
     expect(Math.max(...costs)).toBeLessThan(8 * 1.25 + 1);
+  });
+});
+
+describe('any-writer: lib0’s writeAny, strings copied in one piece', () => {
+  it('writes the same bytes as lib0 for every kind of value', () => {
+    const values: unknown[] = [
+      entry(1),
+      { d: 'Évacuation demandée rue de la République — 🚒 « urgent »', g: 'é'.repeat(30_000) }, // beyond lib0's scratch buffer
+      '',
+      'x'.repeat(70_000),
+      '\u{1F30A} crue',
+      { nested: { a: [1, 'deux', null, true, false, 2.5, -7, 2 ** 40] }, empty: {}, bytes: new Uint8Array([1, 2, 3]) },
+      [entry(2), 'a', 3],
+      null,
+      undefined,
+      42,
+    ];
+    for (const v of values) {
+      const ours = encoding.createEncoder();
+      const lib0 = encoding.createEncoder();
+      writeAny(ours, v);
+      encoding.writeAny(lib0, v as never);
+      expect(encoding.toUint8Array(ours)).toEqual(encoding.toUint8Array(lib0));
+    }
+  });
+
+  it('a document streamed with it reads back as Yjs wrote it', () => {
+    const doc = new Y.Doc({ gc: false });
+    doc.getArray('log').push([entry(1), { d: 'Crue de l’Aveyron : « évacuez » 🚒', g: 'g'.repeat(86) }, entry(2)]);
+    const copy = new Y.Doc({ gc: false });
+    for (const s of stream(doc, new Map(), 1)) Y.applyUpdate(copy, s);
+    expect(copy.getArray('log').toJSON()).toEqual(doc.getArray('log').toJSON());
+    // Whole, the slices hold exactly the bytes of Yjs's own update.
+    const whole = stream(doc, new Map(), 10_000);
+    expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
+    expect(Y.mergeUpdates(whole)).toEqual(Y.mergeUpdates([Y.encodeStateAsUpdate(doc)]));
   });
 });
