@@ -2,9 +2,9 @@
 // machine): what a hostile or broken peer can send, and what a Node peer receives.
 import { randomBytes } from 'node:crypto';
 import wrtc from '@roamhq/wrtc';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunkedChannel, withChunkedChannels } from '../../src-renderer/sync/chunked-channel';
-import { ChunkError, FRAME_PAYLOAD, MAX_MESSAGE_BYTES, Reassembler, toFrames } from '../../src-renderer/sync/chunks';
+import { ChunkError, FRAME_PAYLOAD, MAX_MESSAGE_BYTES, Reassembler, isFrame, toFrames } from '../../src-renderer/sync/chunks';
 import { waitFor } from './relay-helpers';
 
 const cleanups: (() => void)[] = [];
@@ -160,5 +160,36 @@ describe('back-pressure', () => {
     }
     expect(slow.sent).toBe(48);
     expect(slow.listeners).toBe(1);
+  });
+
+  it('sends for 8 ms at most in one task, then the rest in later tasks, in order', async () => {
+    // A fast link (its buffer never fills) on a page where each send takes 1 ms (a fake clock).
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const fast = new SlowChannel();
+    const frames: Uint8Array[] = [];
+    fast.send = (data: Uint8Array) => {
+      now += 1;
+      fast.sent++;
+      frames.push(data.slice());
+    };
+    try {
+      const channel = chunkedChannel(fast as unknown as RTCDataChannel, (e) => {
+        throw e;
+      });
+      // One message of 60 frames, then a small one sent while they wait.
+      const big = Uint8Array.from({ length: 60 * FRAME_PAYLOAD - 100 }, (_, i) => i % 251);
+      channel.send(big);
+      expect(fast.sent).toBeLessThanOrEqual(9); // one task's worth; the rest waits its turn
+      channel.send(new Uint8Array([7, 7, 7]));
+      expect(fast.sent).toBeLessThanOrEqual(9);
+      await vi.waitFor(() => expect(fast.sent).toBeGreaterThanOrEqual(61));
+      // Rebuilt on the other side: the big message whole, then the small one.
+      const reassembler = new Reassembler();
+      const got = frames.map((f) => (isFrame(f) ? reassembler.push(f) : f)).filter(Boolean);
+      expect(got).toEqual([big, new Uint8Array([7, 7, 7])]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
