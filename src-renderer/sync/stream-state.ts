@@ -90,45 +90,28 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
   if (!open.length) return null;
   const left = open.reduce((n, r) => n + (r.to - r.from), 0);
   const encoder = new Y.UpdateEncoderV1();
-  const parts: { client: number; from: number; write: () => number }[] = [];
   const clients = clientsOf(doc);
+  encoding.writeVarUint(encoder.restEncoder, open.length);
   for (const r of open) {
     const structs = clients.get(r.client)!;
     const share = Math.max(1, Math.ceil((budget * (r.to - r.from)) / left));
     let stop = Math.min(r.to, r.from + share);
     // Never cut a struct Yjs's writers cannot cut: send it whole.
-    const lastIndex = Y.findIndexSS(structs as never, stop - 1);
-    const last = structs[lastIndex];
+    const last = structs[Y.findIndexSS(structs as never, stop - 1)];
     if (!cuttable(last)) stop = Math.max(stop, Math.min(r.to, last.id.clock + last.length));
     const start = Y.findIndexSS(structs as never, r.from);
-    const from = r.from;
-    parts.push({
-      client: r.client,
-      from,
-      write: () => {
-        let n = 0;
-        for (let i = start; i < structs.length && structs[i].id.clock < stop; i++, n++) {
-          const s = structs[i];
-          writePart(encoder, s, Math.max(0, from - s.id.clock), stop - s.id.clock);
-        }
-        return n;
-      },
-    });
+    const end = Y.findIndexSS(structs as never, stop - 1);
+    // Header (number of structs, client, first clock), then the structs, straight into the update: a
+    // client's structs cover its clocks without a gap (Yjs keeps them so), so their count is known
+    // before they are written, and no per-client buffer is copied in.
+    encoding.writeVarUint(encoder.restEncoder, end - start + 1);
+    encoding.writeVarUint(encoder.restEncoder, r.client);
+    encoding.writeVarUint(encoder.restEncoder, r.from);
+    for (let i = start; i <= end; i++) {
+      const s = structs[i];
+      writePart(encoder, s, Math.max(0, r.from - s.id.clock), stop - s.id.clock);
+    }
     r.from = stop;
-  }
-  // Header per client (number of structs, client, first clock), then the structs: the count is
-  // known only once written, so each client's structs go to their own encoder first.
-  encoding.writeVarUint(encoder.restEncoder, parts.length);
-  for (const p of parts) {
-    const body = encoder.restEncoder;
-    const scratch = encoding.createEncoder();
-    encoder.restEncoder = scratch;
-    const count = p.write();
-    encoder.restEncoder = body;
-    encoding.writeVarUint(body, count);
-    encoding.writeVarUint(body, p.client);
-    encoding.writeVarUint(body, p.from);
-    encoding.writeUint8Array(body, encoding.toUint8Array(scratch));
   }
   encoding.writeVarUint(encoder.restEncoder, 0); // empty delete set
   return encoder.toUint8Array();
