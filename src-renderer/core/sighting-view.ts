@@ -35,6 +35,8 @@ export interface ViewOptions {
   bitsAtOnce?: number;
   /** Most rows a sort by a column whose order is not built yet sorts at once (~5 ms); above, it waits. */
   sortedAtOnce?: number;
+  /** Built later, in slices (`prepare(more)` until it returns true), not by the constructor. */
+  deferred?: boolean;
 }
 
 export class SightingView {
@@ -78,10 +80,35 @@ export class SightingView {
     this.bitsAtOnce = options.bitsAtOnce ?? 1000;
     this.sortedAtOnce = options.sortedAtOnce ?? 5000;
     this.shownOrder = order;
-    this.init();
+    if (options.deferred) this.preparing = this.initSteps();
+    else this.init();
+  }
+
+  private preparing: Generator<void> | null = null;
+
+  /** Whether this view shows these rows (the store swaps its preview for the whole crisis once). */
+  isOf(source: ReadonlyMap<string, Sighting>): boolean {
+    return this.source === source;
+  }
+
+  /**
+   * Builds a deferred view until `more()` says stop; true once built. At 100,000 rows the whole build
+   * is ~100 ms (slots, the shown column's order, the list shown): in one task, the freeze a cold open
+   * showed when its journal was read.
+   */
+  prepare(more: () => boolean): boolean {
+    if (!this.preparing) return true;
+    while (!this.preparing.next().done) if (!more()) return false;
+    this.preparing = null;
+    return true;
   }
 
   private init(): void {
+    const steps = this.initSteps();
+    while (!steps.next().done);
+  }
+
+  private *initSteps(): Generator<void> {
     this.shownOrder = this.order;
     this.slots = new RowSlots();
     this.orders = new Map();
@@ -94,12 +121,25 @@ export class SightingView {
     this.visible = new Uint32Array(0);
     this.text = null;
     this.waiting = false;
-    for (const [id, row] of this.source) this.slots.set(this.slots.slotFor(id, row.createdAt), row);
+    let n = 0;
+    for (const [id, row] of this.source) {
+      this.slots.set(this.slots.slotFor(id, row.createdAt), row);
+      if (++n % 2000 === 0) yield;
+    }
     this.reserve();
-    for (let s = 0; s < this.slots.size; s++) this.placeStatus(s);
+    for (let s = 0; s < this.slots.size; s++) {
+      this.placeStatus(s);
+      if (s % 5000 === 4999) yield;
+    }
     this.setStatuses(this.filter.statuses);
+    yield;
     this.refilterFields();
+    yield;
+    // The order shown, a few dozen keys at a time (walk() would otherwise build it at once).
+    const order = this.orderOf(this.order.key, false);
+    while (!order.build(() => false)) yield;
     this.research();
+    yield;
     this.walk();
   }
 

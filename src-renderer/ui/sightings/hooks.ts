@@ -5,6 +5,7 @@ import type { Entry, SightingBody } from '../../core/records';
 import type { SightingFilter, SortOrder } from '../../core/query';
 import { SightingView } from '../../core/sighting-view';
 import { Slicer, yieldToEventLoop } from '../../core/slicer';
+import type { Sighting } from '../../core/sighting';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
 
@@ -25,7 +26,18 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   // store.rows changes identity once, when a progressive open has read the journal.
   const onStore = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
   const source = useSyncExternalStore(onStore, () => store.rows);
-  const view = useMemo(() => new SightingView(source, filter, order), [source]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [shown, setShown] = useState(() => ({ store, view: new SightingView(source, filter, order) }));
+  let view = shown.view;
+  if (shown.store !== store) {
+    // Another crisis: its own view at once, never the previous crisis's rows meanwhile.
+    view = new SightingView(source, filter, order);
+    setShown({ store, view });
+  }
+  const setView = useCallback((v: SightingView) => setShown({ store, view: v }), [store]);
+  // The whole crisis swapped in for the preview: its view is built in slices beside the one shown.
+  const latest = useRef({ filter, order });
+  latest.current = { filter, order };
+  useEffect(() => (view.isOf(source) ? undefined : buildInSlices(store, source, latest.current, setView)), [store, source, view]);
   // Every render shows the view for its own filter and order (no-ops when unchanged), even when
   // React dropped a render that had set others (an interrupted transition).
   view.setFilter(filter);
@@ -75,6 +87,29 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, version, filter, order],
   );
+}
+
+/**
+ * A view of the whole crisis built in 8 ms slices while the preview's stays on screen (one task of
+ * ~100–170 ms at 100,000 rows otherwise); what the store changed meanwhile is applied before it shows.
+ */
+function buildInSlices(store: CrisisStore, source: ReadonlyMap<string, Sighting>, at: { filter: SightingFilter; order: SortOrder }, show: (v: SightingView) => void): () => void {
+  const next = new SightingView(source, at.filter, at.order, { deferred: true });
+  const changed = new Set<string>();
+  const off = store.subscribe((ids) => ids.forEach((id) => changed.add(id)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    const until = performance.now() + 8;
+    if (!next.prepare(() => performance.now() < until)) return void (timer = setTimeout(step, 0));
+    off();
+    next.update(changed);
+    show(next);
+  };
+  timer = setTimeout(step, 0);
+  return () => {
+    clearTimeout(timer);
+    off();
+  };
 }
 
 /** The search index and column orders built in idle slices, so the first keystroke or click finds them ready. */

@@ -78,3 +78,38 @@ describe('vue incrémentale du tableau', () => {
     expect(sortSightings(rows, { key: 'text', descending: false }).map((s) => s.text)).toEqual(['École', 'ecole b', 'n° 9', 'n° 10']);
   });
 });
+
+describe('vue construite par tranches (la crise entière remplace l’aperçu)', () => {
+  it('égale la vue construite d’un coup, même si des remontées changent pendant la construction', () => {
+    const r = rng(7);
+    const source = new Map<string, Sighting>();
+    for (let i = 0; i < 12_000; i++) source.set(`s${i}`, row(`s${i}`, r, 1000 + (i % 97)));
+    const filter: SightingFilter = { ...EMPTY_FILTER, text: 'pont', statuses: ['nouveau', 'en_verification', 'confirme'] };
+    const order: SortOrder = { key: 'text', descending: false };
+    const deferred = new SightingView(source, filter, order, { deferred: true });
+    expect(deferred.isOf(source)).toBe(true);
+    // One step per call: many slices, and the store changes between them.
+    let slices = 0;
+    const changed = new Set<string>();
+    while (!deferred.prepare(() => false)) {
+      slices++;
+      if (slices % 7 === 0) {
+        const id = `s${Math.floor(r() * 12_500)}`; // an edit, or a new sighting
+        source.set(id, { ...row(id, r, 1000 + (slices % 97)), createdAt: source.get(id)?.createdAt ?? 2000 });
+        changed.add(id);
+      }
+    }
+    expect(slices).toBeGreaterThan(20);
+    deferred.update(changed);
+    const atOnce = new SightingView(source, filter, order);
+    // Above 1,000 rows a search waits for the index's warm-up: both are warmed up.
+    while (!deferred.warm(() => true));
+    while (!atOnce.warm(() => true));
+    expect(atOnce.searching || deferred.searching).toBe(false);
+    expect(deferred.rows.map((s) => s.id)).toEqual(atOnce.rows.map((s) => s.id));
+    expect(deferred.statusCounts).toEqual(atOnce.statusCounts);
+    expect(deferred.rows.map((s) => s.id)).toEqual(sortSightings(filterSightings([...source.values()], filter), order).map((s) => s.id));
+    const some = atOnce.rows[5]!.id;
+    expect(deferred.indexOf(some)).toBe(5);
+  });
+});
