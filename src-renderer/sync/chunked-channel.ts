@@ -65,13 +65,11 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
     while (queue.length && channel.readyState === 'open') {
       if (performance.now() > until) {
         // The rest in a later task: input and paint go first. (Sends made meanwhile queue behind.)
-        if (!continuing) {
-          continuing = true;
-          setTimeout(() => {
-            continuing = false;
-            pump();
-          }, 0);
-        }
+        continuing = true;
+        setTimeout(() => {
+          continuing = false;
+          pump();
+        }, 0);
         return;
       }
       if (channel.bufferedAmount > HIGH_WATER) {

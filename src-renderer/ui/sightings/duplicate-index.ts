@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { DuplicateIndex, subjectOf } from '../../core/duplicates';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
+import { whenIdle } from '../common/idle-slice';
 
 /** Changes applied as they arrive, up to this many ids; more wait for idle time. */
 const AT_ONCE = 64;
@@ -55,19 +56,7 @@ export class LiveDuplicateIndex {
       this.drain(more);
       if (this.pending.size) this.schedule();
     };
-    // A slice stops at 8 ms whatever the deadline says: a join measured idle callbacks of 350 ms here.
-    if (typeof requestIdleCallback === 'function')
-      requestIdleCallback(
-        (d) => {
-          const end = performance.now() + Math.min(8, Math.max(2, d.timeRemaining()));
-          run(() => performance.now() < end);
-        },
-        { timeout: 1000 },
-      );
-    else setTimeout(() => {
-      const end = performance.now() + 8;
-      run(() => performance.now() < end);
-    }, 0);
+    whenIdle(run);
   }
 
   private drain(more: () => boolean): void {

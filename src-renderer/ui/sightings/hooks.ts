@@ -8,6 +8,7 @@ import { Slicer, yieldToEventLoop } from '../../core/slicer';
 import type { Sighting } from '../../core/sighting';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
+import { whenIdle } from '../common/idle-slice';
 
 export function useStoreVersion(store: CrisisStore): number {
   return useSyncExternalStore(
@@ -114,34 +115,27 @@ function buildInSlices(store: CrisisStore, source: ReadonlyMap<string, Sighting>
 
 /** The search index and column orders built in idle slices, so the first keystroke or click finds them ready. */
 function warmUp(view: SightingView, changed: () => void): { kick(): void; stop(): void } {
-  let handle: ReturnType<typeof setTimeout> | number | undefined;
+  let cancel: (() => void) | undefined;
   let scheduled = false;
   let stopped = false;
-  const idle =
-    typeof requestIdleCallback === 'function'
-      ? (f: (d: { timeRemaining(): number }) => void) => requestIdleCallback(f, { timeout: 1000 })
-      : (f: (d: { timeRemaining(): number }) => void) => setTimeout(() => f({ timeRemaining: () => 8 }), 50);
-  const step = (deadline: { timeRemaining(): number }) => {
+  const step = (more: () => boolean) => {
     scheduled = false;
     if (stopped) return;
-    // At most ~8 ms at a time even when the browser offers more: an input must never wait long.
-    const until = performance.now() + Math.min(8, Math.max(2, deadline.timeRemaining()));
     const version = view.version;
-    const done = view.warm(() => performance.now() < until);
+    const done = view.warm(more);
     if (view.version !== version) afterThisTask(changed);
     if (!done) kick();
   };
   const kick = () => {
     if (scheduled || stopped) return;
     scheduled = true;
-    handle = idle(step);
+    cancel = whenIdle(step, 50);
   };
   return {
     kick,
     stop() {
       stopped = true;
-      if (typeof cancelIdleCallback === 'function' && typeof handle === 'number') cancelIdleCallback(handle);
-      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+      cancel?.();
     },
   };
 }

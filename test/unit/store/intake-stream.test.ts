@@ -72,6 +72,16 @@ async function crisisWithForgery(n: number) {
   return { a, evil, slices: streamed(evil), streamedMembers: new Set(a.members().map((m) => m.id)) };
 }
 
+/** Alice's crisis with a forgery, and Bob joined and settled, with his database's journal table. */
+async function newcomer(n: number) {
+  const { a, evil } = await crisisWithForgery(n);
+  const b = await joined(a, bob, 'cod');
+  await b.docReady;
+  await b.settled();
+  const db = (b as unknown as { db: { journal: { bulkAdd(rows: JournalRow[]): Promise<unknown> } } }).db;
+  return { evil, b, db };
+}
+
 async function receive(store: CrisisStore, slices: Uint8Array[]) {
   await store.docReady;
   for (const u of slices) Y.applyUpdate(store.doc, u, 'test-peer');
@@ -115,12 +125,8 @@ describe('a whole crisis streamed to a newcomer', () => {
   });
 
   it('decides each message without waiting for the previous one’s disk write, then stores what waited together, in order', { timeout: 60_000 }, async () => {
-    const { a, evil } = await crisisWithForgery(900);
-    const b = await joined(a, bob, 'cod');
-    await b.docReady;
-    await b.settled();
+    const { evil, b, db } = await newcomer(900);
     // The first journal write of what arrives is held (a slow disk); the later ones are not.
-    const db = (b as unknown as { db: { journal: { bulkAdd(rows: JournalRow[]): Promise<unknown> } } }).db;
     const add = db.journal.bulkAdd.bind(db.journal);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -161,11 +167,7 @@ describe('a whole crisis streamed to a newcomer', () => {
   });
 
   it('a received write that fails is reported, not lost: the next write takes it in, then all of it reopens', { timeout: 60_000 }, async () => {
-    const { a, evil } = await crisisWithForgery(600);
-    const b = await joined(a, bob, 'cod');
-    await b.docReady;
-    await b.settled();
-    const db = (b as unknown as { db: { journal: { bulkAdd(rows: JournalRow[]): Promise<unknown> } } }).db;
+    const { evil, b, db } = await newcomer(600);
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown) => unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);
