@@ -214,7 +214,7 @@ const bench = {
     const store = await CrisisStore.open(to, crisis, identity);
     await store.docReady;
     const signers = await Promise.all(Array.from({ length: editors }, async () => signerFrom(await newSigningKeys())));
-    for (const s of signers) await store.admit(s.id, 'coordinateur');
+    for (const s of signers) await store.membership.admit(s.id, 'coordinateur');
     const rows = [...store.rows.values()];
     let t = Math.max(Date.now(), ...rows.map((r) => r.updatedAt)) + 1;
     const journal = new Journal(to, crisis.id);

@@ -8,14 +8,12 @@ import { creationBody, editBody, rowsCreatedIn } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
 import { recogniseLink } from '../core/platforms';
-import { entryText, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type Envelope, type SightingBody, type UnsignedBody } from '../core/records';
-import { entryId, exportPrivateKey, newSigningKeys, signerFrom } from '../core/signing';
-import { CRISIS_KEY_PATTERN, newCrisisKey, newId } from '../core/ids';
-import { openSealed, sealFor } from '../core/rekey';
-import { can } from '../core/rules';
+import { entryText, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type SightingBody, type UnsignedBody } from '../core/records';
+import { entryId } from '../core/signing';
+import { CRISIS_KEY_PATTERN, newId } from '../core/ids';
+import { openSealed } from '../core/rekey';
 import { receiptText } from '../core/receipt';
-import type { Invitation } from '../core/invitation';
-import { DEFAULT_FIELDS, duplicateLinkErrors, validateFields, type FieldError, type Sighting, type SightingFields } from '../core/sighting';
+import { DEFAULT_FIELDS, duplicateLinkErrors, validateFields, type Sighting, type SightingFields } from '../core/sighting';
 import { canTransition, type Role, type Status } from '../core/taxonomy';
 import { STATUS_LABELS } from '../core/labels';
 import type { VigieDatabase } from './database';
@@ -29,15 +27,10 @@ import { WorkflowCommands } from './workflow-commands';
 import { MainCouranteCommands } from './main-courante-commands';
 import { PurgeCommands } from './purge-commands';
 import { RelayCommands } from './relay-commands';
+import { MemberCommands } from './member-commands';
+import { RuleError, SightingValidationError } from './errors';
 
-export class SightingValidationError extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => e.message).join(' ; '));
-  }
-}
-
-/** A command the crisis's rules do not allow this member (French message). */
-export class RuleError extends Error {}
+export { RuleError, SightingValidationError };
 
 export type { Member };
 
@@ -111,6 +104,8 @@ export class CrisisStore {
   readonly purge: PurgeCommands;
   /** The relay kit: messages to relay, the COD's approvals, relays (store/relay-commands.ts). */
   readonly relay: RelayCommands;
+  /** Admitting and removing members, the crisis's next key, invitations (store/member-commands.ts). */
+  readonly membership: MemberCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -133,7 +128,8 @@ export class CrisisStore {
     this.rowCache = new RowCache(db, crisis.id, () => this.state.rows);
     this.workflow = new WorkflowCommands(this.state, (id) => this.get(id), (entries) => this.write(entries));
     this.mainCourante = new MainCouranteCommands(this.state, (entries) => this.write(entries));
-    this.purge = new PurgeCommands(this.state, () => this.identity.id, now, () => this.history(), () => this.rotation(), (entries) => this.write(entries));
+    this.membership = new MemberCommands(this.state, crisis, { id: identity.id, agreementId: keys.agreementId }, this.journal, (entries) => this.write(entries));
+    this.purge = new PurgeCommands(this.state, () => this.identity.id, now, () => this.history(), () => this.membership.rotation(), (entries) => this.write(entries));
     this.relay = new RelayCommands(this.state, () => this.identity.id, (entries) => this.write(entries));
     this.intake = new Intake({
       crisisId: crisis.id,
@@ -324,12 +320,6 @@ export class CrisisStore {
     await this.write([{ k: 'u', name, departement, hazard, startedAt }]);
   }
 
-  /** Admits a member (or an invitation's key) with a role, or changes a member's role. */
-  async admit(memberId: string, role: Role, label?: string): Promise<SignedEntry> {
-    const [entry] = await this.write([{ k: 'm', m: memberId, role, ...(label ? { label } : {}) }]);
-    return entry!;
-  }
-
   /**
    * Records, for every member to see, a file that leaves Vigie (who, when, format, how many
    * sightings, SHA-256 of its bytes). A public one takes a coordinator or the COD.
@@ -341,75 +331,6 @@ export class CrisisStore {
   /** Files that left Vigie, newest first. */
   outputs(): readonly BodyOf<'o'>[] {
     return [...this.state.outputs].sort((x, y) => y.t - x.t);
-  }
-
-  /** Removes a member: nothing they sign from now on is accepted by any copy. */
-  async remove(memberId: string): Promise<void> {
-    await this.write([{ k: 'r', m: memberId }]);
-  }
-
-  /**
-   * Changes the crisis's key (after removing a member, say): a new epoch whose key is sealed for
-   * each remaining member who published an exchange key. Every copy that can open it moves to a new
-   * exchange document, seeded from its journal; a removed copy keeps what it had and hears nothing
-   * more.
-   */
-  async rotateKey(): Promise<number> {
-    const v = await this.rotation();
-    await this.write([{ k: 'v', ...v }]);
-    return v.e;
-  }
-
-  /** The next epoch's key, sealed for each remaining member who published an exchange key. */
-  private async rotation(): Promise<{ e: number; w: Record<string, string> }> {
-    const me = this.identity.id;
-    if (!can(this.state, me, 'rotate')) throw new RuleError('Seuls le créateur, les coordinateurs et le COD changent la clé de la crise.');
-    const epoch = Math.max(this.state.epoch, this.crisis.epoch ?? 0) + 1;
-    const key = newCrisisKey();
-    const w: Record<string, string> = {};
-    for (const m of this.state.members.values()) {
-      if (m.invitation || m.removedAt !== undefined || !m.x) continue;
-      w[m.id] = await sealFor(key, m.x, this.crisis.id, epoch, m.id);
-    }
-    w[me] ??= await sealFor(key, this.keys.agreementId, this.crisis.id, epoch, me);
-    return { e: epoch, w };
-  }
-
-  /** Members who would not receive a new key now (no exchange key published yet). */
-  membersWithoutExchangeKey(): Member[] {
-    return [...this.state.members.values()].filter((m) => !m.invitation && m.removedAt === undefined && !m.x);
-  }
-
-  /**
-   * A new invitation's admission: a one-purpose key admitted here with `role`, its private half
-   * (for the invitation only) and the entries that prove it.
-   */
-  async newInvitationAdmission(role: Role, label?: string): Promise<Invitation['admission']> {
-    const keys = await newSigningKeys(true);
-    const signer = await signerFrom(keys);
-    await this.admit(signer.id, role, label);
-    return { id: signer.id, key: await exportPrivateKey(keys.privateKey), role, chain: await this.admissionChain(signer.id) };
-  }
-
-  /**
-   * The entries that prove a member's admission, from the crisis's first entry down: what an
-   * invitation carries so the newcomer can check it before any peer is reached.
-   */
-  async admissionChain(memberId: string): Promise<Envelope[]> {
-    const ids: string[] = [this.crisis.id];
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const m = this.state.member(id);
-      const trail = this.state.admissions.get(id) ?? [];
-      if (m?.via) visit(m.via);
-      for (const entryId of trail) if (!ids.includes(entryId)) ids.push(entryId);
-      if (m?.admittedBy && m.admittedBy !== id) visit(m.admittedBy);
-    };
-    visit(memberId);
-    // In no particular order: the receiving intake orders them and waits for each author's admission.
-    return this.journal.get(ids);
   }
 
   /** Resolves once everything so far, received or written, is on disk. */

@@ -35,7 +35,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
     try {
       const role = data.get('role') as Role;
       const label = String(data.get('label') ?? '').trim().slice(0, 80) || undefined;
-      const admission = await store.newInvitationAdmission(role, label);
+      const admission = await store.membership.newInvitationAdmission(role, label);
       const { id, name, departement, hazard, startedAt, key, epoch } = store.crisis;
       const code = await encodeInvitation({ id, name, departement, hazard, startedAt, key, epoch, addresses, admission });
       const l = invitationLinks(code, location.protocol.startsWith('http') ? location.href : undefined);

@@ -58,7 +58,7 @@ export function MembersDialog({ onClose }: { onClose: () => void }) {
                 <td>{m.organisation}</td>
                 <td>
                   {mayChange ? (
-                    <select aria-label={t('members.roleOf', { name: m.name })} value={m.role} onChange={(e) => void act(store.admit(m.id, e.target.value as Role))}>
+                    <select aria-label={t('members.roleOf', { name: m.name })} value={m.role} onChange={(e) => void act(store.membership.admit(m.id, e.target.value as Role))}>
                       <Options keys={ROLES.filter((r) => r !== 'cod' || can(store.state, me, 'admitCod'))} labels={ROLE_LABELS} lang={lang} />
                     </select>
                   ) : (
@@ -70,7 +70,7 @@ export function MembersDialog({ onClose }: { onClose: () => void }) {
                   {removed ? (
                     t('members.removed', { time: formatTime(m.removedAt!, lang), by: name(m.removedBy) })
                   ) : mayChange && can(store.state, me, 'remove') ? (
-                    <button type="button" className="secondary" onClick={() => window.confirm(t('members.confirmRemove', { name: m.name })) && void act(store.remove(m.id))}>
+                    <button type="button" className="secondary" onClick={() => window.confirm(t('members.confirmRemove', { name: m.name })) && void act(store.membership.remove(m.id))}>
                       {t('members.remove')}
                     </button>
                   ) : null}
@@ -83,10 +83,10 @@ export function MembersDialog({ onClose }: { onClose: () => void }) {
       {can(store.state, me, 'rotate') && (
         <div className="rekey">
           <p className="hint">{t('members.rekeyHint')}</p>
-          {store.membersWithoutExchangeKey().length > 0 && (
-            <p className="hint">{t('members.rekeyMissing', { names: store.membersWithoutExchangeKey().map((m) => m.name).join(', ') })}</p>
+          {store.membership.withoutExchangeKey().length > 0 && (
+            <p className="hint">{t('members.rekeyMissing', { names: store.membership.withoutExchangeKey().map((m) => m.name).join(', ') })}</p>
           )}
-          <button type="button" onClick={() => window.confirm(t('members.rekeyConfirm')) && void act(store.rotateKey())}>
+          <button type="button" onClick={() => window.confirm(t('members.rekeyConfirm')) && void act(store.membership.rotateKey())}>
             {t('members.rekey')}
           </button>
         </div>

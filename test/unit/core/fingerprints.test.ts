@@ -93,7 +93,7 @@ describe('fingerprints in a crisis’s addresses', () => {
     expect(saved.addresses).toEqual(addresses);
     const store = await CrisisStore.open(dbA, saved, alice);
     const { id, name, departement, hazard, startedAt, key, epoch } = store.crisis;
-    const code = await encodeInvitation({ id, name, departement, hazard, startedAt, key, epoch, addresses: saved.addresses!, admission: await store.newInvitationAdmission('veilleur') });
+    const code = await encodeInvitation({ id, name, departement, hazard, startedAt, key, epoch, addresses: saved.addresses!, admission: await store.membership.newInvitationAdmission('veilleur') });
     const invitation = await decodeInvitation(code);
     expect(invitation.addresses.fingerprints).toEqual([HEX, other(5)]);
 

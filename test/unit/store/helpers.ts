@@ -40,7 +40,7 @@ export function crisisIn(db: VigieDatabase, now?: number): Promise<CrisisRecord>
 /** The invitation `inviter` would give for `role` (no address: the tests exchange documents by hand). */
 export async function invitationFrom(inviter: CrisisStore, role: Role, label?: string): Promise<Invitation> {
   const { id, name, departement, hazard, startedAt, key, epoch } = inviter.crisis;
-  return { v: 2, id, name, departement, hazard, startedAt, key, epoch, addresses: NO_ADDRESSES, admission: await inviter.newInvitationAdmission(role, label) };
+  return { v: 2, id, name, departement, hazard, startedAt, key, epoch, addresses: NO_ADDRESSES, admission: await inviter.membership.newInvitationAdmission(role, label) };
 }
 
 /** A new copy, in its own database, joining through an invitation from `inviter`. */

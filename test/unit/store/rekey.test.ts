@@ -35,8 +35,8 @@ describe('retrait d’un membre et changement de clé', () => {
     await syncDocs(a, c);
     await syncDocs(a, b);
 
-    await a.remove(c.me.id);
-    const epoch = await a.rotateKey();
+    await a.membership.remove(c.me.id);
+    const epoch = await a.membership.rotateKey();
     expect(epoch).toBe(1);
     await syncDocs(a, b);
     await syncDocs(a, c); // the lost laptop is still connected to the old epoch, and sees the entry…
@@ -67,6 +67,6 @@ describe('retrait d’un membre et changement de clé', () => {
   it('refuse qu’un veilleur change la clé', async () => {
     const { a } = await twoCopies();
     const c = await joined(a, carol, 'veilleur');
-    await expect(c.rotateKey()).rejects.toThrow(/changent la clé/);
+    await expect(c.membership.rotateKey()).rejects.toThrow(/changent la clé/);
   });
 });

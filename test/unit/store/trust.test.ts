@@ -141,13 +141,13 @@ describe('falsification par un détenteur de la clé', () => {
     const c = await joined(a, carol, 'veilleur');
     await syncDocs(a, c);
     await syncDocs(a, b);
-    await a.remove(c.me.id);
+    await a.membership.remove(c.me.id);
     await syncDocs(a, b);
     // The removed copy has not heard of it yet and writes on.
     const late = await c.create({ text: 'écrit après le retrait' });
     await syncDocs(c, b);
     expect(b.get(late.id)).toBeUndefined();
     expect(b.member(c.me.id)?.removedAt).toBeDefined();
-    await expect(b.remove(b.me.id)).rejects.toThrow(/lui-même/);
+    await expect(b.membership.remove(b.me.id)).rejects.toThrow(/lui-même/);
   });
 });
