@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetMessage } from '../../src-main/services/relay-sync';
+import { forgetMessage } from '../../src-main/services/relay-frames';
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { SyncSession } from '../../src-renderer/sync/session';
 import { hostileRelayClient } from '../e2e/hostile-client';
