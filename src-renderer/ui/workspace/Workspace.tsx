@@ -5,30 +5,25 @@
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { departementName } from '../../core/departements';
-import { HAZARD_LABELS } from '../../core/labels';
 import { DEFAULT_SORT, EMPTY_FILTER, type SightingFilter, type SortOrder } from '../../core/query';
-import { setLang, useLang } from '../../i18n';
 import { ErrorBoundary } from '../common/ErrorBoundary';
-import { ExportControls } from '../export/ExportControls';
-import { ImportButton } from '../import/ImportButton';
 import { DetailPanel } from '../sightings/DetailPanel';
 import { FiltersBar } from '../sightings/FiltersBar';
 import { useSightingList } from '../sightings/hooks';
 import { QuickCapture } from '../sightings/QuickCapture';
 import { SightingsTable, type TableHandle } from '../sightings/SightingsTable';
 import { UndoBar } from '../sightings/UndoBar';
-import { useCrisisStore, useSession } from '../session';
+import { useCrisisStore } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
 import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
+import { TopBar, type MapMode } from './TopBar';
 import { useArchiveUndo } from './useArchiveUndo';
 import { useShortcuts } from './useShortcuts';
 import type { PaneProps, PaneView } from './pane';
 import { PANE_VIEWS } from './views';
-import { CloseControl } from '../workflow/CloseControl';
 import { ClosedActions } from '../archive/ClosedActions';
 import { CodView } from '../workflow/CodView';
 import { StatusDialog } from '../workflow/StatusDialog';
@@ -37,8 +32,6 @@ import { fill, useWorkflowStrings } from '../workflow/strings';
 
 export function Workspace() {
   const { t } = useTranslation();
-  const lang = useLang();
-  const { leaveCrisis, identity } = useSession();
   const store = useCrisisStore();
   const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
@@ -47,7 +40,7 @@ export function Workspace() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [mapMode, setMapMode] = useState<'split' | 'full' | 'hidden'>('split');
+  const [mapMode, setMapMode] = useState<MapMode>('split');
   /** What the left pane shows: the table, the COD's "Transmis au COD", or the "Rumeurs" region (issue #13). */
   const [view, setView] = useState<string>('table');
   const pane = PANE_VIEWS.find((p) => p.key === view);
@@ -170,67 +163,25 @@ export function Workspace() {
   return (
     // data-epoch: which key of the crisis this copy is on (it reopens on a new one after a key change).
     <div className={`workspace map-${mapMode}`} data-epoch={crisis.epoch ?? 0}>
-      <header className="topbar">
-        <div className="title">
-          <h1>{crisis.name}</h1>
-          <span className="meta">
-            {crisis.departement} {departementName(crisis.departement)} · {HAZARD_LABELS[crisis.hazard][lang]}
-          </span>
-        </div>
-        <button type="button" onClick={newSighting}>
-          {t('capture.newSighting')}
-        </button>
-        <ExportControls selection={rows} />
-        <ImportButton />
-        <nav className="views" aria-label={w.views}>
-          {(['table', 'cod', 'rumours'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              className="tab"
-              aria-pressed={view === v}
-              onClick={() => {
-                setView(v);
-                // "Remontées" also leaves the verification queue: everything not archived again.
-                if (v === 'table') setFilter(EMPTY_FILTER);
-              }}
-            >
-              {v === 'table' ? w.viewTable : v === 'cod' ? w.viewCod : t('rumours.tab')}
-            </button>
-          ))}
-          {PANE_VIEWS.map((p) => (
-            <PaneTab key={p.key} view={p} pressed={view === p.key} onClick={() => setView(p.key)} />
-          ))}
-          <button
-            type="button"
-            className="tab"
-            onClick={() => {
-              // The verification queue: new and being verified, most urgent first.
-              setView('table');
-              setFilter({ ...EMPTY_FILTER, statuses: ['nouveau', 'en_verification'] });
-              setOrder({ key: 'priority', descending: false });
-            }}
-          >
-            {w.viewQueue}
-          </button>
-        </nav>
-        <span className="spacer" />
-        <CloseControl onError={report} />
-        <span className="who">{identity?.name}</span>
-        <button type="button" className="secondary" aria-label={t('workspace.languageLabel')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
-          {t('workspace.language')}
-        </button>
-        {/* Shorter words on a laptop keep the bar on one line; the full name is what is announced. */}
-        <button type="button" className="secondary" aria-pressed={full} aria-label={full ? undefined : t('map.fullscreen')} onClick={() => setMapMode(full ? 'split' : 'full')}>
-          {full ? t('map.exitFullscreen') : <Label long={t('map.fullscreen')} short={t('map.fullscreenShort')} />}
-        </button>
-        <button type="button" className="secondary" aria-label={mapMode === 'hidden' ? t('map.show') : t('map.hide')} onClick={() => setMapMode(mapMode === 'hidden' ? 'split' : 'hidden')}>
-          {mapMode === 'hidden' ? <Label long={t('map.show')} short={t('map.showShort')} /> : <Label long={t('map.hide')} short={t('map.hideShort')} />}
-        </button>
-        <button type="button" className="secondary" onClick={() => void leaveCrisis()}>
-          {t('workspace.switch')}
-        </button>
-      </header>
+      <TopBar
+        view={view}
+        mapMode={mapMode}
+        selection={rows}
+        onView={(v) => {
+          setView(v);
+          // "Remontées" also leaves the verification queue: everything not archived again.
+          if (v === 'table') setFilter(EMPTY_FILTER);
+        }}
+        onQueue={() => {
+          // The verification queue: new and being verified, most urgent first.
+          setView('table');
+          setFilter({ ...EMPTY_FILTER, statuses: ['nouveau', 'en_verification'] });
+          setOrder({ key: 'priority', descending: false });
+        }}
+        onMapMode={setMapMode}
+        onNewSighting={newSighting}
+        onError={report}
+      />
       <ErrorBoundary panel={t('errors.panels.syncBar')}>
         <SyncBar onShowForwarded={() => setView('cod')} />
       </ErrorBoundary>
@@ -355,28 +306,10 @@ export function Workspace() {
   );
 }
 
-/** A button's words, long on a wide screen and short on a laptop (styles.css). */
-function Label({ long, short }: { long: string; short: string }) {
-  return (
-    <>
-      <span className="long">{long}</span>
-      <span className="short">{short}</span>
-    </>
-  );
-}
-
 function PaneHost({ view, ...props }: { view: PaneView } & PaneProps) {
   return (
     <ErrorBoundary panel={view.useLabel()}>
       <view.Pane {...props} />
     </ErrorBoundary>
-  );
-}
-
-function PaneTab({ view, pressed, onClick }: { view: PaneView; pressed: boolean; onClick(): void }) {
-  return (
-    <button type="button" className="tab" aria-pressed={pressed} onClick={onClick}>
-      {view.useLabel()}
-    </button>
   );
 }
