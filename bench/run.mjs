@@ -569,7 +569,21 @@ async function keystrokesAlone(k, n) {
   log(`${k}: duplicate check alone (core/duplicates.ts), per keystroke`);
   const dp = await withPage('bench/page/index.html', async (page) => {
     await page.waitForFunction(() => window.benchDuplicates, null, { timeout: 30_000 });
-    return page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
+    const r = await page.evaluate((rows) => window.benchDuplicates.pure(rows), n);
+    // The index's own size: the heap with it, then without it (the rows still held), each settled.
+    const settled = async () => {
+      let mb = Infinity;
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        mb = Math.min(mb, await page.evaluate(() => window.benchDuplicates.heapNow()));
+      }
+      return mb;
+    };
+    const withIndex = await settled();
+    await page.evaluate(() => window.benchDuplicates.release('index'));
+    const heapMB = withIndex - (await settled());
+    await page.evaluate(() => window.benchDuplicates.release('rows'));
+    return { ...r, heapMB };
   });
   if (!dp.linkFound || !dp.textFound) log(`${k}: the duplicate check missed the repost`, JSON.stringify(dp));
   put(`${k} duplicates: index build (${label(n)} sightings)`, dp.buildMs, 'ms');

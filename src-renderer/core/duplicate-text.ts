@@ -21,33 +21,52 @@ for (const [plain, accented] of Object.entries({
     FOLD.set(ch.toUpperCase().charCodeAt(0), plain);
   }
 
+/** What is taken out of a post before its words are compared: "RT @compte", links, @mentions. */
+function withoutNoise(text: string): string {
+  // Each pattern needs an "@" or a "://": most posts have neither, and skip the scans.
+  const at = text.includes('@');
+  let t = at ? text.replace(/\b(?:rt|via|repost)\s*(?=@)/gi, ' ') : text;
+  if (t.includes('://')) t = t.replace(/https?:\/\/\S+/gi, ' ');
+  return at ? t.replace(/(^|[\s(])@[\w.]+/g, ' ') : t;
+}
+
 /**
- * The words that make a post, whatever way it was passed on: no "RT @compte :" in front, no links,
- * no @mentions, hashtags as words, no emoji or punctuation, accents and case folded. One pass over
- * the characters (it runs for every sighting when the index is built, and at every keystroke).
+ * Calls `put` with the character codes of the post's comparable words (see comparableText): letters
+ * and digits lowercased, accents folded, one space between words, none at either end.
  */
-export function comparableText(text: string): string {
-  const t = text
-    .replace(/\b(?:rt|via|repost)\s*(?=@)/gi, ' ')
-    .replace(/https?:\/\/\S+/gi, ' ')
-    .replace(/(^|[\s(])@[\w.]+/g, ' ');
-  let out = '';
-  let space = true; // no leading space, one between words
+function forEachComparableCode(text: string, put: (code: number) => void): void {
+  const t = withoutNoise(text);
+  let space = false; // a space is owed before the next letter (never at the start or the end)
+  let started = false;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
+    let code = -1;
     let piece: string | undefined;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) piece = t[i];
-    else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) code = c;
+    else if (c >= 65 && c <= 90) code = c + 32;
     else if (c > 127) piece = FOLD.get(c);
-    if (piece === undefined) {
-      if (!space) out += ' ';
-      space = true;
-    } else {
-      out += piece;
-      space = false;
+    if (code < 0 && piece === undefined) {
+      space = started;
+      continue;
     }
+    if (space) put(32);
+    space = false;
+    started = true;
+    if (code >= 0) put(code);
+    else for (let k = 0; k < piece!.length; k++) put(piece!.charCodeAt(k));
   }
-  return space ? out.slice(0, -1) : out;
+}
+
+/**
+ * The words that make a post, whatever way it was passed on: no "RT @compte :" in front, no links,
+ * no @mentions, hashtags as words, no emoji or punctuation, accents and case folded.
+ */
+export function comparableText(text: string): string {
+  const codes: number[] = [];
+  forEachComparableCode(text, (c) => codes.push(c));
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
+  return out;
 }
 
 /** murmur3's finaliser: spreads a 32-bit value over all bits. */
@@ -64,34 +83,106 @@ export function shingles(comparable: string): Uint32Array {
   const n = comparable.length - 2;
   if (n <= 0) return new Uint32Array(0);
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = (comparable.charCodeAt(i) << 16) ^ (comparable.charCodeAt(i + 1) << 8) ^ comparable.charCodeAt(i + 2);
-    out[i] = mix(c);
-  }
-  out.sort();
+  for (let i = 0; i < n; i++) out[i] = trigram(comparable.charCodeAt(i), comparable.charCodeAt(i + 1), comparable.charCodeAt(i + 2));
+  return sortedUnique(out, n);
+}
+
+/**
+ * shingles(comparableText(text)) in one pass over the post's characters, without building the
+ * comparable string: it runs for every sighting when the index is built (100,000 at an open).
+ */
+export function textShingles(text: string): Uint32Array {
+  // A folded letter may give two (œ → oe): at most two trigrams per character.
+  if (scratch.length < 2 * text.length) scratch = new Uint32Array(2 * text.length);
+  const out = scratch;
+  let n = 0;
+  let seen = 0;
+  let a = 0;
+  let b = 0;
+  forEachComparableCode(text, (c) => {
+    if (seen >= 2) out[n++] = trigram(a, b, c);
+    a = b;
+    b = c;
+    seen++;
+  });
+  return n > 0 ? sortedUnique(out, n) : new Uint32Array(0);
+}
+let scratch = new Uint32Array(1024);
+
+function trigram(a: number, b: number, c: number): number {
+  return mix((a << 16) ^ (b << 8) ^ c);
+}
+
+/** A copy of the first n values of `values`, sorted, without repeats (sorts `values` in place). */
+function sortedUnique(values: Uint32Array, n: number): Uint32Array {
+  const head = values.subarray(0, n).sort();
   let k = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i]!;
-  return out.slice(0, k);
+  for (let i = 0; i < n; i++) if (i === 0 || head[i] !== head[i - 1]) head[k++] = head[i]!;
+  return head.slice(0, k);
 }
 
 /** One seed per hash function of the signature (fixed: signatures are compared across sessions). */
 const SEEDS = Uint32Array.from({ length: SIG_SIZE }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x632be5ab)));
 
 /**
- * Writes the MinHash signature of `set` into `into` at `at`. The trigrams are already well-mixed
- * hashes, so each of the SIG_SIZE functions is a cheap xor-multiply-shift of them.
+ * Writes the MinHash signature of the first `length` values of `set` into `into` at `at` (a set: no
+ * value twice; in any order). The trigrams are already well-mixed hashes, so each of the SIG_SIZE
+ * functions is a cheap xor-multiply-shift of them. One function at a time over the whole set keeps
+ * its minimum in a register; minimums are compared as signed integers with the top bit flipped (the
+ * same order as unsigned), and written unsigned.
  */
-export function minhash(set: Uint32Array, into: Uint32Array, at = 0): void {
-  into.fill(0xffffffff, at, at + SIG_SIZE);
-  for (let i = 0; i < set.length; i++) {
-    const x = set[i]!;
-    for (let j = 0; j < SIG_SIZE; j++) {
-      let h = Math.imul(x ^ SEEDS[j]!, 0x85ebca6b);
-      h = (h ^ (h >>> 13)) >>> 0;
-      if (h < into[at + j]!) into[at + j] = h;
+export function minhash(set: Uint32Array, into: Uint32Array, at = 0, length = set.length): void {
+  for (let j = 0; j < SIG_SIZE; j++) {
+    const seed = SEEDS_SIGNED[j]!;
+    let min = 0x7fffffff;
+    for (let i = 0; i < length; i++) {
+      let h = Math.imul(set[i]! ^ seed, 0x85ebca6b);
+      h = h ^ (h >>> 13) ^ 0x80000000;
+      if (h < min) min = h;
     }
+    into[at + j] = (min ^ 0x80000000) >>> 0;
   }
 }
+const SEEDS_SIGNED = Int32Array.from(SEEDS);
+
+/**
+ * The post's distinct trigrams (as textShingles gives them, but in no order) in `uniqueTrigrams.values`;
+ * returns how many. What the index needs of each sighting at an open: no sort, no copy.
+ */
+export function uniqueTrigrams(text: string): number {
+  if (unique.length < 2 * text.length) unique = new Uint32Array(2 * text.length);
+  // An open-addressing set of positions in `unique` (+1; 0: empty), at most a quarter full.
+  const size = 1 << (32 - Math.clz32(Math.max(64, 8 * text.length) - 1));
+  if (table.length !== size) table = new Int32Array(size);
+  else table.fill(0);
+  const mask = size - 1;
+  const values = unique;
+  let n = 0;
+  let seen = 0;
+  let a = 0;
+  let b = 0;
+  forEachComparableCode(text, (c) => {
+    if (seen++ >= 2) {
+      const t = trigram(a, b, c);
+      for (let slot = t & mask; ; slot = (slot + 1) & mask) {
+        const at = table[slot]!;
+        if (at === 0) {
+          table[slot] = n + 1;
+          values[n++] = t;
+          break;
+        }
+        if (values[at - 1] === t) break;
+      }
+    }
+    a = b;
+    b = c;
+  });
+  uniqueTrigrams.values = values;
+  return n;
+}
+uniqueTrigrams.values = new Uint32Array(0);
+let unique = new Uint32Array(1024);
+let table = new Int32Array(0);
 
 /** Share of the signature positions where two texts agree: an estimate of their Jaccard similarity. */
 export function signatureAgreement(sigs: Uint32Array, a: number, probe: Uint32Array): number {

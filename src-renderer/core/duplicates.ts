@@ -5,7 +5,7 @@
 // lookup, a text is its signature looked up by bands (locality-sensitive hashing: only the posts that
 // share a band with it are compared), a place is its commune's or its grid cells' sightings.
 import { cellOf, cellsAround, distanceMeters, isPrecise, NEAR_METERS, PLACE_WINDOW_MINUTES } from './duplicate-place';
-import { BAND_ROWS, BANDS, comparableText, minhash, shingles, SIG_SIZE, signatureAgreement, textSimilarity, MIN_SHINGLES } from './duplicate-text';
+import { BAND_ROWS, BANDS, minhash, SIG_SIZE, signatureAgreement, textShingles, textSimilarity, uniqueTrigrams, MIN_SHINGLES } from './duplicate-text';
 import type { Sighting } from './sighting';
 import type { Status } from './taxonomy';
 import { urlKey } from './url-key';
@@ -30,9 +30,11 @@ export type DuplicateSubject = Pick<Sighting, 'id' | 'url' | 'text' | 'communeIn
 /** A sighting being captured (no id yet) or one of the crisis (its id is left out of the answers). */
 export type Probe = Partial<Omit<DuplicateSubject, 'time' | 'status' | 'duplicateOf'>> & { time: number };
 
+/** Only the fields the index reads: 100,000 of them are kept (a copy of the whole row was twice the size). */
 export function subjectOf(s: Sighting): DuplicateSubject {
   const posted = s.postedAt ? Date.parse(s.postedAt) : NaN;
-  return { ...s, time: Number.isFinite(posted) ? posted : s.createdAt };
+  const { id, url, text, communeInsee, communeName, lat, lon, precision, status, duplicateOf } = s;
+  return { id, url, text, communeInsee, communeName, lat, lon, precision, status, duplicateOf, time: Number.isFinite(posted) ? posted : s.createdAt };
 }
 
 /** Estimated Jaccard from signatures under which a candidate is not worth an exact comparison. */
@@ -128,10 +130,10 @@ export class DuplicateIndex {
       entry.cell = cellOf(s.lat, s.lon);
       addTo(this.byCell, entry.cell, s.id);
     }
-    const set = shingles(comparableText(s.text));
-    if (set.length >= MIN_SHINGLES) {
+    const count = uniqueTrigrams(s.text);
+    if (count >= MIN_SHINGLES) {
       entry.slot = this.newSlot(s.id);
-      minhash(set, this.sigs, entry.slot * SIG_SIZE);
+      minhash(uniqueTrigrams.values, this.sigs, entry.slot * SIG_SIZE, count);
       for (let b = 0; b < BANDS; b++) addTo(this.bands, this.bandKey(this.sigs, entry.slot * SIG_SIZE, b), entry.slot);
     }
     this.entries.set(s.id, entry);
@@ -188,7 +190,7 @@ export class DuplicateIndex {
 
   /** Ids whose text is at least TEXT_MIN similar to `text`, with the exact similarity. */
   private similarTexts(text: string): [string, number][] {
-    const set = shingles(comparableText(text));
+    const set = textShingles(text);
     if (set.length < MIN_SHINGLES) return [];
     minhash(set, this.probeSig);
     const check = ++this.check;
@@ -256,17 +258,20 @@ export class DuplicateIndex {
     const text = this.entries.get(id)!.subject.text;
     const cached = this.shingleCache.get(id);
     if (cached && cached.text === text) return cached.set;
-    const set = shingles(comparableText(text));
+    const set = textShingles(text);
     if (this.shingleCache.size >= 1024) this.shingleCache.delete(this.shingleCache.keys().next().value!);
     this.shingleCache.set(id, { text, set });
     return set;
   }
 
-  /** One key per band of BAND_ROWS signature values, the band's number mixed in. */
+  /**
+   * One key per band of BAND_ROWS signature values, the band's number mixed in. 30 bits: a small
+   * integer, stored in the map as is (a 32-bit key is a boxed number, and there are a million keys).
+   */
   private bandKey(sig: Uint32Array, at: number, band: number): number {
     let h = band + 1;
     for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ sig[at + band * BAND_ROWS + r]!, 0x01000193) ^ (h >>> 15);
-    return h >>> 0;
+    return h & 0x3fffffff;
   }
 
   private newSlot(id: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateText } from '../../../src-renderer/core/duplicate-reasons';
-import { comparableText, shingles, textSimilarity } from '../../../src-renderer/core/duplicate-text';
+import { comparableText, minhash, shingles, SIG_SIZE, textShingles, textSimilarity, uniqueTrigrams } from '../../../src-renderer/core/duplicate-text';
 import { DuplicateIndex, subjectOf, type DuplicateSubject } from '../../../src-renderer/core/duplicates';
 import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
 
@@ -33,6 +33,50 @@ describe('texte comparable', () => {
   it('ôte « RT @compte : », les liens, les mentions, les # ; accents et casse pliés', () => {
     expect(comparableText('RT @Prefet82: Crue du #Tarn à Moissac ! https://t.co/abc123 via @VISOV_fr')).toBe('crue du tarn a moissac');
     expect(comparableText('RTL annonce la crue')).toBe('rtl annonce la crue');
+  });
+  it('ligatures, ß, emoji, ponctuation aux deux bouts, lien en capitales', () => {
+    expect(comparableText(' …« ŒUVRE » Straße 😀 HTTPS://T.CO/X (@maire82) fin. ')).toBe('oeuvre strasse fin');
+    expect(comparableText('¡¿!')).toBe('');
+  });
+  it('les trigrammes d’un texte, en un passage, sont ceux du texte comparable ; la signature ne dépend pas de leur ordre', () => {
+    // The index computes them without building the comparable string, and signs them unsorted.
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const letters = 'aAzZ09 éÈœŒßÿŸç@:/.(-_#😀\n\thttpsRTvia';
+    const texts = [ORIGINAL, ...OTHERS, '', 'ab', 'œ', 'x'.repeat(3000)];
+    for (let i = 0; i < 500; i++) texts.push(Array.from({ length: Math.floor(random() * 200) }, () => letters[Math.floor(random() * letters.length)]).join(''));
+    // The signature as first written: unsigned 32-bit minimums, one trigram at a time (the same seeds).
+    const mix = (h: number) => {
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const seeds = Array.from({ length: SIG_SIZE }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x632be5ab)));
+    const reference = (set: Uint32Array) => {
+      const sig = new Array<number>(SIG_SIZE).fill(0xffffffff);
+      for (const x of set)
+        for (let j = 0; j < SIG_SIZE; j++) {
+          let h = Math.imul(x ^ seeds[j]!, 0x85ebca6b);
+          h = (h ^ (h >>> 13)) >>> 0;
+          if (h < sig[j]!) sig[j] = h;
+        }
+      return sig;
+    };
+    for (const t of texts) {
+      const sorted = shingles(comparableText(t));
+      expect([...textShingles(t)]).toEqual([...sorted]);
+      const n = uniqueTrigrams(t);
+      const unordered = uniqueTrigrams.values.slice(0, n);
+      expect([...unordered].sort((x, y) => x - y)).toEqual([...sorted]);
+      const a = new Uint32Array(SIG_SIZE);
+      const b = new Uint32Array(SIG_SIZE);
+      minhash(sorted, a);
+      minhash(unordered.reverse(), b);
+      expect([...b]).toEqual([...a]);
+      expect([...a]).toEqual(reference(sorted));
+    }
   });
   it('une reprise, une citation et un autre texte', () => {
     const s = (t: string) => shingles(comparableText(t));
