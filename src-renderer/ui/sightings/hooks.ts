@@ -73,7 +73,7 @@ export function useSightingList(filter: SightingFilter, order: SortOrder) {
   }, [filter.text, store]);
   useEffect(() => {
     // Once the journal is read, and again whenever rows arrive or change (a sync, an import).
-    const warm = warmUp(view, changed);
+    const warm = warmUp(view, changed, store.docReady);
     warming.current = warm;
     if (!store.loading) warm.kick();
     const off = store.subscribe((changed) => changed.size && !store.loading && warm.kick());
@@ -115,28 +115,29 @@ function buildInSlices(store: CrisisStore, source: ReadonlyMap<string, Sighting>
 
 /**
  * The search index and column orders built in slices, so the first keystroke or click finds them
- * ready. The first pass over the whole crisis (~2 s at 100,000 rows) takes its slices in turn with
- * the exchange document's loading, which leaves no idle time for seconds (30 s with a long history:
- * a search typed then waited 3 s for the index); later passes, a few changed rows, when idle.
+ * ready: in idle time, except while the exchange document loads after an open. That loading leaves
+ * no idle time for seconds (30–40 s with a long history: a search typed then waited 3 s for the
+ * index), so meanwhile the warm-up takes its 8 ms slices in turn with it. Rows arriving from a peer
+ * (a newcomer receiving the crisis) stay idle-time work: the intake comes first.
  */
-function warmUp(view: SightingView, changed: () => void): { kick(): void; stop(): void } {
+function warmUp(view: SightingView, changed: () => void, docReady: Promise<void>): { kick(): void; stop(): void } {
   let cancel: (() => void) | undefined;
   let scheduled = false;
   let stopped = false;
-  let firstPass = true;
+  let docLoading = true;
+  void docReady.finally(() => (docLoading = false)).catch(() => undefined);
   const step = (more: () => boolean) => {
     scheduled = false;
     if (stopped) return;
     const version = view.version;
     const done = view.warm(more);
-    if (done) firstPass = false;
     if (view.version !== version) afterThisTask(changed);
     if (!done) kick();
   };
   const kick = () => {
     if (scheduled || stopped) return;
     scheduled = true;
-    cancel = firstPass ? inTurn(step) : whenIdle(step, 50);
+    cancel = docLoading ? inTurn(step) : whenIdle(step, 50);
   };
   return {
     kick,
