@@ -96,18 +96,22 @@ export function textShingles(text: string): Uint32Array {
   if (scratch.length < 2 * text.length) scratch = new Uint32Array(2 * text.length);
   const out = scratch;
   let n = 0;
+  forEachTrigram(text, (t) => (out[n++] = t));
+  return n > 0 ? sortedUnique(out, n) : new Uint32Array(0);
+}
+let scratch = new Uint32Array(1024);
+
+/** Calls `put` with each trigram of the post's comparable text, hashed, in order (repeats included). */
+function forEachTrigram(text: string, put: (trigram: number) => void): void {
   let seen = 0;
   let a = 0;
   let b = 0;
   forEachComparableCode(text, (c) => {
-    if (seen >= 2) out[n++] = trigram(a, b, c);
+    if (seen++ >= 2) put(trigram(a, b, c));
     a = b;
     b = c;
-    seen++;
   });
-  return n > 0 ? sortedUnique(out, n) : new Uint32Array(0);
 }
-let scratch = new Uint32Array(1024);
 
 function trigram(a: number, b: number, c: number): number {
   return mix((a << 16) ^ (b << 8) ^ c);
@@ -158,24 +162,16 @@ export function uniqueTrigrams(text: string): number {
   const mask = size - 1;
   const values = unique;
   let n = 0;
-  let seen = 0;
-  let a = 0;
-  let b = 0;
-  forEachComparableCode(text, (c) => {
-    if (seen++ >= 2) {
-      const t = trigram(a, b, c);
-      for (let slot = t & mask; ; slot = (slot + 1) & mask) {
-        const at = table[slot]!;
-        if (at === 0) {
-          table[slot] = n + 1;
-          values[n++] = t;
-          break;
-        }
-        if (values[at - 1] === t) break;
+  forEachTrigram(text, (t) => {
+    for (let slot = t & mask; ; slot = (slot + 1) & mask) {
+      const at = table[slot]!;
+      if (at === 0) {
+        table[slot] = n + 1;
+        values[n++] = t;
+        return;
       }
+      if (values[at - 1] === t) return;
     }
-    a = b;
-    b = c;
   });
   uniqueTrigrams.values = values;
   return n;
