@@ -55,7 +55,7 @@ describe('recherche tapée juste après l’ouverture', () => {
   it('montre d’abord les lignes qu’il avait, puis le résultat de la dernière requête', async () => {
     const rows = crisis(4000);
     // Still loading: the idle warm-up has not started, only a query makes the index progress.
-    fake.store = { rows, loading: true, version: 0, subscribe: () => () => undefined };
+    fake.store = { rows, loading: true, docReady: new Promise<void>(() => undefined), version: 0, subscribe: () => () => undefined };
     const { rerender } = render(<Table filter={EMPTY_FILTER} />);
     const all = seen.at(-1)!.ids;
     expect(all).toEqual(expected(rows, ''));
