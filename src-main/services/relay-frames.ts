@@ -12,14 +12,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * document under an arbitrary name.
  */
 export function namesVigieDocument(bytes: Uint8Array): boolean {
-  let length = 0;
-  let pos = 0;
-  for (let shift = 0; ; shift += 7) {
-    if (pos >= bytes.length || shift > 28) return false;
-    const byte = bytes[pos++];
-    length |= (byte & 0x7f) << shift;
-    if (byte < 0x80) break;
-  }
+  const read = readVarUint(bytes, 0);
+  if (!read) return false;
+  const [length, pos] = read;
   // The name, and at least the message type after it.
   if (length > 128 || pos + length >= bytes.length) return false;
   try {

@@ -98,17 +98,16 @@ function buildInSlices(store: CrisisStore, source: ReadonlyMap<string, Sighting>
   const next = new SightingView(source, at.filter, at.order, { deferred: true });
   const changed = new Set<string>();
   const off = store.subscribe((ids) => ids.forEach((id) => changed.add(id)));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const step = () => {
-    const until = performance.now() + 8;
-    if (!next.prepare(() => performance.now() < until)) return void (timer = setTimeout(step, 0));
+  let cancel: () => void;
+  const step = (more: () => boolean) => {
+    if (!next.prepare(more)) return void (cancel = inTurn(step));
     off();
     next.update(changed);
     show(next);
   };
-  timer = setTimeout(step, 0);
+  cancel = inTurn(step);
   return () => {
-    clearTimeout(timer);
+    cancel();
     off();
   };
 }
