@@ -27,9 +27,11 @@ export class SearchIndex {
   /**
    * Per token, the slots whose text holds it: a list (each slot once) while it is shorter than a set
    * of every slot, then that set (the common words of the posts: "de" is in every text, a set of
-   * 100,000 slots is 12.5 KB where a list takes 400 KB, and is ORed in a few thousand steps).
+   * 100,000 slots is 12.5 KB where a list takes 400 KB, and is ORed in a few thousand steps). A
+   * token in one text only (most links: 100,000 of the 101,000 tokens) keeps that slot as a number,
+   * not a list of one (an array of ~100 bytes each).
    */
-  private readonly lists: (number[] | undefined)[] = [];
+  private readonly lists: (number[] | number | undefined)[] = [];
   private readonly sets: (Uint32Array | undefined)[] = [];
   /** Per token: the last text that listed it (a text lists a token once). */
   private stamps = new Int32Array(1024);
@@ -124,8 +126,9 @@ export class SearchIndex {
       const set = this.sets[t];
       if (set) for (let i = 0; i < set.length; i++) bits[i]! |= set[i]!;
       else {
-        const list = this.lists[t]!;
-        for (let i = 0; i < list.length; i++) {
+        const list = this.lists[t];
+        if (typeof list === 'number') bits[list >>> 5]! |= 1 << (list & 31);
+        else if (list) for (let i = 0; i < list.length; i++) {
           const s = list[i]!;
           bits[s >>> 5]! |= 1 << (s & 31);
         }
@@ -182,7 +185,7 @@ export class SearchIndex {
       if (end > start) {
         const t = this.dictionary.id(text.slice(start, end));
         if (t >= this.lists.length) {
-          this.lists.push([]);
+          this.lists.push(undefined);
           this.sets.push(undefined);
           if (t >= this.stamps.length) {
             const grown = new Int32Array(this.stamps.length * 2);
@@ -202,7 +205,12 @@ export class SearchIndex {
   private post(t: number, s: number): void {
     const set = this.sets[t];
     if (set) return setBit(set, s, true);
-    const list = this.lists[t]!;
+    const was = this.lists[t];
+    if (was === undefined) {
+      this.lists[t] = s;
+      return;
+    }
+    const list = typeof was === 'number' ? (this.lists[t] = [was]) : was;
     list.push(s);
     if (list.length <= this.words) return;
     const made = new Uint32Array(this.words);
@@ -234,7 +242,12 @@ export class SearchIndex {
         for (const s of gone) setBit(set, s, false);
         continue;
       }
-      const list = this.lists[t]!;
+      const list = this.lists[t];
+      if (typeof list === 'number') {
+        if (gone.includes(list)) this.lists[t] = undefined;
+        continue;
+      }
+      if (!list) continue;
       if (gone.length <= FEW) {
         for (const s of gone) {
           const at = list.lastIndexOf(s);

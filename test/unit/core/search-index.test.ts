@@ -147,4 +147,24 @@ describe('dictionnaire des mots des textes', () => {
     dict.join();
     expectFound('mo');
   });
+
+  it('garde chaque mot tel quel, qu’il tienne en un octet par caractère ou non, court ou très long', () => {
+    const dict = new TokenDictionary();
+    const long = `https://exemple.fr/${'a1/'.repeat(900)}fin`;
+    const tokens = ['crue', 'vague🌊', 'ŝ', long, `${long}é`, 'oe', 'x'.repeat(1024), 'y'.repeat(1025)];
+    // Sliced out of a text, as the index does; the dictionary keeps copies of them.
+    const text = tokens.join(' ');
+    let at = 0;
+    for (const t of tokens) {
+      expect(dict.id(text.slice(at, at + t.length))).toBe(tokens.indexOf(t));
+      at += t.length + 1;
+    }
+    for (const t of tokens) expect(dict.known(t)).toBe(tokens.indexOf(t));
+    expect([...dict.find('🌊')]).toEqual([1]);
+    expect([...dict.find('fin')]).toEqual([3, 4]);
+    expect([...dict.find('a1/fin')]).toEqual([3, 4]);
+    expect([...dict.find('finé')]).toEqual([4]);
+    expect([...dict.find('xy')]).toEqual([]);
+    expect([...dict.find('y'.repeat(1025))]).toEqual([7]);
+  });
 });
