@@ -2,6 +2,7 @@
 // tokens holding a word. The tokens are also kept joined, a chunk of them per string, newline between:
 // one indexOf over a few megabytes finds a word's tokens ten to twenty times faster than testing
 // 100,000 short strings one by one (3 ms instead of 40 at 100,000 sightings, mostly unique links).
+import { asciiCopy } from './search';
 
 /** Tokens per joined chunk: only the last one, still filling, is joined again when tokens are added. */
 const CHUNK = 4096;
@@ -14,29 +15,6 @@ interface Chunk {
   text: string;
   /** Where each token starts in the text, and the end (+1) after the last. */
   starts: Int32Array;
-}
-
-/** Code units copied at once by ownCopy (String.fromCharCode's arguments). */
-const COPY = 1024;
-const units = new Uint16Array(COPY);
-const BEYOND_LATIN1 = /[^\x00-\xff]/;
-
-/**
- * A copy of its own: a token sliced from a text would keep the whole text alive (V8's sliced
- * strings). And one byte per character when it can be: the search texts come out of normalise() in
- * two bytes per character once their text went through NFD (every French accent), though what is
- * left is mostly ASCII; String.fromCharCode gives one byte per character when every code fits, which
- * halves the dictionary (100,000 tokens, most of them links) and its joined chunks.
- */
-function ownCopy(token: string): string {
-  if (BEYOND_LATIN1.test(token)) return ' '.concat(token).slice(1);
-  let own = '';
-  for (let i = 0; i < token.length; i += COPY) {
-    const n = Math.min(COPY, token.length - i);
-    for (let k = 0; k < n; k++) units[k] = token.charCodeAt(i + k);
-    own += String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
-  }
-  return own;
 }
 
 export class TokenDictionary {
@@ -55,7 +33,10 @@ export class TokenDictionary {
     let t = this.ids.get(token);
     if (t === undefined) {
       t = this.tokens.length;
-      const own = ownCopy(token);
+      // A copy of its own: a token sliced from a text would keep the whole text alive (V8's sliced
+      // strings). asciiCopy's is one flat string; ' '.concat().slice(1) adds a slice of the copy.
+      let own = asciiCopy(token);
+      if (own === token) own = ' '.concat(token).slice(1);
       this.ids.set(own, t);
       this.tokens.push(own);
     }

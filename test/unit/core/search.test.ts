@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIGRAM_WORDS, normalise, normaliseReference, textSignature } from '../../../src-renderer/core/search';
+import { asciiCopy, BIGRAM_WORDS, normalise, normaliseReference, textSignature } from '../../../src-renderer/core/search';
 import { seededRandom } from '../../seeded-random';
 
 // normalise runs over every row before the first search, so it is written in fewer passes than its
@@ -21,6 +21,15 @@ describe('normalise', () => {
       const s = Array.from({ length: Math.floor(r() * 12) }, () => PIECES[Math.floor(r() * PIECES.length)]).join(r() < 0.5 ? '' : ' ');
       expect(normalise(s), JSON.stringify(s)).toBe(normaliseReference(s));
     }
+  });
+  it('rend les textes longs entiers, accentués ou non (copie en un octet par caractère)', () => {
+    const long = 'Évacuation rue de l’Église à Moissac, crue du Tarn. '.repeat(120);
+    expect(long.length).toBeGreaterThan(2048);
+    expect(normalise(long)).toBe(normaliseReference(long));
+    expect(normalise(`${long}🌊`)).toBe(normaliseReference(`${long}🌊`));
+    const ascii = 'x'.repeat(5000);
+    expect(asciiCopy(ascii)).toBe(ascii);
+    expect(asciiCopy('crème')).toBe('crème');
   });
 });
 
