@@ -21,20 +21,25 @@ export interface Candidate {
   reasons: Reason[];
 }
 
-/** What the index keeps of a sighting (the text is the row's own string, not a copy). */
-export type DuplicateSubject = Pick<Sighting, 'id' | 'url' | 'text' | 'communeInsee' | 'communeName' | 'lat' | 'lon' | 'precision' | 'status' | 'duplicateOf'> & {
-  /** When the post was seen (ms): its posting time if known, else its capture. */
+/** What the index reads of a sighting: a row is one, and is kept as it is (rows never change; an edit is a new row). */
+export type DuplicateSubject = Pick<Sighting, 'id' | 'url' | 'text' | 'communeInsee' | 'communeName' | 'lat' | 'lon' | 'precision' | 'status' | 'duplicateOf' | 'postedAt' | 'createdAt'>;
+
+/** A sighting being captured (no id yet) or one of the crisis (its id is left out of the answers). */
+export type Probe = Partial<Omit<DuplicateSubject, 'status' | 'duplicateOf' | 'postedAt' | 'createdAt'>> & {
+  /** When the post was seen (ms): seenAt() of a sighting. */
   time: number;
 };
 
-/** A sighting being captured (no id yet) or one of the crisis (its id is left out of the answers). */
-export type Probe = Partial<Omit<DuplicateSubject, 'time' | 'status' | 'duplicateOf'>> & { time: number };
-
-/** Only the fields the index reads: 100,000 of them are kept (a copy of the whole row was twice the size). */
-export function subjectOf(s: Sighting): DuplicateSubject {
+/** When the post was seen (ms): its posting time if known, else its capture. */
+export function seenAt(s: Pick<Sighting, 'postedAt' | 'createdAt'>): number {
   const posted = s.postedAt ? Date.parse(s.postedAt) : NaN;
-  const { id, url, text, communeInsee, communeName, lat, lon, precision, status, duplicateOf } = s;
-  return { id, url, text, communeInsee, communeName, lat, lon, precision, status, duplicateOf, time: Number.isFinite(posted) ? posted : s.createdAt };
+  return Number.isFinite(posted) ? posted : s.createdAt;
+}
+
+/** A sighting of the crisis as the probe of a check (the duplicates of one already saved). */
+export function probeOf(s: DuplicateSubject): Probe {
+  const { id, url, text, communeInsee, communeName, lat, lon, precision } = s;
+  return { id, url, text, communeInsee, communeName, lat, lon, precision, time: seenAt(s) };
 }
 
 /** Estimated Jaccard from signatures under which a candidate is not worth an exact comparison. */
@@ -49,7 +54,10 @@ const EXACT_MAX = 8;
 const PLACE_ONLY_MAX = 3;
 
 interface Entry {
+  /** The row itself: 100,000 of them are held by the store anyway (a copy of 11 fields was ~15 MB). */
   subject: DuplicateSubject;
+  /** seenAt(subject), read for every sighting of a commune a check looks at. */
+  time: number;
   urlKey: string;
   /** Row of its signature in `sigs`, or -1 when its text is too short to compare. */
   slot: number;
@@ -111,7 +119,7 @@ export class DuplicateIndex {
     if (old && old.subject === s) return;
     if (old) {
       // Only what changed is re-indexed: a status change (the usual edit) touches no text or link.
-      if (old.subject.text === s.text && old.subject.url === s.url && samePlace(old.subject, s)) {
+      if (old.subject.text === s.text && old.subject.url === s.url && samePlace(old, s)) {
         this.unlink(old.subject);
         old.subject = s;
         this.link(s);
@@ -119,7 +127,7 @@ export class DuplicateIndex {
       }
       this.remove(s.id);
     }
-    const entry: Entry = { subject: s, urlKey: s.url ? urlKey(s.url) : '', slot: -1, cell: null };
+    const entry: Entry = { subject: s, time: seenAt(s), urlKey: s.url ? urlKey(s.url) : '', slot: -1, cell: null };
     if (entry.urlKey) addTo(this.byUrl, entry.urlKey, s.id);
     if (s.communeInsee) {
       let set = this.byCommune.get(s.communeInsee);
@@ -233,25 +241,25 @@ export class DuplicateIndex {
     if (precise)
       for (const cell of cellsAround(probe.lat!, probe.lon!))
         forEachIn(this.byCell.get(cell), (id) => {
-          const s = this.entries.get(id)!.subject;
-          if (Math.abs(s.time - probe.time) > window) return;
+          const { subject: s, time } = this.entries.get(id)!;
+          if (Math.abs(time - probe.time) > window) return;
           const m = distanceMeters(probe.lat!, probe.lon!, s.lat!, s.lon!);
           if (m <= NEAR_METERS) near.set(id, m);
         });
     const commune = probe.communeInsee ? this.byCommune.get(probe.communeInsee) : undefined;
-    const reason = (s: DuplicateSubject, meters: number | null): Reason => ({
+    const reason = ({ subject: s, time }: Entry, meters: number | null): Reason => ({
       kind: 'place',
       sameCommune: !!probe.communeInsee && s.communeInsee === probe.communeInsee,
       communeName: s.communeName,
       meters,
-      minutes: Math.round(Math.abs(s.time - probe.time) / 60_000),
+      minutes: Math.round(Math.abs(time - probe.time) / 60_000),
     });
     if (commune)
       for (const id of commune) {
-        const s = this.entries.get(id)!.subject;
-        if (Math.abs(s.time - probe.time) <= window) add(id, reason(s, near.get(id) ?? null));
+        const e = this.entries.get(id)!;
+        if (Math.abs(e.time - probe.time) <= window) add(id, reason(e, near.get(id) ?? null));
       }
-    for (const [id, m] of near) if (!commune?.has(id)) add(id, reason(this.entries.get(id)!.subject, m));
+    for (const [id, m] of near) if (!commune?.has(id)) add(id, reason(this.entries.get(id)!, m));
   }
 
   private shinglesOf(id: string): Uint32Array {
@@ -315,8 +323,8 @@ function score(c: Candidate, status: Status): number {
   return status === 'doublon' ? s - 0.05 : s;
 }
 
-function samePlace(a: DuplicateSubject, b: DuplicateSubject): boolean {
-  return a.communeInsee === b.communeInsee && a.lat === b.lat && a.lon === b.lon && a.precision === b.precision && a.time === b.time;
+function samePlace({ subject: a, time }: Entry, b: DuplicateSubject): boolean {
+  return a.communeInsee === b.communeInsee && a.lat === b.lat && a.lon === b.lon && a.precision === b.precision && time === seenAt(b);
 }
 
 function grow(a: Uint32Array, atLeast: number): Uint32Array<ArrayBuffer> {

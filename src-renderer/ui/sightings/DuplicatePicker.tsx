@@ -4,7 +4,7 @@
 // in one edit (the store's update), keeping both sightings and every source.
 import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { candidateText } from '../../core/duplicate-reasons';
-import { subjectOf } from '../../core/duplicates';
+import { probeOf } from '../../core/duplicates';
 import { STATUS_LABELS } from '../../core/labels';
 import { EMPTY_FILTER, matchesExceptStatus } from '../../core/query';
 import { duplicateLinkErrors, type Sighting } from '../../core/sighting';
@@ -50,7 +50,7 @@ export function DuplicatePicker({ sighting, onLinked }: Props) {
     const filter = { ...EMPTY_FILTER, text: deferred };
     const matches = (id: string) => !deferred || matchesExceptStatus(store.get(id)!, filter);
     const out: Option[] = index
-      .candidates({ ...subjectOf(sighting) }, 8)
+      .candidates(probeOf(sighting), 8)
       .filter((c) => linkable(c.id) && matches(c.id))
       .map((c) => ({ id: c.id, group: 'candidates', why: candidateText(c, lang) }));
     if (deferred) {

@@ -3,7 +3,7 @@
 // keystroke only queries it. A sighting just saved is indexed at once (small changes are applied
 // when they arrive); a large batch (an import, a peer's whole crisis) goes through idle slices.
 import { useSyncExternalStore } from 'react';
-import { DuplicateIndex, subjectOf } from '../../core/duplicates';
+import { DuplicateIndex } from '../../core/duplicates';
 import type { CrisisStore } from '../../store/crisis-store';
 import { useCrisisStore } from '../session';
 import { whenIdle } from '../common/idle-slice';
@@ -65,7 +65,7 @@ export class LiveDuplicateIndex {
       if (done % 8 === 0 && done > 0 && !more()) break; // a row costs up to ~0.3 ms (trigrams, minhash)
       this.pending.delete(id);
       const row = this.store.get(id);
-      if (row) this.index.set(subjectOf(row));
+      if (row) this.index.set(row);
       else this.index.remove(id);
       done++;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateText } from '../../../src-renderer/core/duplicate-reasons';
 import { comparableText, minhash, shingles, SIG_SIZE, textShingles, textSimilarity, uniqueTrigrams } from '../../../src-renderer/core/duplicate-text';
-import { DuplicateIndex, subjectOf, type DuplicateSubject } from '../../../src-renderer/core/duplicates';
+import { DuplicateIndex, probeOf, type DuplicateSubject } from '../../../src-renderer/core/duplicates';
 import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
 
 const T0 = Date.parse('2026-10-17T14:00:00Z');
@@ -9,7 +9,7 @@ const MIN = 60_000;
 let n = 0;
 function sighting(fields: Partial<Sighting>): DuplicateSubject {
   const id = fields.id ?? `s${++n}`;
-  return subjectOf({ ...DEFAULT_FIELDS, id, createdAt: T0, createdBy: 'a', updatedAt: T0, updatedBy: 'a', ...fields });
+  return { ...DEFAULT_FIELDS, id, createdAt: T0, createdBy: 'a', updatedAt: T0, updatedBy: 'a', ...fields };
 }
 
 const ORIGINAL =
@@ -109,13 +109,18 @@ describe('doublons probables', () => {
   });
 
   it('même commune, dans l’heure : raison et écart en minutes; au-delà de l’heure, rien', () => {
-    const { index } = crisis();
+    const { index, original } = crisis();
     const probe = { text: 'Des voisins bloqués à l’étage, rue des Mariniers, les secours ne répondent pas', communeInsee: '82112', time: T0 + 20 * MIN };
     const [c] = index.candidates(probe);
     expect(c?.id).toBe('orig');
     expect(candidateText(c!, 'fr')).toBe("même commune, 20 min d'écart");
     expect(candidateText(c!, 'en')).toBe('same commune, 20 min apart');
     expect(index.candidates({ ...probe, time: T0 + 90 * MIN })).toEqual([]);
+    // The post's own time corrected (posted two hours earlier than captured): the index follows.
+    index.set({ ...original, postedAt: new Date(T0 - 120 * MIN).toISOString() });
+    expect(index.candidates(probe)).toEqual([]);
+    expect(index.candidates({ ...probe, time: T0 - 100 * MIN })[0]?.id).toBe('orig');
+    expect(probeOf({ ...original, postedAt: new Date(T0 - 120 * MIN).toISOString() })).toMatchObject({ id: 'orig', communeInsee: '82112', time: T0 - 120 * MIN });
   });
 
   it('à moins d’un kilomètre (positions précises seulement)', () => {
