@@ -58,7 +58,8 @@ interface Entry {
   subject: DuplicateSubject;
   /** seenAt(subject), read for every sighting of a commune a check looks at. */
   time: number;
-  urlKey: string;
+  /** urlHash() of its link's key, -1 without a link. */
+  urlHash: number;
   /** Row of its signature in `sigs`, or -1 when its text is too short to compare. */
   slot: number;
   cell: number | null;
@@ -90,7 +91,8 @@ function forEachIn<V>(value: V | V[] | undefined, f: (v: V) => void): void {
 
 export class DuplicateIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly byUrl = new Map<string, string | string[]>();
+  /** By urlHash: the keys themselves were 100,000 strings; a hit is checked against the key (hashes may collide). */
+  private readonly byUrl = new Map<number, string | string[]>();
   private readonly byCommune = new Map<string, Set<string>>();
   private readonly byCell = new Map<number, string | string[]>();
   private readonly bands = new Map<number, number | number[]>();
@@ -127,8 +129,9 @@ export class DuplicateIndex {
       }
       this.remove(s.id);
     }
-    const entry: Entry = { subject: s, time: seenAt(s), urlKey: s.url ? urlKey(s.url) : '', slot: -1, cell: null };
-    if (entry.urlKey) addTo(this.byUrl, entry.urlKey, s.id);
+    const key = s.url ? urlKey(s.url) : '';
+    const entry: Entry = { subject: s, time: seenAt(s), urlHash: key ? urlHash(key) : -1, slot: -1, cell: null };
+    if (key) addTo(this.byUrl, entry.urlHash, s.id);
     if (s.communeInsee) {
       let set = this.byCommune.get(s.communeInsee);
       if (!set) this.byCommune.set(s.communeInsee, (set = new Set()));
@@ -152,7 +155,7 @@ export class DuplicateIndex {
     const e = this.entries.get(id);
     if (!e) return;
     const s = e.subject;
-    if (e.urlKey) removeFrom(this.byUrl, e.urlKey, id);
+    if (e.urlHash >= 0) removeFrom(this.byUrl, e.urlHash, id);
     if (s.communeInsee) this.byCommune.get(s.communeInsee)?.delete(id);
     if (e.cell !== null) removeFrom(this.byCell, e.cell, id);
     if (e.slot >= 0) {
@@ -182,7 +185,7 @@ export class DuplicateIndex {
       c.reasons.push(reason);
     };
     const key = probe.url ? urlKey(probe.url) : '';
-    if (key) forEachIn(this.byUrl.get(key), (id) => add(id, { kind: 'link' }));
+    if (key) forEachIn(this.byUrl.get(urlHash(key)), (id) => urlKey(this.entries.get(id)!.subject.url) === key && add(id, { kind: 'link' }));
     if (probe.text) for (const [id, similarity] of this.similarTexts(probe.text)) add(id, { kind: 'text', similarity });
     this.samePlace(probe, add);
 
@@ -321,6 +324,13 @@ function score(c: Candidate, status: Status): number {
   }
   const s = best > 0 ? best + 0.1 * place : 0.4 * place;
   return status === 'doublon' ? s - 0.05 : s;
+}
+
+/** A link's key as a small integer (FNV-1a, 30 bits: stored unboxed). */
+export function urlHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }
 
 function samePlace({ subject: a, time }: Entry, b: DuplicateSubject): boolean {

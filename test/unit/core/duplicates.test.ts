@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { candidateText } from '../../../src-renderer/core/duplicate-reasons';
 import { comparableText, minhash, shingles, SIG_SIZE, textShingles, textSimilarity, uniqueTrigrams } from '../../../src-renderer/core/duplicate-text';
-import { DuplicateIndex, probeOf, type DuplicateSubject } from '../../../src-renderer/core/duplicates';
+import { urlKey } from '../../../src-renderer/core/url-key';
+import { DuplicateIndex, probeOf, urlHash, type DuplicateSubject } from '../../../src-renderer/core/duplicates';
 import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
 
 const T0 = Date.parse('2026-10-17T14:00:00Z');
@@ -121,6 +122,28 @@ describe('doublons probables', () => {
     expect(index.candidates(probe)).toEqual([]);
     expect(index.candidates({ ...probe, time: T0 - 100 * MIN })[0]?.id).toBe('orig');
     expect(probeOf({ ...original, postedAt: new Date(T0 - 120 * MIN).toISOString() })).toMatchObject({ id: 'orig', communeInsee: '82112', time: T0 - 120 * MIN });
+  });
+
+  it('deux liens différents de même empreinte ne se confondent pas', () => {
+    // Links are kept by a 30-bit hash of their key: two of them collide among ~40,000 (birthday bound).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let n = 0; !pair; n++) {
+      const url = `https://x.com/veille82/status/${1846000000000000000 + n * 7919}`;
+      const h = urlHash(urlKey(url));
+      const other = seen.get(h);
+      if (other) pair = [other, url];
+      else seen.set(h, url);
+    }
+    const index = new DuplicateIndex();
+    index.set(sighting({ id: 'a', url: pair[0], text: 'Route coupée' }));
+    expect(index.candidates({ url: pair[1], time: T0 })).toEqual([]);
+    expect(index.candidates({ url: pair[0], time: T0 }).map((c) => c.id)).toEqual(['a']);
+    index.set(sighting({ id: 'b', url: pair[1], text: 'Pont fermé' }));
+    expect(index.candidates({ url: pair[1], time: T0 }).map((c) => c.id)).toEqual(['b']);
+    index.remove('a');
+    expect(index.candidates({ url: pair[0], time: T0 })).toEqual([]);
+    expect(index.candidates({ url: pair[1], time: T0 }).map((c) => c.id)).toEqual(['b']);
   });
 
   it('à moins d’un kilomètre (positions précises seulement)', () => {
