@@ -6,7 +6,14 @@
 // must not wait for that gets its 8 ms slices in turn with them instead (inTurn).
 
 type PostTask = (task: () => void, options: { priority: 'background'; signal: AbortSignal }) => Promise<unknown>;
-const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask?.bind((globalThis as { scheduler?: object }).scheduler);
+const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+const postTask = scheduler?.postTask?.bind(scheduler);
+
+/** Runs `work` with a `more()` that says stop after `ms`. */
+function slice(work: (more: () => boolean) => void, ms: number): void {
+  const until = performance.now() + ms;
+  work(() => performance.now() < until);
+}
 
 /**
  * Runs `work` when the page has nothing else to do, with a `more()` that says when to stop; returns
@@ -18,10 +25,7 @@ const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).schedul
  * that is never idle. Without either, after `fallbackDelayMs`.
  */
 export function whenIdle(work: (more: () => boolean) => void, fallbackDelayMs = 0): () => void {
-  const run = (remaining: number) => {
-    const until = performance.now() + Math.min(8, Math.max(2, remaining));
-    work(() => performance.now() < until);
-  };
+  const run = (remaining: number) => slice(work, Math.min(8, Math.max(2, remaining)));
   if (typeof requestIdleCallback === 'function') {
     const controller = postTask ? new AbortController() : null;
     let handle = 0;
@@ -43,9 +47,6 @@ export function whenIdle(work: (more: () => boolean) => void, fallbackDelayMs = 
 
 /** Runs `work` in an 8 ms slice in the next macrotask, in turn with other sliced work. Returns a cancel. */
 export function inTurn(work: (more: () => boolean) => void): () => void {
-  const timer = setTimeout(() => {
-    const until = performance.now() + 8;
-    work(() => performance.now() < until);
-  }, 0);
+  const timer = setTimeout(() => slice(work, 8), 0);
   return () => clearTimeout(timer);
 }
