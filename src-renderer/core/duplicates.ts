@@ -6,9 +6,10 @@
 // share a band with it are compared), a place is its commune's or its grid cells' sightings.
 import { cellOf, cellsAround, distanceMeters, isPrecise, NEAR_METERS, PLACE_WINDOW_MINUTES } from './duplicate-place';
 import { BAND_ROWS, BANDS, minhash, SIG_SIZE, signatureAgreement, textShingles, textSimilarity, uniqueTrigrams, MIN_SHINGLES } from './duplicate-text';
-import type { Sighting } from './sighting';
+import type { DuplicateSubject, Probe } from './duplicate-subject';
+import { seenAt } from './sighting';
 import type { Status } from './taxonomy';
-import { urlKey } from './url-key';
+import { urlHash, urlKey } from './url-key';
 
 export type Reason =
   | { kind: 'link' }
@@ -19,27 +20,6 @@ export interface Candidate {
   id: string;
   score: number;
   reasons: Reason[];
-}
-
-/** What the index reads of a sighting: a row is one, and is kept as it is (rows never change; an edit is a new row). */
-export type DuplicateSubject = Pick<Sighting, 'id' | 'url' | 'text' | 'communeInsee' | 'communeName' | 'lat' | 'lon' | 'precision' | 'status' | 'duplicateOf' | 'postedAt' | 'createdAt'>;
-
-/** A sighting being captured (no id yet) or one of the crisis (its id is left out of the answers). */
-export type Probe = Partial<Omit<DuplicateSubject, 'status' | 'duplicateOf' | 'postedAt' | 'createdAt'>> & {
-  /** When the post was seen (ms): seenAt() of a sighting. */
-  time: number;
-};
-
-/** When the post was seen (ms): its posting time if known, else its capture. */
-export function seenAt(s: Pick<Sighting, 'postedAt' | 'createdAt'>): number {
-  const posted = s.postedAt ? Date.parse(s.postedAt) : NaN;
-  return Number.isFinite(posted) ? posted : s.createdAt;
-}
-
-/** A sighting of the crisis as the probe of a check (the duplicates of one already saved). */
-export function probeOf(s: DuplicateSubject): Probe {
-  const { id, url, text, communeInsee, communeName, lat, lon, precision } = s;
-  return { id, url, text, communeInsee, communeName, lat, lon, precision, time: seenAt(s) };
 }
 
 /** Estimated Jaccard from signatures under which a candidate is not worth an exact comparison. */
@@ -324,13 +304,6 @@ function score(c: Candidate, status: Status): number {
   }
   const s = best > 0 ? best + 0.1 * place : 0.4 * place;
   return status === 'doublon' ? s - 0.05 : s;
-}
-
-/** A link's key as a small integer (FNV-1a, 30 bits: stored unboxed). */
-export function urlHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
 }
 
 function samePlace({ subject: a, time }: Entry, b: DuplicateSubject): boolean {

@@ -1,7 +1,7 @@
 // A rumour as the crisis cell reads it: how many sightings carry it, on which platforms, first and
 // last seen; and the order of the rumours list (the ones still to verify first). Pure: the sightings
 // come through `get`, so this costs the linked sightings only, whatever the size of the table.
-import type { Sighting } from './sighting';
+import { seenAt, type Sighting } from './sighting';
 import type { Platform } from './taxonomy';
 import type { Rumour } from './workflow-state';
 
@@ -13,12 +13,6 @@ export interface RumourStats {
   /** When the rumour was first / last seen: the posts' times (else when they were captured), ms. */
   firstSeen: number | null;
   lastSeen: number | null;
-}
-
-/** When a sighting was seen: the post's own time when known and valid, else when it was captured. */
-export function seenAt(s: Pick<Sighting, 'postedAt' | 'createdAt'>): number {
-  const posted = s.postedAt ? Date.parse(s.postedAt) : NaN;
-  return Number.isFinite(posted) ? posted : s.createdAt;
 }
 
 /**

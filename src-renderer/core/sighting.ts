@@ -142,3 +142,9 @@ export function duplicateLinkErrors(get: (id: string) => Pick<Sighting, 'duplica
   }
   return [];
 }
+
+/** When a sighting was seen: the post's own time when known and valid, else when it was captured. */
+export function seenAt(s: Pick<Sighting, 'postedAt' | 'createdAt'>): number {
+  const posted = s.postedAt ? Date.parse(s.postedAt) : NaN;
+  return Number.isFinite(posted) ? posted : s.createdAt;
+}

@@ -104,3 +104,10 @@ export function urlKey(link: string): string {
   const port = url.port ? ':' + url.port : '';
   return host + port + path + query;
 }
+
+/** A link's key as a small integer (FNV-1a, 30 bits: stored unboxed). */
+export function urlHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}

@@ -4,7 +4,7 @@
 // in one edit (the store's update), keeping both sightings and every source.
 import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { candidateText } from '../../core/duplicate-reasons';
-import { probeOf } from '../../core/duplicates';
+import { probeOf } from '../../core/duplicate-subject';
 import { STATUS_LABELS } from '../../core/labels';
 import { EMPTY_FILTER, matchesExceptStatus } from '../../core/query';
 import { duplicateLinkErrors, type Sighting } from '../../core/sighting';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { candidateText } from '../../../src-renderer/core/duplicate-reasons';
 import { comparableText, minhash, shingles, SIG_SIZE, textShingles, textSimilarity, uniqueTrigrams } from '../../../src-renderer/core/duplicate-text';
-import { urlKey } from '../../../src-renderer/core/url-key';
-import { DuplicateIndex, probeOf, urlHash, type DuplicateSubject } from '../../../src-renderer/core/duplicates';
+import { urlHash, urlKey } from '../../../src-renderer/core/url-key';
+import { DuplicateIndex } from '../../../src-renderer/core/duplicates';
+import { probeOf, type DuplicateSubject } from '../../../src-renderer/core/duplicate-subject';
 import { DEFAULT_FIELDS, type Sighting } from '../../../src-renderer/core/sighting';
 
 const T0 = Date.parse('2026-10-17T14:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderRumours, rumourStats, seenAt } from '../../../src-renderer/core/rumour-view';
-import type { Sighting } from '../../../src-renderer/core/sighting';
+import { orderRumours, rumourStats } from '../../../src-renderer/core/rumour-view';
+import { seenAt, type Sighting } from '../../../src-renderer/core/sighting';
 import type { Rumour } from '../../../src-renderer/core/workflow-state';
 import { sighting } from './export/helpers';
 
