@@ -17,10 +17,15 @@
 //    one it just came from: a newcomer sent the whole crisis back to the copy that streamed it, which
 //    decoded it all again for nothing (seconds of its main thread at 100k). Here an update applied
 //    while reading a connection's message goes to the other connections only (A–B–C still relays).
+//
+// 4. No second encoding of what a peer sent: its updates are applied here and passed on (to the
+//    disk, to the other connections) as received (received-update.ts).
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
+import { applyReceived, EMPTY_UPDATE } from './received-update';
 import { streamState } from './stream-state';
 
 const MESSAGE_SYNC = 0;
@@ -61,6 +66,15 @@ export interface RoomLike {
   _awarenessUpdateHandler: (...args: unknown[]) => void;
   connect(): void;
   disconnect(): void;
+}
+
+/** A y-protocols sync message as y-webrtc sends it: [messageSync][step][update]. */
+function syncFrame(step: number, update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
 }
 
 /** y-webrtc's `encryptJson` (src/crypto.js, not exported): lib0 `writeAny`, then AES-GCM. */
@@ -129,7 +143,8 @@ export class QuietWebrtcProvider extends WebrtcProvider {
         const outer = this.source;
         this.source = conn;
         try {
-          for (const f of original) f.call(peer, data);
+          const update = this.receive(bytes);
+          for (const f of original) f.call(peer, update ? syncFrame(bytes[1]!, EMPTY_UPDATE) : data);
         } finally {
           this.source = outer;
         }
@@ -139,6 +154,31 @@ export class QuietWebrtcProvider extends WebrtcProvider {
         if (s) s.cancelled = true;
       });
     }
+  }
+
+  /**
+   * A sync step 2 or update from a peer, applied here (received-update.ts); y-webrtc is then handed
+   * the same step with an empty update, for its own bookkeeping (synced). Returns whether it was one.
+   */
+  private receive(message: Uint8Array): boolean {
+    // The room is the origin y-webrtc gives what a peer sends (a null origin would read as a local write).
+    if (!this._room || !message || message.length < 3 || message[0] !== MESSAGE_SYNC || (message[1] !== SYNC_STEP_2 && message[1] !== SYNC_UPDATE)) return false;
+    let update: Uint8Array;
+    try {
+      const d = decoding.createDecoder(message);
+      decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      update = decoding.readVarUint8Array(d);
+    } catch {
+      return false; // unreadable: y-webrtc's own handling decides
+    }
+    try {
+      applyReceived(this.doc, update, this._room);
+    } catch (error) {
+      // As y-protocols does: a peer's unreadable update is not a reason to drop the connection.
+      console.error('Vigie : mise à jour illisible reçue d’un pair', error);
+    }
+    return true;
   }
 
   private async answer(conn: ConnLike, message: Uint8Array): Promise<void> {
@@ -163,13 +203,6 @@ export class QuietWebrtcProvider extends WebrtcProvider {
     const state = { cancelled: false };
     this.streams.set(conn, state);
     const started = performance.now();
-    const frame = (type: number, update: Uint8Array) => {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      encoding.writeVarUint(e, type);
-      encoding.writeVarUint8Array(e, update);
-      return encoding.toUint8Array(e);
-    };
     const result = await streamState(this.doc, sv, {
       sliceMs: this._quiet?.sliceMs,
       cancelled: () => state.cancelled || conn.closed || !!conn.peer.destroyed,
@@ -177,7 +210,7 @@ export class QuietWebrtcProvider extends WebrtcProvider {
       send: (update, last) => {
         if (state.cancelled || conn.closed) return false;
         try {
-          conn.peer.send(frame(last ? SYNC_STEP_2 : SYNC_UPDATE, update));
+          conn.peer.send(syncFrame(last ? SYNC_STEP_2 : SYNC_UPDATE, update));
           return true;
         } catch {
           return false; // the channel closed: y-webrtc reconnects and both sides start over
@@ -193,11 +226,7 @@ export class QuietWebrtcProvider extends WebrtcProvider {
     const conns = () => provider.signalingConns as SignalingConnLike[];
     // y-webrtc's handler, minus the BroadcastChannel and minus the connection the update came from.
     room._docUpdateHandler = (update: unknown) => {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      encoding.writeVarUint(e, SYNC_UPDATE);
-      encoding.writeVarUint8Array(e, update as Uint8Array);
-      const message = encoding.toUint8Array(e);
+      const message = syncFrame(SYNC_UPDATE, update as Uint8Array);
       for (const conn of room.webrtcConns.values()) {
         if (conn === provider.source) continue;
         try {

@@ -3,10 +3,12 @@
 // `Y.encodeStateAsUpdate(doc, relayVector)` in one task: for a relay that has never seen the crisis,
 // the whole of it (a 2.6 s freeze of the open copy at 100,000 sightings). Here the answer goes as a
 // series of updates of a few ms each (stream-state.ts), sent as the socket drains, each counted as an
-// unconfirmed change until the relay acknowledges it, so "Relais : à jour" means what it says.
+// unconfirmed change until the relay acknowledges it, so "Relais : à jour" means what it says. What
+// the relay sends is applied here and passed on to the disk as received (received-update.ts).
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { readSyncMessage, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE, syncMessage } from './relay-messages';
+import { applyReceived, EMPTY_UPDATE } from './received-update';
 import { streamState } from './stream-state';
 
 /** Entries per message at most (~1 MB of signed sightings): the relay checks each message whole. */
@@ -49,6 +51,16 @@ export class StreamingRelayProvider extends HocuspocusProvider {
         return super.onMessage(event); // unreadable: Hocuspocus's own handling decides
       }
       return void this.answer(sv);
+    }
+    if (sync && (sync.step === SYNC_STEP_2 || sync.step === SYNC_UPDATE)) {
+      // Applied here and passed on as received (received-update.ts); Hocuspocus gets the same step
+      // with an empty update, for its own bookkeeping (synced).
+      try {
+        applyReceived(this.document, sync.payload, this);
+      } catch (error) {
+        console.error('Vigie : mise à jour illisible reçue du relais', error);
+      }
+      event = new MessageEvent('message', { data: syncMessage(sync.address, sync.step, EMPTY_UPDATE) });
     }
     super.onMessage(event);
     if (sync?.step === SYNC_STEP_2) {

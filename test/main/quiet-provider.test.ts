@@ -117,6 +117,46 @@ describe('QuietWebrtcProvider', () => {
   });
 });
 
+describe('what a peer sends', () => {
+  it('reaches the newcomer\'s listeners (its disk) as received: Yjs encodes none of it again', { timeout: 60_000 }, async () => {
+    nodeWebSocket();
+    const server = await startRelayServer({ host: '127.0.0.1', port: 0, sync: false, log: () => {} });
+    cleanups.push(() => server.close());
+    const key = randomCrisisKey();
+    const mine = new Y.Doc();
+    mine.transact(() => mine.getArray('log').push(Array.from({ length: 3_000 }, (_, i) => logEntry(i))));
+    await plain(key, [server.signalingUrl!], mine); // (one y-webrtc room per module: the other copy is plain)
+    const theirs = new Y.Doc();
+    const heard: Uint8Array[] = [];
+    theirs.on('update', (u: Uint8Array) => heard.push(u));
+    const write = Y.Item.prototype.write;
+    let encodedAgain = 0;
+    Y.Item.prototype.write = function (this: Y.Item, ...args: Parameters<Y.Item['write']>) {
+      if ((this.parent as Y.AbstractType<unknown> | null)?.doc === theirs) encodedAgain++;
+      return write.apply(this, args);
+    };
+    cleanups.push(() => (Y.Item.prototype.write = write));
+    const token = await signalingToken(key);
+    const provider = new QuietWebrtcProvider(await webrtcRoomName(key), theirs, {
+      signaling: [signalingUrlWithToken(server.signalingUrl!, token)],
+      password: key,
+      peerOpts: { wrtc: withChunkedChannels(rtc, () => {}) },
+    });
+    let synced = false;
+    provider.on('synced', (e: { synced: boolean }) => (synced ||= e.synced));
+    cleanups.push(() => (provider.disconnect(), provider.destroy()));
+    await waitFor(() => theirs.getArray('log').length === 3_000, 30_000, 'le nouveau reçoit les 3 000 entrées');
+    expect(encodedAgain).toBe(0);
+    const replayed = new Y.Doc();
+    for (const u of heard) Y.applyUpdate(replayed, u);
+    expect(replayed.getArray('log').toJSON()).toEqual(mine.getArray('log').toJSON());
+    // y-webrtc still saw the sync step 2 (its "synced"), and a local write still goes out.
+    await waitFor(() => synced, 10_000, 'y-webrtc : synchronisé');
+    theirs.getArray('log').push(['retour']);
+    await waitFor(() => mine.getArray('log').length === 3_001, 10_000, 'retour par WebRTC');
+  });
+});
+
 describe('no echo', () => {
   /** A room as y-webrtc makes it, with two open connections that record what they are sent. */
   function roomWithTwoPeers() {

@@ -30,6 +30,18 @@ function countingSocket(sent: number[], received: number[] = []) {
   };
 }
 
+/** How many of `doc`'s items Yjs writes into an update from now on (until the test ends). */
+export function countWrites(doc: Y.Doc): () => number {
+  const write = Y.Item.prototype.write;
+  let count = 0;
+  Y.Item.prototype.write = function (this: Y.Item, ...args: Parameters<Y.Item['write']>) {
+    if ((this.parent as Y.AbstractType<unknown> | null)?.doc === doc) count++;
+    return write.apply(this, args);
+  };
+  cleanups.push(() => (Y.Item.prototype.write = write));
+  return () => count;
+}
+
 describe('relay, streamed both ways', () => {
   it('a copy of 10,000 entries connecting to an empty relay sends them in slices, and the relay streams them to a newcomer', { timeout: 120_000 }, async () => {
     const server: RelayServer = await startRelayServer({ host: '127.0.0.1', port: 0, log: () => {} });
@@ -65,6 +77,11 @@ describe('relay, streamed both ways', () => {
     // The relay streams it to a newcomer the same way: many small messages, and the newcomer's
     // transport says it holds everything only once all of it arrived.
     const newDoc = new Y.Doc();
+    // What the newcomer's disk would store (persistence.ts listens the same way), and whether Yjs
+    // encoded anything of its document again to say it (received-update.ts: it must not).
+    const heard: Uint8Array[] = [];
+    newDoc.on('update', (u: Uint8Array) => heard.push(u));
+    const encodedAgain = countWrites(newDoc);
     const received: number[] = [];
     const lengthsWhenHeld: number[] = [];
     let joined: Transport | null = null;
@@ -79,6 +96,10 @@ describe('relay, streamed both ways', () => {
     cleanups.push(() => joined!.destroy());
     await waitFor(() => !!joined!.status().holdsEverything, 60_000, 'le nouveau venu est à jour');
     expect(newDoc.getArray('log').toJSON()).toEqual(doc.getArray('log').toJSON());
+    expect(encodedAgain()).toBe(0);
+    const replayed = new Y.Doc();
+    for (const u of heard) Y.applyUpdate(replayed, u);
+    expect(replayed.getArray('log').toJSON()).toEqual(doc.getArray('log').toJSON());
     expect(Math.min(...lengthsWhenHeld)).toBe(10_000);
     expect(Math.max(...received)).toBeLessThan(whole / 4);
     expect(received.filter((n) => n > 1000).length).toBeGreaterThan(10);
