@@ -26,6 +26,7 @@ import { Slicer, yieldToEventLoop } from '../core/slicer';
 import { WorkflowCommands } from './workflow-commands';
 import { MainCouranteCommands } from './main-courante-commands';
 import { PurgeCommands } from './purge-commands';
+import { PeerNotices } from './peer-notices';
 import { RelayCommands } from './relay-commands';
 import { MemberCommands } from './member-commands';
 import { RuleError, SightingValidationError } from './errors';
@@ -44,7 +45,6 @@ export const CLAIM_MINUTES = 30;
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
-const PEER_NOTICE_MS = 100;
 /** Entries read from the journal's end when there is no row cache to paint from. */
 const PREVIEW_TAIL = 2000;
 /**
@@ -94,8 +94,7 @@ export class CrisisStore {
   /** Resolves once this copy has introduced itself (see loadAll). */
   private introduced: Promise<void> = Promise.resolve();
   /** Sightings changed by peers and not yet told to listeners (see applied). */
-  private peerChanges = new Set<string>();
-  private peerNotice: ReturnType<typeof setTimeout> | null = null;
+  private readonly peerNotices = new PeerNotices(() => this.emit(new Set()));
   /** Verification, forwarding to the COD, rumours, closing (store/workflow-commands.ts). */
   readonly workflow: WorkflowCommands;
   /** The main courante's free lines and corrections (store/main-courante-commands.ts). */
@@ -339,7 +338,7 @@ export class CrisisStore {
     await this.intake.idle();
     await this.writes;
     await this.exchange.settled();
-    if (this.peerNotice) this.emit(new Set());
+    if (this.peerNotices.waiting) this.emit(new Set());
   }
 
   async close(): Promise<void> {
@@ -350,7 +349,7 @@ export class CrisisStore {
     await this.intake.idle().catch(() => undefined);
     await this.writes.catch(() => undefined);
     await this.exchange.close();
-    if (this.peerNotice) this.emit(new Set());
+    if (this.peerNotices.waiting) this.emit(new Set());
     await this.rowCache.flush();
   }
 
@@ -415,9 +414,10 @@ export class CrisisStore {
   }
 
   /**
-   * What arrived or was written is applied at once; listeners hear of what came from peers at most
-   * every PEER_NOTICE_MS (a newcomer receiving 100k sightings streamed in hundreds of slices would
-   * otherwise make the table and the map re-derive hundreds of times). Local writes are told at once.
+   * What arrived or was written is applied at once; listeners hear of what came from peers a little
+   * later, with whatever else came meanwhile (peer-notices.ts: a newcomer receiving 100k sightings
+   * streamed in hundreds of slices would otherwise make the table and the map re-derive hundreds of
+   * times). Local writes are told at once.
    */
   private applied(applied: Applied, entries: readonly SignedEntry[], fromPeer = false): void {
     this.rowCache.touch(applied.sightings);
@@ -427,8 +427,7 @@ export class CrisisStore {
       if (e.body.k === 'v') void this.takeRotation(e.body.e, e.body.w);
     }
     if (!fromPeer) return this.emit(applied.sightings);
-    for (const id of applied.sightings) this.peerChanges.add(id);
-    this.peerNotice ??= setTimeout(() => this.emit(new Set()), PEER_NOTICE_MS);
+    this.peerNotices.add(applied.sightings);
   }
 
   /** The crisis list shows what the record says: closed (by anyone allowed) or ongoing. */
@@ -524,15 +523,7 @@ export class CrisisStore {
   }
 
   private emit(changed: ReadonlySet<string>): void {
-    if (this.peerNotice) {
-      clearTimeout(this.peerNotice);
-      this.peerNotice = null;
-      if (this.peerChanges.size) {
-        for (const id of changed) this.peerChanges.add(id);
-        changed = this.peerChanges;
-        this.peerChanges = new Set();
-      }
-    }
+    changed = this.peerNotices.take(changed);
     this.version++;
     for (const l of this.listeners) l(changed);
   }
