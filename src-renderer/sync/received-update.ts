@@ -9,8 +9,11 @@
 // The received bytes are a superset of what Yjs would have encoded (they may repeat what the
 // document already held), and both listeners take updates as they come: the disk keeps them in
 // order of arrival and Yjs accepts a repeat. What Yjs would encode that the bytes do not hold is
-// what an earlier update left pending and this one completes: while anything is pending, updates
-// are left to Yjs; an update that leaves something pending is passed on whole.
+// what an earlier update left pending and this one completes: an update that leaves something
+// pending is passed on whole (Yjs would say nothing of that part yet), so the completing one can
+// be passed on as received too. Only while something pending came another way (rows read back from
+// disk, which hold it already) does Yjs encode what completes it, as before. (Streamed slices of a
+// crisis written by several copies leave something pending most of the time.)
 import * as Y from 'yjs';
 
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => void;
@@ -30,6 +33,9 @@ function pending(doc: Y.Doc): unknown[] {
   return [store.pendingStructs, store.pendingDs];
 }
 
+/** Documents whose pending structs all came in updates passed on whole by applyReceived. */
+const passedOnWhole = new WeakSet<Y.Doc>();
+
 /** A valid Yjs update that changes nothing: what the library is handed once the real one is applied. */
 export const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
@@ -43,9 +49,14 @@ export const EMPTY_UPDATE = new Uint8Array([0, 0]);
  */
 export function applyReceived(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   const observers = (doc as unknown as { _observers: Observers })._observers;
-  // With something pending already, Yjs's encoding holds it once this update completes it: that
-  // encoding, then (what is pending may have come in a way that was not passed on whole).
-  if (!observers.get('update')?.size || doc._transaction || pending(doc).some(Boolean)) return Y.applyUpdate(doc, update, origin);
+  const waited = pending(doc).some(Boolean);
+  // Something pending that came another way (read back from disk): Yjs's encoding holds it once this
+  // update completes it, so that encoding goes to the listeners.
+  if (!observers.get('update')?.size || doc._transaction || (waited && !passedOnWhole.has(doc))) {
+    Y.applyUpdate(doc, update, origin);
+    if (!pending(doc).some(Boolean)) passedOnWhole.delete(doc);
+    return;
+  }
   let first: Y.Transaction | null = null;
   let silenced: Set<UpdateListener> | null = null;
   const restore = () => {
@@ -86,5 +97,8 @@ export function applyReceived(doc: Y.Doc, update: Uint8Array, origin: unknown): 
     }
     // (Otherwise nothing was new, and Yjs would have said nothing either.)
   }
+  // (Yjs's encoding in the failed case holds what is pending too.)
+  if (!pending(doc).some(Boolean)) passedOnWhole.delete(doc);
+  else if (!waited) passedOnWhole.add(doc);
   if (failed) throw failed.error;
 }
