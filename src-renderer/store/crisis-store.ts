@@ -178,9 +178,7 @@ export class CrisisStore {
     const known = ((await this.db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
     this.ownClientIds = [...known.slice(-200), this.doc.clientID];
     await this.db.settings.put({ key: ownKey, value: this.ownClientIds });
-    // A cache missing rows (first open since it exists, a crash): write them all, in the background.
-    const cached = await this.db.rows.where('[crisisId+createdAt]').between([this.crisis.id, -Infinity], [this.crisis.id, Infinity]).count();
-    if (cached !== this.state.rows.size) this.rowCache.touch(this.state.rows.keys());
+    await this.rowCache.complete();
     await this.mirrorClosed();
     // Every row is new to whoever looked before the journal was read.
     if (wasPreview || this.state.rows.size) this.emit(new Set(this.state.rows.keys()));

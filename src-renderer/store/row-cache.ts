@@ -2,12 +2,20 @@
 // at once, before the journal (the record) has been read. A cache, not the record: written in the
 // background after changes, replaced by the journal's rows as soon as they are read, and never used
 // for anything but that first paint.
+//
+// It keeps the newest KEPT rows only (by creation), five times what the first paint shows. It held
+// every row: a newcomer receiving 100,000 sightings cloned all of them into IndexedDB on its page's
+// thread (1.4 s of its 20 s), and so did every import, for rows no first paint would ever show.
+// Every row it holds is up to date: a changed row is written again if it is among the newest, and
+// the older ones are deleted from it.
 import type { Sighting } from '../core/sighting';
 import type { VigieDatabase } from './database';
 
 const FLUSH_AFTER_MS = 400;
 // Small batches: each is cloned into IndexedDB on the page's thread, one transaction at a time.
 const WRITE_BATCH = 1000;
+/** Rows kept: the first paint's 200, with room for the newest being deleted (a purge) meanwhile. */
+export const KEPT = 1000;
 
 export class RowCache {
   private dirty = new Set<string>();
@@ -20,15 +28,20 @@ export class RowCache {
     private readonly rows: () => ReadonlyMap<string, Sighting>,
   ) {}
 
+  private range(below = Infinity) {
+    return this.db.rows.where('[crisisId+createdAt]').between([this.crisisId, -Infinity], [this.crisisId, below], true, false);
+  }
+
   /** The newest rows (by creation), as cached. */
   async newest(limit: number): Promise<Sighting[]> {
-    const cached = await this.db.rows
-      .where('[crisisId+createdAt]')
-      .between([this.crisisId, -Infinity], [this.crisisId, Infinity])
-      .reverse()
-      .limit(limit)
-      .toArray();
+    const cached = await this.range().reverse().limit(limit).toArray();
     return cached.map((c) => c.row);
+  }
+
+  /** Once the journal is read: a cache missing rows (first open since it exists, a crash) is written again. */
+  async complete(): Promise<void> {
+    const rows = this.rows();
+    if ((await this.range().count()) < Math.min(rows.size, KEPT)) this.touch(rows.keys());
   }
 
   /** Remembers which rows changed; they are written a little later, in the background. */
@@ -41,22 +54,56 @@ export class RowCache {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (!this.dirty.size) return this.writing;
     const ids = [...this.dirty];
     this.dirty.clear();
     const rows = this.rows();
+    const floor = newestFloor(rows, KEPT);
     this.writing = this.writing.then(async () => {
       for (let i = 0; i < ids.length; i += WRITE_BATCH) {
         const put = [];
         const gone = [];
         for (const id of ids.slice(i, i + WRITE_BATCH)) {
           const row = rows.get(id);
-          if (row) put.push({ crisisId: this.crisisId, id, createdAt: row.createdAt, row });
-          else gone.push([this.crisisId, id] as [string, string]);
+          if (!row) gone.push([this.crisisId, id] as [string, string]);
+          else if (row.createdAt >= floor) put.push({ crisisId: this.crisisId, id, createdAt: row.createdAt, row });
         }
-        await this.db.rows.bulkPut(put).catch((e: Error) => console.warn('Vigie : cache des lignes non écrit', e.message));
+        if (put.length) await this.db.rows.bulkPut(put).catch((e: Error) => console.warn('Vigie : cache des lignes non écrit', e.message));
         if (gone.length) await this.db.rows.bulkDelete(gone).catch(() => undefined);
       }
+      // Whatever is older than the newest KEPT goes, changed or not (one range, nothing cloned).
+      if (floor > -Infinity) await this.range(floor).delete().catch(() => undefined);
     });
     return this.writing;
   }
+}
+
+/** The creation time of the `k`-th newest row (-Infinity when there are no more than k): a selection, not a sort. */
+export function newestFloor(rows: ReadonlyMap<string, Sighting>, k: number): number {
+  if (rows.size <= k) return -Infinity;
+  const times = new Float64Array(rows.size);
+  let n = 0;
+  for (const row of rows.values()) times[n++] = row.createdAt;
+  // Hoare's selection: the value that would sit at index size − k in ascending order.
+  const target = times.length - k;
+  let lo = 0;
+  let hi = times.length - 1;
+  while (lo < hi) {
+    const pivot = times[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (times[i]! < pivot) i++;
+      while (times[j]! > pivot) j--;
+      if (i <= j) {
+        const t = times[i]!;
+        times[i++] = times[j]!;
+        times[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return times[target]!;
 }
