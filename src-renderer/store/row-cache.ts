@@ -11,7 +11,12 @@
 import type { Sighting } from '../core/sighting';
 import type { VigieDatabase } from './database';
 
+/** Written once rows stop changing for this long... */
 const FLUSH_AFTER_MS = 400;
+/** ...or this long after the first change, while they keep changing (a newcomer receiving a crisis,
+ * an import): each write takes the newest rows of that moment, and a newcomer receiving 100k
+ * sightings in creation order wrote every one of them, 400 ms at a time. */
+const FLUSH_AT_LEAST_EVERY_MS = 5000;
 // Small batches: each is cloned into IndexedDB on the page's thread, one transaction at a time.
 const WRITE_BATCH = 1000;
 /** Rows kept: the first paint's 200, with room for the newest being deleted (a purge) meanwhile. */
@@ -20,6 +25,8 @@ export const KEPT = 1000;
 export class RowCache {
   private dirty = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the first change not yet written came. */
+  private since: number | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -47,13 +54,18 @@ export class RowCache {
   /** Remembers which rows changed; they are written a little later, in the background. */
   touch(ids: Iterable<string>): void {
     for (const id of ids) this.dirty.add(id);
-    if (!this.timer && this.dirty.size) this.timer = setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+    if (!this.dirty.size) return;
+    const now = Date.now();
+    this.since ??= now;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(FLUSH_AFTER_MS, this.since + FLUSH_AT_LEAST_EVERY_MS - now)));
   }
 
   /** Writes what changed; resolves once written (a failure only costs a slower next first paint). */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.since = null;
     if (!this.dirty.size) return this.writing;
     const ids = [...this.dirty];
     this.dirty.clear();

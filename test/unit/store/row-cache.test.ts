@@ -1,7 +1,7 @@
 // The row cache a cold open paints from holds the newest KEPT rows, each as the record says it now:
 // nothing older is written (a newcomer receiving 100,000 sightings used to clone them all into
 // IndexedDB), and a row that falls out of the newest is deleted from it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Sighting } from '../../../src-renderer/core/sighting';
 import { KEPT, newestFloor, RowCache } from '../../../src-renderer/store/row-cache';
 import { seededRandom } from '../../seeded-random';
@@ -70,5 +70,34 @@ describe('RowCache', () => {
     await cache.complete();
     await cache.flush();
     expect((await cached(cache)).size).toBe(300);
+  });
+});
+
+describe('RowCache timing', () => {
+  it('writes once rows stop changing, or every 5 s while they keep changing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const rows = new Map<string, Sighting>();
+      const cache = new RowCache(freshDb(), 'c', () => rows);
+      const flushes: number[] = [];
+      const flush = cache.flush.bind(cache);
+      cache.flush = () => (flushes.push(Date.now()), flush());
+      const start = Date.now();
+      // A row every 100 ms for 12 s (a crisis arriving): written at 5 s and 10 s, then 400 ms after the last.
+      for (let i = 0; i < 120; i++) {
+        rows.set(`s${i}`, row(`s${i}`, i));
+        cache.touch([`s${i}`]);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(flushes.map((t) => t - start)).toEqual([5000, 10_000, 12_300]);
+      // One change alone: 400 ms later.
+      const one = Date.now();
+      cache.touch(['s1']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(flushes.at(-1)! - one).toBe(400);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
