@@ -45,6 +45,8 @@ export interface SessionOptions {
 }
 
 const SV_EVERY_MS = 1000;
+/** How soon the status says the document changed (once for every update meanwhile). */
+const DOC_STATUS_MS = 250;
 const LONELY_FIRST_MS = 10_000;
 const LONELY_MAX_MS = 120_000;
 /** A copy seen this long ago with still no open connection: the pairing is stuck. */
@@ -61,6 +63,7 @@ export class SyncSession {
   private lastExchange?: number;
   private paused = false;
   private svTimer: ReturnType<typeof setTimeout> | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshot: SyncStatus | null = null;
   private destroyed = false;
   private generation = 0;
@@ -214,6 +217,7 @@ export class SyncSession {
     clearTimeout(this.lonelyTimer);
     this.stopTransports();
     if (this.svTimer) clearTimeout(this.svTimer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
     this.store.doc.off('afterTransaction', this.onDocUpdate);
     this.awareness.off('change', this.onAwareness);
     this.awareness.destroy();
@@ -269,7 +273,12 @@ export class SyncSession {
     // Local commands run without an origin; anything else with one came from a transport or a file.
     if (origin !== null && origin !== undefined && origin !== LOAD_ORIGIN) this.lastExchange = Date.now();
     if (!this.svTimer) this.svTimer = setTimeout(() => this.publishStateVector(), SV_EVERY_MS);
-    this.changed();
+    // Told a little later, once for all the updates meanwhile: a newcomer receiving a crisis applies
+    // hundreds of them, and each notice re-rendered the sync bar and the table (its viewers).
+    this.statusTimer ??= setTimeout(() => {
+      this.statusTimer = null;
+      this.changed();
+    }, DOC_STATUS_MS);
   };
 
   private readonly onAwareness = (c: { added: number[]; updated: number[] }, origin: unknown) => {
