@@ -14,7 +14,7 @@ import { withChunkedChannels, type RtcImplementation } from '../../src-renderer/
 import { encryptJson, QuietWebrtcProvider, type ConnLike, type RoomLike, type StreamReport } from '../../src-renderer/sync/quiet-provider';
 import { SyncSession } from '../../src-renderer/sync/session';
 import { connectWebrtc } from '../../src-renderer/sync/webrtc-transport';
-import { logEntry, randomCrisisKey, waitFor } from './relay-helpers';
+import { countWrites, logEntry, randomCrisisKey, waitFor } from './relay-helpers';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -35,6 +35,14 @@ function nodeWebSocket() {
   const previous = globalThis.WebSocket;
   (globalThis as { WebSocket: unknown }).WebSocket = WebSocket;
   cleanups.push(() => ((globalThis as { WebSocket: unknown }).WebSocket = previous));
+}
+
+/** A Vigie relay service with its signaling only, on 127.0.0.1, closed after the test. */
+async function signalingServer() {
+  nodeWebSocket();
+  const server = await startRelayServer({ host: '127.0.0.1', port: 0, sync: false, log: () => {} });
+  cleanups.push(() => server.close());
+  return server;
 }
 
 const rtc = wrtc as unknown as RtcImplementation;
@@ -97,9 +105,7 @@ describe('QuietWebrtcProvider', () => {
   });
 
   it('two copies of one room in one process sync through WebRTC, the newcomer answered in slices', { timeout: 60_000 }, async () => {
-    nodeWebSocket();
-    const server = await startRelayServer({ host: '127.0.0.1', port: 0, sync: false, log: () => {} });
-    cleanups.push(() => server.close());
+    const server = await signalingServer();
     const key = randomCrisisKey();
     const mine = new Y.Doc();
     mine.transact(() => mine.getArray('log').push(Array.from({ length: 3_000 }, (_, i) => logEntry(i))));
@@ -119,9 +125,7 @@ describe('QuietWebrtcProvider', () => {
 
 describe('what a peer sends', () => {
   it('reaches the newcomer\'s listeners (its disk) as received: Yjs encodes none of it again', { timeout: 60_000 }, async () => {
-    nodeWebSocket();
-    const server = await startRelayServer({ host: '127.0.0.1', port: 0, sync: false, log: () => {} });
-    cleanups.push(() => server.close());
+    const server = await signalingServer();
     const key = randomCrisisKey();
     const mine = new Y.Doc();
     mine.transact(() => mine.getArray('log').push(Array.from({ length: 3_000 }, (_, i) => logEntry(i))));
@@ -129,13 +133,7 @@ describe('what a peer sends', () => {
     const theirs = new Y.Doc();
     const heard: Uint8Array[] = [];
     theirs.on('update', (u: Uint8Array) => heard.push(u));
-    const write = Y.Item.prototype.write;
-    let encodedAgain = 0;
-    Y.Item.prototype.write = function (this: Y.Item, ...args: Parameters<Y.Item['write']>) {
-      if ((this.parent as Y.AbstractType<unknown> | null)?.doc === theirs) encodedAgain++;
-      return write.apply(this, args);
-    };
-    cleanups.push(() => (Y.Item.prototype.write = write));
+    const encodedAgain = countWrites(theirs, cleanups);
     const token = await signalingToken(key);
     const provider = new QuietWebrtcProvider(await webrtcRoomName(key), theirs, {
       signaling: [signalingUrlWithToken(server.signalingUrl!, token)],
@@ -146,7 +144,7 @@ describe('what a peer sends', () => {
     provider.on('synced', (e: { synced: boolean }) => (synced ||= e.synced));
     cleanups.push(() => (provider.disconnect(), provider.destroy()));
     await waitFor(() => theirs.getArray('log').length === 3_000, 30_000, 'le nouveau reçoit les 3 000 entrées');
-    expect(encodedAgain).toBe(0);
+    expect(encodedAgain()).toBe(0);
     const replayed = new Y.Doc();
     for (const u of heard) Y.applyUpdate(replayed, u);
     expect(replayed.getArray('log').toJSON()).toEqual(mine.getArray('log').toJSON());
@@ -222,9 +220,7 @@ function fakeStore(doc: Y.Doc, key: string) {
 
 describe('the loneliness watch', () => {
   it('never restarts a copy alone in its room, and restarts once a copy showed up but never paired', { timeout: 30_000 }, async () => {
-    nodeWebSocket();
-    const server = await startRelayServer({ host: '127.0.0.1', port: 0, sync: false, log: () => {} });
-    cleanups.push(() => server.close());
+    const server = await signalingServer();
     const key = randomCrisisKey();
     const doc = new Y.Doc();
     const session = new SyncSession(fakeStore(doc, key) as never, { signaling: [server.signalingUrl!], relay: [], ice: [] }, {

@@ -9,6 +9,21 @@ export function randomCrisisKey(): string {
   return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
 }
 
+/**
+ * How many of `doc`'s items Yjs writes into an update from now on, until `cleanups` run: what a
+ * received update costs if Yjs encodes it again (sync/received-update.ts).
+ */
+export function countWrites(doc: Y.Doc, cleanups: (() => unknown)[]): () => number {
+  const write = Y.Item.prototype.write;
+  let count = 0;
+  Y.Item.prototype.write = function (this: Y.Item, ...args: Parameters<Y.Item['write']>) {
+    if ((this.parent as Y.AbstractType<unknown> | null)?.doc === doc) count++;
+    return write.apply(this, args);
+  };
+  cleanups.push(() => (Y.Item.prototype.write = write));
+  return () => count;
+}
+
 export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { startRelayServer, type RelayServer } from '../../src-main/services/relay-server';
 import { connectRelay } from '../../src-renderer/sync/relay-transport';
 import type { Transport } from '../../src-renderer/sync/transport';
-import { logEntry, randomCrisisKey, waitFor } from './relay-helpers';
+import { countWrites, logEntry, randomCrisisKey, waitFor } from './relay-helpers';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -28,18 +28,6 @@ function countingSocket(sent: number[], received: number[] = []) {
       (super.send as (...a: unknown[]) => void)(data, ...rest);
     }
   };
-}
-
-/** How many of `doc`'s items Yjs writes into an update from now on (until the test ends). */
-export function countWrites(doc: Y.Doc): () => number {
-  const write = Y.Item.prototype.write;
-  let count = 0;
-  Y.Item.prototype.write = function (this: Y.Item, ...args: Parameters<Y.Item['write']>) {
-    if ((this.parent as Y.AbstractType<unknown> | null)?.doc === doc) count++;
-    return write.apply(this, args);
-  };
-  cleanups.push(() => (Y.Item.prototype.write = write));
-  return () => count;
 }
 
 describe('relay, streamed both ways', () => {
@@ -81,7 +69,7 @@ describe('relay, streamed both ways', () => {
     // encoded anything of its document again to say it (received-update.ts: it must not).
     const heard: Uint8Array[] = [];
     newDoc.on('update', (u: Uint8Array) => heard.push(u));
-    const encodedAgain = countWrites(newDoc);
+    const encodedAgain = countWrites(newDoc, cleanups);
     const received: number[] = [];
     const lengthsWhenHeld: number[] = [];
     let joined: Transport | null = null;
