@@ -94,7 +94,8 @@ export function syncPackFileName(crisisName: string, at: number): string {
   return `vigie-${slug}-${stamp}${SYNC_PACK_EXTENSION}`;
 }
 
-function hasPending(doc: Y.Doc): boolean {
+/** Whether Yjs holds something back until what it builds on arrives (structs, deletions). */
+export function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 

@@ -15,6 +15,7 @@
 // disk, which hold it already) does Yjs encode what completes it, as before. (Streamed slices of a
 // crisis written by several copies leave something pending most of the time.)
 import * as Y from 'yjs';
+import { hasPending } from '../store/sync-pack';
 
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => void;
 /** lib0's Observable keeps its listeners here (yjs 13.x): the only way to make 'update' silent for one transaction. */
@@ -25,12 +26,6 @@ function changed(tr: Y.Transaction): boolean {
   if (tr.deleteSet.clients.size > 0) return true;
   for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
   return false;
-}
-
-/** What Yjs holds back until what it builds on arrives (structs, deletions). */
-function pending(doc: Y.Doc): unknown[] {
-  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
-  return [store.pendingStructs, store.pendingDs];
 }
 
 /** Documents whose pending structs all came in updates passed on whole by applyReceived. */
@@ -49,12 +44,12 @@ export const EMPTY_UPDATE = new Uint8Array([0, 0]);
  */
 export function applyReceived(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   const observers = (doc as unknown as { _observers: Observers })._observers;
-  const waited = pending(doc).some(Boolean);
+  const waited = hasPending(doc);
   // Something pending that came another way (read back from disk): Yjs's encoding holds it once this
   // update completes it, so that encoding goes to the listeners.
   if (!observers.get('update')?.size || doc._transaction || (waited && !passedOnWhole.has(doc))) {
     Y.applyUpdate(doc, update, origin);
-    if (!pending(doc).some(Boolean)) passedOnWhole.delete(doc);
+    if (!hasPending(doc)) passedOnWhole.delete(doc);
     return;
   }
   let first: Y.Transaction | null = null;
@@ -85,6 +80,7 @@ export function applyReceived(doc: Y.Doc, update: Uint8Array, origin: unknown): 
     doc.off('afterTransactionCleanup', onCleanup);
     restore();
   }
+  const waiting = hasPending(doc);
   const tr = first as Y.Transaction | null;
   if (tr && silenced) {
     const listeners = [...(silenced as Set<UpdateListener>)];
@@ -92,13 +88,13 @@ export function applyReceived(doc: Y.Doc, update: Uint8Array, origin: unknown): 
       // Unreadable past some point: what it did change, encoded from the document (a superset).
       const applied = changed(tr) ? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState)) : null;
       if (applied) for (const f of listeners) f(applied, tr.origin, doc, tr);
-    } else if (changed(tr) || pending(doc).some(Boolean)) {
+    } else if (changed(tr) || waiting) {
       for (const f of listeners) f(update, tr.origin, doc, tr);
     }
     // (Otherwise nothing was new, and Yjs would have said nothing either.)
   }
   // (Yjs's encoding in the failed case holds what is pending too.)
-  if (!pending(doc).some(Boolean)) passedOnWhole.delete(doc);
+  if (!waiting) passedOnWhole.delete(doc);
   else if (!waited) passedOnWhole.add(doc);
   if (failed) throw failed.error;
 }
