@@ -15,6 +15,7 @@ import { VigieDatabase } from '../../src-renderer/store/database';
 import { deviceKeyring } from '../../src-renderer/store/encryption/device-keyring';
 import { createBrowserVault } from '../../src-renderer/platform/vault';
 import { Journal } from '../../src-renderer/store/journal';
+import { KEPT } from '../../src-renderer/store/row-cache';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
 import { mapBench } from './map';
 import './import'; // window.benchImport (bench/page/import.ts)
@@ -190,7 +191,8 @@ const bench = {
     const rows = await to.rows.count();
     from.close();
     to.close();
-    return { appCached, rows };
+    // The row cache holds the newest KEPT rows (more when creation times tie), not every row.
+    return { appCached, rows, kept: KEPT };
   },
 
   /**
