@@ -9,11 +9,13 @@
 //   BENCH_HISTORY=0                      (without the "+ history" opens)
 //   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks)
 //   BENCH_HEAP_SETTLE_MS=60000           (how long an open waits for its heap to settle: idle-time indexes built)
+//   BENCH_JS_FLAGS=--trace-gc             (more V8 flags for the pages; with DEBUG=pw:browser, their output)
 //   BENCH_HEAP_SNAPSHOT=/tmp/h             (a heap snapshot of each app open once loaded; at 10k, 100k + history is GBs)
 //   BENCH_PARTS=ui BENCH_PROFILE=/tmp/p BENCH_PORT=4290 (keeps the browser profile, on one origin: a later run reuses the crises it created)
 //   BENCH_PARTS=situation                (the point de situation through the app alone)
 //   BENCH_PARTS=keys                     (the duplicate check and the search alone, per keystroke)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
+//   BENCH_JOIN_HEAP_SNAPSHOTS=/tmp/j       (a heap snapshot of the open copy after each join)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +42,7 @@ const BATCH = 5000; // sightings per createMany call (one Yjs transaction, one s
 const LAUNCH = {
   headless: true,
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', `--js-flags=--expose-gc ${process.env.BENCH_JS_FLAGS ?? ''}`.trim()],
 };
 const MB = 1024 * 1024;
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -373,7 +375,7 @@ async function joinBench() {
     const s = await step('storeCreate', store, n, BATCH);
     await step('copyToApp', store);
     await step('copyRowCacheToApp', store);
-    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES })) {
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, heapSnapshots: process.env.BENCH_JOIN_HEAP_SNAPSHOTS })) {
       const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
       put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');

@@ -1,5 +1,7 @@
 // Accent- and case-insensitive matching: "st etienne" finds "Saint-Étienne", "creche" finds "Crèche",
 // "oeuilly" finds "Œuilly".
+import { decodeUtf8, encodeUtf8Into } from './utf8';
+
 export function normalise(s: string): string {
   // The same steps as normaliseReference below, in fewer passes: this runs over every row's text
   // (100,000 rows, ~300 characters each) before the first search.
@@ -14,8 +16,6 @@ export function normalise(s: string): string {
 }
 const NON_ASCII = /[^\x00-\x7f]/;
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 let bytes = new Uint8Array(1024);
 /**
  * A copy of its own of an ASCII text, flat and in one byte per character (any other text is
@@ -28,7 +28,7 @@ let bytes = new Uint8Array(1024);
 export function asciiCopy(t: string): string {
   if (NON_ASCII.test(t)) return t;
   if (t.length > bytes.length) bytes = new Uint8Array(t.length * 2);
-  return decoder.decode(bytes.subarray(0, encoder.encodeInto(t, bytes).written));
+  return decodeUtf8(bytes.subarray(0, encodeUtf8Into(t, bytes)), () => t); // ASCII: never falls back
 }
 const MARKS = /[\u0300-\u036f]+/g;
 const SAINT = /\bst(e?)\b/g;

@@ -3,6 +3,7 @@
 // raw bytes), so an entry names its author by the very key that must verify it: nobody can write
 // in someone else's name, and no unsigned directory can be rewritten to change who wrote what.
 import { fromBase64url, toBase64url } from './base64url';
+import { encodeUtf8 } from './utf8'; // not TextEncoder: the texts signed and hashed are the envelopes kept (core/utf8.ts)
 
 const subtle = () => globalThis.crypto.subtle;
 const ED = { name: 'Ed25519' } as const;
@@ -26,7 +27,7 @@ export async function signerFrom(keys: { publicKey: CryptoKey; privateKey: Crypt
   return {
     id,
     async sign(text) {
-      return toBase64url(new Uint8Array(await subtle().sign(ED, keys.privateKey, new TextEncoder().encode(text))));
+      return toBase64url(new Uint8Array(await subtle().sign(ED, keys.privateKey, encodeUtf8(text))));
     },
   };
 }
@@ -41,7 +42,7 @@ export async function signerFromPrivateKey(pkcs8: string, id: string): Promise<S
   return {
     id,
     async sign(text) {
-      return toBase64url(new Uint8Array(await subtle().sign(ED, privateKey, new TextEncoder().encode(text))));
+      return toBase64url(new Uint8Array(await subtle().sign(ED, privateKey, encodeUtf8(text))));
     },
   };
 }
@@ -66,7 +67,7 @@ export async function verifySignature(actor: string, text: string, signature: st
   const key = await publicKey(actor);
   if (!key) return false;
   try {
-    return await subtle().verify(ED, key, fromBase64url(signature), new TextEncoder().encode(text));
+    return await subtle().verify(ED, key, fromBase64url(signature), encodeUtf8(text));
   } catch {
     return false;
   }
@@ -74,6 +75,6 @@ export async function verifySignature(actor: string, text: string, signature: st
 
 /** An entry's id: the first 128 bits of SHA-256 of its signed text (the same entry has one id everywhere). */
 export async function entryId(text: string): Promise<string> {
-  const digest = await subtle().digest('SHA-256', new TextEncoder().encode(text));
+  const digest = await subtle().digest('SHA-256', encodeUtf8(text));
   return toBase64url(new Uint8Array(digest).subarray(0, 16));
 }

@@ -52,7 +52,9 @@ export function urlKey(link: string): string {
   if (!/^https?:\/\//i.test(text) || text.length > 4096) return '';
   let url: URL;
   try {
-    url = new URL(text);
+    // A new string for URL, which would otherwise make the row's own link an external string for
+    // good (core/utf8.ts); URL drops the leading space.
+    url = new URL(' ' + text);
   } catch {
     return '';
   }

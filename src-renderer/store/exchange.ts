@@ -9,6 +9,7 @@ import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import type { Journal } from './journal';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
+import { keepYjsStringsOnHeap } from './yjs-strings';
 
 const PUSH_BATCH = 500;
 const REPAIR_FIRST_MS = 1500;
@@ -48,6 +49,7 @@ export class Exchange {
   deletionsUndone = 0;
 
   constructor(private readonly o: ExchangeOptions) {
+    keepYjsStringsOnHeap(); // what the document holds stays out of every collection's pause
     this.persistence = new DocPersistence(o.db, o.name, this.doc);
   }
 

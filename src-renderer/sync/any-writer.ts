@@ -4,15 +4,15 @@
 // streaming a crisis to a newcomer (150–300 ms tasks at 100,000 sightings). Same wire format
 // (lib0/encoding.js `writeAny`, types 118 object and 119 string); anything else goes to lib0.
 import * as encoding from 'lib0/encoding';
+import { encodeUtf8Into } from '../core/utf8';
 
-const utf8 = new TextEncoder();
 let scratch = new Uint8Array(64 * 1024);
 
 /** lib0's `writeVarString`: the UTF-8 length as a varuint, then the bytes. */
 export function writeString(encoder: encoding.Encoder, s: string): void {
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
   if (s.length * 3 > scratch.length) scratch = new Uint8Array(s.length * 3);
-  const { written } = utf8.encodeInto(s, scratch);
+  const written = encodeUtf8Into(s, scratch); // not TextEncoder: it would make `s` external (core/utf8.ts)
   encoding.writeVarUint(encoder, written);
   encoding.writeUint8Array(encoder, scratch.subarray(0, written));
 }

@@ -4,6 +4,7 @@
 // A value stored before encryption existed (or by a test seeding the database) is read as it is.
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import type { Keyring } from './keyring';
+import { decodeUtf8, encodeUtf8 } from '../../core/utf8';
 
 /** What a sealed field holds in IndexedDB. */
 export interface SealedField {
@@ -11,10 +12,12 @@ export interface SealedField {
 }
 
 type Codec = { encode(v: unknown): Uint8Array; decode(b: Uint8Array): unknown };
-const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder(); // one for every value read (a cold open reads 100,000 and more)
-const text: Codec = { encode: (v) => utf8.encode(v as string), decode: (b) => fromUtf8.decode(b) };
-const json: Codec = { encode: (v) => utf8.encode(JSON.stringify(v)), decode: (b) => JSON.parse(fromUtf8.decode(b)) };
+// Not TextDecoder's strings nor TextEncoder, which make them external (core/utf8.ts): the texts
+// sealed and opened here are the envelopes the exchange document and the journal keep.
+const readUtf8 = (b: Uint8Array) => decodeUtf8(b, (bad) => fromUtf8.decode(bad));
+const text: Codec = { encode: (v) => encodeUtf8(v as string), decode: readUtf8 };
+const json: Codec = { encode: (v) => encodeUtf8(JSON.stringify(v)), decode: (b) => JSON.parse(readUtf8(b)) };
 const bytes: Codec = { encode: (v) => v as Uint8Array, decode: (b) => b };
 
 /** Per table, the fields sealed and how each becomes bytes (database.ts has the tables). */
