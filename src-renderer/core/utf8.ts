@@ -9,6 +9,8 @@
 
 /** Code units converted by one String.fromCharCode call (its arguments go on the stack). */
 const CHUNK = 8192;
+/** Largest scratch buffer kept between calls (in units or bytes). */
+const KEPT_BUFFER = 1 << 16;
 let units = new Uint16Array(1024);
 
 /**
@@ -19,8 +21,9 @@ let units = new Uint16Array(1024);
 export function decodeUtf8(bytes: Uint8Array, decoder: (b: Uint8Array) => string): string {
   const len = bytes.length;
   if (len >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decoder(bytes);
-  if (units.length < len) units = new Uint16Array(Math.max(len, units.length * 2));
-  const out = units;
+  // One buffer for the usual strings (an envelope is ~1 KB); a rare long one gets its own.
+  if (units.length < len && len <= KEPT_BUFFER) units = new Uint16Array(Math.max(len, units.length * 2));
+  const out = len <= units.length ? units : new Uint16Array(len);
   let n = 0;
   let i = 0;
   while (i < len) {
@@ -102,6 +105,8 @@ let scratch = new Uint8Array(1024);
 
 /** `s` as UTF-8, in a new array (TextEncoder's `encode`, without making `s` external). */
 export function encodeUtf8(s: string): Uint8Array<ArrayBuffer> {
-  if (scratch.length < s.length * 3) scratch = new Uint8Array(s.length * 3);
-  return scratch.slice(0, encodeUtf8Into(s, scratch));
+  const room = s.length * 3;
+  if (scratch.length < room && room <= KEPT_BUFFER) scratch = new Uint8Array(Math.max(room, scratch.length * 2));
+  const out = room <= scratch.length ? scratch : new Uint8Array(room);
+  return out.slice(0, encodeUtf8Into(s, out));
 }

@@ -28,6 +28,8 @@ describe('UTF-8 décodé en chaînes du tas JavaScript', () => {
       'L’eau monte à Montauban : évacuez le camping des Trois Rivières 🚨🌊',
       '\u0000\u007f\u0080\u07ff\u0800\uffff\u{10000}\u{10ffff}',
       'é'.repeat(20_000) + '🌊'.repeat(5_000), // beyond one String.fromCharCode call
+      'à'.repeat(70_000) + 'x', // beyond the buffer kept between calls
+      'court', // the kept buffer still right after
     ];
     for (const t of texts) {
       const bytes = new TextEncoder().encode(t);
@@ -67,6 +69,8 @@ describe('UTF-8 décodé en chaînes du tas JavaScript', () => {
       'seul \ud800 ici, \udc00 là, à la fin \ud83d',
       '\udc00\ud800',
       'é'.repeat(20_000) + '🌊'.repeat(5_000),
+      'à'.repeat(70_000) + '🌊',
+      'court',
     ];
     let x = 7;
     for (let k = 0; k < 500; k++) {
