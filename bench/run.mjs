@@ -375,7 +375,7 @@ async function joinBench() {
     const s = await step('storeCreate', store, n, BATCH);
     await step('copyToApp', store);
     await step('copyRowCacheToApp', store);
-    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, heapSnapshots: process.env.BENCH_JOIN_HEAP_SNAPSHOTS })) {
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
       const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
       put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');

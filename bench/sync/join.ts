@@ -11,7 +11,6 @@
 // runJoinBench with its served bench build and its profile, once 'vigie' holds the crisis.
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { startRelayServer } from '../../src-main/services/relay-server';
@@ -27,8 +26,8 @@ export interface JoinBenchOptions {
   log: (...args: unknown[]) => void;
   /** A folder: write CPU profiles of both pages during the join there (.cpuprofile, for DevTools). */
   cpuProfiles?: string;
-  /** A directory: a heap snapshot of the open copy once the newcomer has every row. */
-  heapSnapshots?: string;
+  /** Takes a heap snapshot of the open copy once the newcomer has every row (file name given). */
+  snapshotHolder?: (page: Page, name: string) => Promise<void>;
 }
 
 export interface Block {
@@ -128,15 +127,6 @@ async function invitationLink(page: Page): Promise<string> {
   return link;
 }
 
-async function heapSnapshot(page: Page, path: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const out = createWriteStream(path);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => out.write(chunk));
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await new Promise((resolve) => out.end(resolve));
-  await cdp.detach();
-}
-
 async function startProfile(page: Page): Promise<() => Promise<unknown>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -201,7 +191,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     const { clickAt, firstAt, lastAt } = await newcomer.evaluate(() => (window as unknown as { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> }).__joined);
     for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
-    if (o.heapSnapshots) await heapSnapshot(holder, joinPath(o.heapSnapshots, `join-${o.n}-${transport}-holder.heapsnapshot`));
+    await o.snapshotHolder?.(holder, `join-${o.n}-${transport}-holder.heapsnapshot`);
     if (o.cpuProfiles) {
       const frames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
       for (const f of frames.sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
