@@ -15,6 +15,7 @@ import { relayDocumentName } from '../../src-renderer/core/secrets';
 import { purgeBacked } from './relay-purge-check';
 import { createRedisExtension } from './relay-redis';
 import { streamLargeAnswers } from './relay-stream';
+import { notBackToSender } from './relay-echo';
 import { openDocumentStore, RELAY_DOCUMENT_NAME, type DocumentStore } from './relay-store';
 import { forgetMessage, inspectMessage, namesVigieDocument } from './relay-frames';
 
@@ -179,6 +180,10 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
       const state = (context as VigieContext).vigie;
       state.documents.add(documentName);
       setMaxPayload(state.socket, config.maxMessageBytes);
+    },
+
+    async afterLoadDocument({ document }) {
+      notBackToSender(document);
     },
 
     async afterUnloadDocument({ documentName }) {
