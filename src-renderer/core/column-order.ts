@@ -8,6 +8,15 @@ import type { RowSlots } from './row-slots';
 /** Rows sorted at once before merging (a slice of work). */
 const RUN = 1024;
 
+/**
+ * Characters of a text key kept once the order is built. A whole key is up to 200 characters (and
+ * often a concatenation): kept for every row of two text columns it was ~25 MB of a 100,000-row
+ * crisis. A prefix orders two rows unless both are this long and equal; then the whole keys are
+ * worked out again from the rows, a few per edit. Below 13 characters V8 copies a slice instead
+ * of pointing into the whole key, so the whole key is really let go.
+ */
+const PREFIX = 12;
+
 /** One sorted list of slots and the comparison it is sorted by. */
 interface Sorted {
   perm: Int32Array;
@@ -15,8 +24,11 @@ interface Sorted {
 }
 
 export class ColumnOrder {
-  /** Each slot's key (strings compared with plain `<`, numbers). */
+  /** Each slot's key (strings compared with plain `<`, numbers); text cut to PREFIX once built. */
   private readonly keys: (string | number)[] = [];
+  /** Whole text keys worked out again while placing or taking rows (one call of take or place). */
+  private readonly whole = new Map<number, string | number>();
+  private cut = false;
   private readonly asc: Sorted;
   private readonly desc: Sorted;
   size = 0;
@@ -31,9 +43,34 @@ export class ColumnOrder {
   ) {
     const { keys } = this;
     const ties = (a: number, b: number) => slots.createdAt[b]! - slots.createdAt[a]! || (slots.ids[a]! < slots.ids[b]! ? -1 : slots.ids[a]! > slots.ids[b]! ? 1 : 0);
+    // Two equal prefixes of PREFIX characters: the whole keys decide (the row is the one the key was
+    // placed with: take runs before a row changes, place after).
+    const rest = (a: number, b: number, k: string | number) => {
+      if (!this.cut || typeof k !== 'string' || k.length < PREFIX) return 0;
+      const x = this.wholeKey(a);
+      const y = this.wholeKey(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
     // Descending reverses the keys, not the ties (still newest first, then id), as sortSightings does.
-    this.asc = { perm: new Int32Array(0), cmp: (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : ties(a, b)) };
-    this.desc = { perm: new Int32Array(0), cmp: (a, b) => (keys[a]! > keys[b]! ? -1 : keys[a]! < keys[b]! ? 1 : ties(a, b)) };
+    this.asc = { perm: new Int32Array(0), cmp: (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : rest(a, b, keys[a]!) || ties(a, b)) };
+    this.desc = { perm: new Int32Array(0), cmp: (a, b) => (keys[a]! > keys[b]! ? -1 : keys[a]! < keys[b]! ? 1 : -rest(a, b, keys[a]!) || ties(a, b)) };
+  }
+
+  private wholeKey(s: number): string | number {
+    let k = this.whole.get(s);
+    if (k === undefined) this.whole.set(s, (k = sortKey(this.slots.rows[s]!, this.key)));
+    return k;
+  }
+
+  /** The key kept for a row: whole while the order is built, then cut (prefixes shared). */
+  private keep(k: string | number, shared?: Map<string, string>): string | number {
+    if (!this.cut || typeof k !== 'string') return k;
+    const short = k.length > PREFIX ? k.slice(0, PREFIX) : k;
+    if (!shared) return short;
+    const known = shared.get(short);
+    if (known !== undefined) return known;
+    shared.set(short, short);
+    return short;
   }
 
   /** Works on building the order until `more()` says stop; true once it is ready. */
@@ -47,6 +84,10 @@ export class ColumnOrder {
     this.late.clear();
     this.take(late.filter((s) => this.keys[s] !== undefined && position(this.asc, this.size, s) >= 0));
     this.place(late);
+    // Cut in one go: a category or a commune repeats its key over thousands of rows, one string each.
+    this.cut = true;
+    const shared = new Map<string, string>();
+    this.keys.forEach((k, s) => (this.keys[s] = this.keep(k, shared)));
     return true;
   }
 
@@ -81,6 +122,7 @@ export class ColumnOrder {
     let size = this.size;
     for (const sorted of [this.asc, this.desc]) size = removeAll(sorted, this.size, placed);
     this.size = size;
+    this.whole.clear();
   }
 
   /** After the rows changed: puts back those that exist, at their new place. */
@@ -88,9 +130,10 @@ export class ColumnOrder {
     if (!this.ready) return;
     const { rows } = this.slots;
     const incoming = [...new Set(changed)].filter((s) => rows[s]);
-    for (const s of incoming) this.keys[s] = sortKey(rows[s]!, this.key);
+    for (const s of incoming) this.keys[s] = this.keep(sortKey(rows[s]!, this.key));
     for (const sorted of [this.asc, this.desc]) insertAll(sorted, this.size, Int32Array.from(incoming).sort(sorted.cmp));
     this.size += incoming.length;
+    this.whole.clear();
   }
 
   /** The slots in this order (a view of the order itself: read it, do not keep it across changes). */

@@ -10,12 +10,17 @@ import { seededRandom } from '../../seeded-random';
 // an import's thousands), with new rows, changed rows, rows gone and the same row twice in a batch:
 // after each batch both directions equal a sort from scratch (query.ts sortSightings).
 const WORDS = ['Moissac', 'pont', 'École', 'crue', '', 'Œuvre', 'route'];
+// Longer than the 12 characters an order keeps of a text key once built: equal prefixes, then the
+// words above decide (the whole keys are worked out again from the rows).
+const SAME_START = ['Signalement crue quartier ', 'Signalement crue quartiers ', 'RT @prefet82 '];
 
 function row(id: string, r: () => number, createdAt: number): Sighting {
   return {
     ...DEFAULT_FIELDS,
     id,
-    text: Array.from({ length: Math.floor(r() * 3) }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' '),
+    text:
+      (r() < 0.5 ? SAME_START[Math.floor(r() * SAME_START.length)] : '') +
+      Array.from({ length: Math.floor(r() * 3) }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' '),
     priority: PRIORITIES[Math.floor(r() * PRIORITIES.length)]!,
     createdAt,
     createdBy: 'a',

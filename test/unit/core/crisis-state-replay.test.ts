@@ -47,6 +47,21 @@ describe('état de la crise sans l’historique en mémoire', () => {
     }
   });
 
+  it('garde une remontée connue par sa seule création sous l’identifiant de l’entrée, puis la rejoue comme les autres', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const [create, ...edits] = history(seed, 12);
+      const state = new CrisisState('crise');
+      state.apply(create!);
+      expect(state.rows.get('abc')).toEqual(replay([create!]));
+      expect(state.sightingEntryIds('abc')).toEqual([create!.id]);
+      // The creation first (the usual case), then edits in any order, some dated before it.
+      for (const e of shuffled(edits, seed)) state.apply(e);
+      const all = [create!, ...edits].sort(compareEntries);
+      expect(state.rows.get('abc')).toEqual(replay(all));
+      expect(state.sightingEntryIds('abc')).toEqual(all.map((e) => e.id));
+    }
+  });
+
   it('ne garde pas les valeurs « avant » des entrées (elles restent dans le registre)', () => {
     const state = new CrisisState('crise');
     const [create] = history(1, 0);
