@@ -5,7 +5,7 @@
 // for one field, the later entry wins.
 import type { BodyOf, Entry, SightingBody } from './records';
 import { compareEntries } from './records';
-import { DEFAULT_FIELDS, type FieldName, type Sighting, type SightingFields } from './sighting';
+import { BLANK_ROW, DEFAULT_FIELDS, type FieldName, type Sighting, type SightingFields } from './sighting';
 import { canTransition } from './taxonomy';
 
 /**
@@ -23,7 +23,7 @@ export function applyChange(row: Sighting | undefined, e: ReplayEntry): Sighting
   if (b.k === 'c') {
     // A second creation of the same id (only a hostile client makes one) changes nothing.
     if (row) return row;
-    return { ...DEFAULT_FIELDS, ...b.f, id: b.s, createdAt: b.t, createdBy: b.a, updatedAt: b.t, updatedBy: b.a } as Sighting;
+    return { ...BLANK_ROW, ...b.f, id: b.s, createdAt: b.t, createdBy: b.a, updatedAt: b.t, updatedBy: b.a } as Sighting;
   }
   if (!row) return undefined;
   const f = { ...b.f };

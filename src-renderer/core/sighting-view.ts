@@ -18,6 +18,7 @@
 import { countBoth, hasBit, intersect, resized, setBit, wordsFor } from './bitset';
 import { ColumnOrder } from './column-order';
 import { matchesFields, searchWords, type SightingFilter, type SortKey, type SortOrder } from './query';
+import { roomFor } from './capacity';
 import { RowSlots, STATUS_CODE } from './row-slots';
 import { SearchIndex } from './search-index';
 import { SearchResults, sameList, type SearchResult } from './search-results';
@@ -268,13 +269,12 @@ export class SightingView {
     return o;
   }
 
-  /** Every set holds every slot (capacity doubled as rows come). */
+  /** Every set holds every slot (room made as rows come: capacity.ts). */
   private reserve(): void {
     const n = this.slots.size;
     if (n <= this.bitWords * 32) return;
-    let cap = Math.max(1024, this.bitWords * 32);
-    while (cap < n) cap *= 2;
-    const words = wordsFor(cap);
+    const words = wordsFor(roomFor(n, this.bitWords * 32));
+    const cap = words * 32;
     this.bitWords = words;
     this.fields = resized(this.fields, words);
     this.statuses = this.statuses.map((b) => resized(b, words));

@@ -69,3 +69,32 @@ describe('ordre d’une colonne, lots de toutes tailles', () => {
     });
   }
 });
+
+describe('ordre d’une colonne, remontée disparue puis revenue', () => {
+  it('reprend une ligne disparue puis recréée dans la même case, clés de texte longues et égales au début', () => {
+    const slots = new RowSlots();
+    const make = (id: string, text: string, createdAt: number): Sighting => ({ ...DEFAULT_FIELDS, id, text, createdAt, createdBy: 'a', updatedAt: createdAt, updatedBy: 'a' });
+    const rows = new Map<string, Sighting>();
+    for (let i = 0; i < 50; i++) {
+      const row = make(`r${i}`, `${SAME_START[0]}${WORDS[i % WORDS.length]} ${i}`, i);
+      rows.set(row.id, row);
+      slots.set(slots.slotFor(row.id, i), row);
+    }
+    const order = new ColumnOrder('text', slots);
+    order.build(() => true);
+    const slot = slots.slot('r7')!;
+    const change = (row: Sighting | undefined) => {
+      order.take([slot]);
+      slots.set(slot, row);
+      if (row) rows.set('r7', row);
+      else rows.delete('r7');
+      order.place([slot]);
+    };
+    change(undefined); // gone (its key, cut, still ties with others on the first 12 characters)
+    change(undefined); // touched again while gone
+    change(make('r7', `${SAME_START[0]}crue revenue`, 7)); // back, same creation time: same slot
+    expect(slots.slot('r7')).toBe(slot);
+    for (const descending of [false, true])
+      expect([...order.sorted(descending)].map((s) => slots.ids[s])).toEqual(sortSightings([...rows.values()], { key: 'text', descending }).map((s) => s.id));
+  });
+});
