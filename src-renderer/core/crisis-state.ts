@@ -3,10 +3,11 @@
 // state comes out. Every copy holding the same entries computes the same state, whatever the order
 // in which they arrived (sightings and profiles follow the entries' total order; see docs/sync.md
 // for the few rules that depend on what was known when an entry arrived).
-import { applyChange, replay, type ReplayEntry } from './changes';
+import { applyChange, type ReplayEntry } from './changes';
+import { addToTrail, newTrail, trailIds, type Trail } from './sighting-trail';
 import { compareEntries, type BodyOf, type Entry, type SightingBody } from './records';
 import { can, checkEntry, type RuleContext, type Verdict } from './rules';
-import type { Sighting } from './sighting';
+import { DEFAULT_FIELDS, FIELD_NAMES, type Sighting, type SightingFields } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';
 import { MainCourante } from './main-courante';
@@ -72,7 +73,7 @@ export class CrisisState implements RuleContext {
    * alone (most of a big crisis) keeps only that entry's id: its row says the rest (`lone`). An entry
    * and its fields were ~190 bytes a sighting, 19 MB at 100,000.
    */
-  private readonly trails = new Map<string, ReplayEntry[] | string>();
+  private readonly trails = new Map<string, Trail | string>();
   /** One string per author (bodies parsed from text each bring their own copy). */
   private readonly authors = new Map<string, string>();
   readonly rows = new Map<string, Sighting>();
@@ -103,7 +104,7 @@ export class CrisisState implements RuleContext {
   /** The ids of a sighting's entries, in order (oldest first): what its history reads. */
   sightingEntryIds(sightingId: string): string[] {
     const trail = this.trails.get(sightingId);
-    return trail === undefined ? [] : typeof trail === 'string' ? [trail] : trail.map((e) => e.id);
+    return trail === undefined ? [] : typeof trail === 'string' ? [trail] : trailIds(trail);
   }
 
   /** `g`: the envelope's signature, or a redacted entry's hash (then a certificate must vouch for it). */
@@ -218,25 +219,28 @@ export class CrisisState implements RuleContext {
       this.rows.set(b.s, applyChange(undefined, { id, body: { k: 'c', s: b.s, a, t: b.t, f: b.f } })!);
       return;
     }
-    const list = typeof trail === 'string' ? [this.lone(b.s, trail)] : (trail ?? []);
-    if (trail === undefined || typeof trail === 'string') this.trails.set(b.s, list);
-    const entry: ReplayEntry = { id, body: { k: b.k, s: list[0]?.body.s ?? b.s, a, t: b.t, f: b.f } };
-    // Usually the newest: appended and applied; otherwise inserted in order and the row replayed.
-    let i = list.length;
-    while (i > 0 && compareEntries(list[i - 1]!, entry) > 0) i--;
-    list.splice(i, 0, entry);
-    const row = i === list.length - 1 ? applyChange(this.rows.get(b.s), entry) : replay(list);
+    const entry: ReplayEntry = { id, body: { k: b.k, s: b.s, a, t: b.t, f: b.f } };
+    let list: Trail;
+    if (typeof trail === 'string') {
+      const creation = this.lone(b.s, trail);
+      list = newTrail(creation);
+      addToTrail(list, b.s, creation, undefined); // the row it makes is the row already there
+    } else list = trail ?? newTrail(entry);
+    if (list !== trail) this.trails.set(b.s, list);
+    const row = addToTrail(list, b.s, entry, this.rows.get(b.s));
     if (row) this.rows.set(b.s, row);
     else this.rows.delete(b.s);
   }
 
   /**
-   * The creating entry of a sighting known by it alone, read back from its row: replaying a row as
-   * a creation gives the same row (the creation's author and time are its createdBy and createdAt).
+   * The creating entry of a sighting known by it alone, read back from its row: its fields that
+   * differ from the defaults (what a creation writes), its author and time (createdBy, createdAt).
    */
   private lone(s: string, id: string): ReplayEntry {
     const row = this.rows.get(s)!;
-    return { id, body: { k: 'c', s: row.id, a: row.createdBy, t: row.createdAt, f: row } };
+    const f: Record<string, unknown> = {};
+    for (const k of FIELD_NAMES) if (row[k] !== DEFAULT_FIELDS[k]) f[k] = row[k];
+    return { id, body: { k: 'c', s, a: row.createdBy, t: row.createdAt, f: f as Partial<SightingFields> } };
   }
 
 }
