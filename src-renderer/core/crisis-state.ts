@@ -220,14 +220,16 @@ export class CrisisState implements RuleContext {
       return;
     }
     const entry: ReplayEntry = { id, body: { k: b.k, s: b.s, a, t: b.t, f: b.f } };
-    let list: Trail;
-    if (typeof trail === 'string') {
-      const creation = this.lone(b.s, trail);
-      list = newTrail(creation);
-      addToTrail(list, b.s, creation, undefined); // the row it makes is the row already there
-    } else list = trail ?? newTrail(entry);
-    if (list !== trail) this.trails.set(b.s, list);
-    const row = addToTrail(list, b.s, entry, this.rows.get(b.s));
+    let row: Sighting | undefined;
+    if (trail === undefined) {
+      // An edit before its sighting's creation (a peer sent them out of order): no row yet.
+      this.trails.set(b.s, newTrail(entry));
+      row = applyChange(undefined, entry);
+    } else {
+      const list: Trail = typeof trail === 'string' ? newTrail(this.lone(b.s, trail)) : trail;
+      if (list !== trail) this.trails.set(b.s, list);
+      row = addToTrail(list, b.s, entry, this.rows.get(b.s));
+    }
     if (row) this.rows.set(b.s, row);
     else this.rows.delete(b.s);
   }

@@ -4,6 +4,7 @@
 // more: ~25 MB of a crisis of 100,000 sightings with 500,000 edits. Times are kept as offsets so
 // that most stay small integers, which V8 stores unboxed.
 import { applyChange, replay, type ReplayEntry } from './changes';
+import { compareEntries } from './records';
 import type { Sighting, SightingFields } from './sighting';
 
 export type Trail = unknown[];
@@ -11,11 +12,12 @@ export type Trail = unknown[];
 const W = 5;
 const [K, ID, A, T, F] = [1, 2, 3, 4, 5];
 
+/** A trail holding `first` alone. */
 export function newTrail(first: ReplayEntry): Trail {
-  return [first.body.t];
+  return [first.body.t, first.body.k, first.id, first.body.a, 0, first.body.f];
 }
 
-export function trailLength(trail: Trail): number {
+function trailLength(trail: Trail): number {
   return (trail.length - 1) / W;
 }
 
@@ -28,15 +30,6 @@ function entryAt(trail: Trail, s: string, i: number): ReplayEntry {
   };
 }
 
-/** compareEntries between the entry at `i` and `e`. */
-function compareAt(trail: Trail, i: number, e: ReplayEntry): number {
-  const at = i * W;
-  const t = (trail[0] as number) + (trail[at + T] as number);
-  const a = trail[at + A] as string;
-  const id = trail[at + ID] as string;
-  return t - e.body.t || (a < e.body.a ? -1 : a > e.body.a ? 1 : 0) || (id < e.id ? -1 : id > e.id ? 1 : 0);
-}
-
 /**
  * Puts `e` in its place and returns the sighting's row after it: `row` with `e` applied when it is
  * the newest (the usual case), else every entry replayed.
@@ -44,7 +37,7 @@ function compareAt(trail: Trail, i: number, e: ReplayEntry): number {
 export function addToTrail(trail: Trail, s: string, e: ReplayEntry, row: Sighting | undefined): Sighting | undefined {
   const n = trailLength(trail);
   let i = n;
-  while (i > 0 && compareAt(trail, i - 1, e) > 0) i--;
+  while (i > 0 && compareEntries(entryAt(trail, s, i - 1), e) > 0) i--;
   trail.splice(1 + i * W, 0, e.body.k, e.id, e.body.a, e.body.t - (trail[0] as number), e.body.f);
   if (i === n) return applyChange(row, e);
   return replay(Array.from({ length: n + 1 }, (_, j) => entryAt(trail, s, j)));

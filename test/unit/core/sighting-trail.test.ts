@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replay, type ReplayEntry } from '../../../src-renderer/core/changes';
+import { applyChange, replay, type ReplayEntry } from '../../../src-renderer/core/changes';
 import { compareEntries } from '../../../src-renderer/core/records';
 import { addToTrail, newTrail, trailIds } from '../../../src-renderer/core/sighting-trail';
 import type { Sighting } from '../../../src-renderer/core/sighting';
@@ -20,9 +20,10 @@ describe('entrées d’une remontée gardées à plat', () => {
       entry('e3', 'e', B, T0 + 400 * DAY, { verificationNotes: 'vu' }), // same time as e1: the author decides
       entry('e0', 'e', A, T0 + 400 * DAY, { status: 'en_verification' }), // same time and author as e1: the id decides
     ];
-    const trail = newTrail(entries[0]!);
-    let row: Sighting | undefined;
-    for (const e of entries) row = addToTrail(trail, 'x', e, row);
+    const [first, ...rest] = entries;
+    const trail = newTrail(first!);
+    let row: Sighting | undefined = applyChange(undefined, first!);
+    for (const e of rest) row = addToTrail(trail, 'x', e, row);
     const ordered = [...entries].sort(compareEntries);
     expect(trailIds(trail)).toEqual(ordered.map((e) => e.id));
     expect(trailIds(trail)).toEqual(['e2', 'c', 'e0', 'e1', 'e3']);
