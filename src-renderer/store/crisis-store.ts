@@ -4,44 +4,36 @@
 // document (exchange.ts) is only how copies pass entries to one another. With those files, the only
 // code that touches Yjs and Dexie.
 import type * as Y from 'yjs';
-import { creationBody, editBody, rowsCreatedIn } from '../core/changes';
+import { rowsCreatedIn } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
-import { recogniseLink } from '../core/platforms';
-import { entryText, MAX_CLAIM_MS, signedText, type Body, type BodyOf, type Entry, type SightingBody, type UnsignedBody } from '../core/records';
-import { entryId } from '../core/signing';
-import { CRISIS_KEY_PATTERN, newId } from '../core/ids';
+import { type Body, type BodyOf, type Entry, type SightingBody, type UnsignedBody } from '../core/records';
+import { CRISIS_KEY_PATTERN } from '../core/ids';
 import { openSealed } from '../core/rekey';
 import { receiptText } from '../core/receipt';
-import { DEFAULT_FIELDS, duplicateLinkErrors, validateFields, type Sighting, type SightingFields } from '../core/sighting';
-import { canTransition, type Role, type Status } from '../core/taxonomy';
-import { STATUS_LABELS } from '../core/labels';
+import type { Sighting, SightingFields } from '../core/sighting';
+import type { Role, Status } from '../core/taxonomy';
 import type { VigieDatabase } from './database';
 import { deviceKeys, type DeviceKeys } from './device-keys';
 import { Intake, type Rejection, type SignedEntry } from './intake';
 import { Journal } from './journal';
 import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
-import { Slicer, yieldToEventLoop } from '../core/slicer';
+import { Slicer } from '../core/slicer';
+import { signEntries } from './sign-entries';
 import { WorkflowCommands } from './workflow-commands';
 import { MainCouranteCommands } from './main-courante-commands';
 import { PurgeCommands } from './purge-commands';
 import { PeerNotices } from './peer-notices';
 import { RelayCommands } from './relay-commands';
 import { MemberCommands } from './member-commands';
+import { SightingCommands, type Claim } from './sighting-commands';
 import { RuleError, SightingValidationError } from './errors';
 
 export { RuleError, SightingValidationError };
 
-export type { Member };
-
-/** "Je m'en occupe": who handles a sighting, until when. Travels with the record, expires by itself. */
-export interface Claim {
-  actor: string;
-  name: string;
-  until: number;
-}
-export const CLAIM_MINUTES = 30;
+export type { Member, Claim };
+export { CLAIM_MINUTES } from './sighting-commands';
 type Listener = (changedIds: ReadonlySet<string>) => void;
 
 const PREVIEW_ROWS = 200;
@@ -54,7 +46,6 @@ const PREVIEW_TAIL = 2000;
  */
 // The main courante (l) goes on after closing: the COD logs the archive, the purge, the debriefing.
 const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o', 'l', 's']);
-const SIGN_SLICE = 250;
 // A page is read, cloned and its texts opened (encryption at rest) in one task: ~25 ms at 500 entries
 // on a busy laptop, where 2,000 made a 100–190 ms block.
 const JOURNAL_PAGE = 500;
@@ -105,6 +96,8 @@ export class CrisisStore {
   readonly relay: RelayCommands;
   /** Admitting and removing members, the crisis's next key, invitations (store/member-commands.ts). */
   readonly membership: MemberCommands;
+  /** Capturing and editing sightings, claims (store/sighting-commands.ts): called through the store's own methods below. */
+  private readonly sightings: SightingCommands;
 
   private constructor(
     private readonly db: VigieDatabase,
@@ -130,6 +123,13 @@ export class CrisisStore {
     this.membership = new MemberCommands(this.state, crisis, { id: identity.id, agreementId: keys.agreementId }, this.journal, (entries) => this.write(entries));
     this.purge = new PurgeCommands(this.state, () => this.identity.id, now, () => this.history(), () => this.membership.rotation(), (entries) => this.write(entries));
     this.relay = new RelayCommands(this.state, () => this.identity.id, (entries) => this.write(entries));
+    this.sightings = new SightingCommands({
+      row: (id) => this.get(id),
+      claimOf: (id) => this.claimOf(id),
+      me: () => this.identity.id,
+      tick: () => this.tick(),
+      write: (entries, t, onSigned) => this.write(entries, t, onSigned),
+    });
     this.intake = new Intake({
       crisisId: crisis.id,
       state: this.state,
@@ -256,60 +256,25 @@ export class CrisisStore {
   }
 
   // ---- commands: each resolves once its entries are durably stored ----
+  // Sightings (store/sighting-commands.ts), called as the UI always has.
   async create(input: Partial<SightingFields>): Promise<Sighting> {
-    const [id] = await this.createMany([input]);
+    const [id] = await this.sightings.createMany([input]);
     return this.get(id!)!;
   }
-
-  /** Creates many sightings at once (capture of a batch, import): all or none. */
-  async createMany(inputs: Partial<SightingFields>[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<string[]> {
-    const slicer = new Slicer();
-    const bodies: ReturnType<typeof creationBody>[] = [];
-    for (const [i, input] of inputs.entries()) {
-      const fields = withRecognisedLink({ ...DEFAULT_FIELDS, ...input });
-      const errors = validateFields(fields);
-      if (errors.length) throw new SightingValidationError(inputs.length > 1 ? errors.map((e) => ({ ...e, message: `ligne ${i + 1} : ${e.message}` })) : errors);
-      bodies.push(creationBody(newId(), fields));
-      if (i % 1000 === 999) options.onProgress?.(Math.floor((i + 1) / 2), inputs.length);
-      await slicer.maybeYield();
-    }
-    await this.write(bodies, undefined, (signed) => options.onProgress?.(Math.floor((inputs.length + signed) / 2), inputs.length));
-    options.onProgress?.(inputs.length, inputs.length);
-    return bodies.map((b) => b.s);
+  createMany(...args: Parameters<SightingCommands['createMany']>): Promise<string[]> {
+    return this.sightings.createMany(...args);
   }
-
-  /** Changes some fields of one sighting; only the fields that really change are written. */
-  async update(id: string, patch: Partial<SightingFields>): Promise<void> {
-    const row = this.get(id);
-    if (!row) throw new SightingValidationError([{ field: 'sighting', message: 'remontée introuvable' }]);
-    if (patch.status && !canTransition(row.status, patch.status))
-      throw new SightingValidationError([
-        { field: 'status', message: `passage impossible de « ${STATUS_LABELS[row.status].fr} » à « ${STATUS_LABELS[patch.status].fr} »` },
-      ]);
-    const errors = validateFields({ ...row, ...patch }, id);
-    if (patch.duplicateOf !== undefined) errors.push(...duplicateLinkErrors((x) => this.get(x), id, patch.duplicateOf));
-    if (errors.length) throw new SightingValidationError(errors);
-    const body = editBody(row, patch);
-    if (body) await this.write([body]);
+  update(id: string, patch: Partial<SightingFields>): Promise<void> {
+    return this.sightings.update(id, patch);
   }
-
-  /** "Deleting" archives: nothing is destroyed. Returns the status to give back on undo. */
-  async archive(id: string): Promise<Status> {
-    const previous = this.get(id)?.status ?? 'nouveau';
-    await this.update(id, { status: 'archive' });
-    return previous;
+  archive(id: string): Promise<Status> {
+    return this.sightings.archive(id);
   }
-
-  async claim(id: string, minutes = CLAIM_MINUTES): Promise<void> {
-    if (!this.get(id)) return;
-    const t = this.tick();
-    await this.write([{ k: 'k', s: id, u: t + Math.min(minutes * 60_000, MAX_CLAIM_MS) }], t);
+  claim(id: string, minutes?: number): Promise<void> {
+    return this.sightings.claim(id, minutes);
   }
-
-  async release(id: string): Promise<void> {
-    if (this.claimOf(id)?.actor !== this.identity.id) return;
-    const t = this.tick();
-    await this.write([{ k: 'k', s: id, u: t }], t);
+  release(id: string): Promise<void> {
+    return this.sightings.release(id);
   }
 
   async updateCrisisMeta(input: CrisisInput): Promise<void> {
@@ -368,24 +333,7 @@ export class CrisisStore {
     if (this.state.info?.closed && unsigned.some((u) => !WHILE_CLOSED.has(u.k)))
       throw new RuleError('La crise est close : elle reste consultable, mais un coordinateur ou le COD doit la rouvrir pour la modifier.');
     t ??= this.tick();
-    const a = this.identity.id;
-    // Signed a slice at a time, so that a large batch (an import) never holds the page for long.
-    const entries: SignedEntry[] = [];
-    for (let i = 0; i < unsigned.length; i += SIGN_SLICE) {
-      const slice = await Promise.all(
-        unsigned.slice(i, i + SIGN_SLICE).map(async (u) => {
-          const body = { ...u, a, t } as Body;
-          const d = entryText(body);
-          const [g, id] = await Promise.all([this.keys.signer.sign(signedText(this.crisis.id, d)), entryId(d)]);
-          return { id, d, g, body };
-        }),
-      );
-      entries.push(...slice);
-      if (unsigned.length > SIGN_SLICE) {
-        onSigned?.(entries.length);
-        await yieldToEventLoop();
-      }
-    }
+    const entries = await signEntries(this.crisis.id, this.keys.signer, t, unsigned, onSigned);
     for (const e of entries) {
       const verdict = this.state.check(e);
       if (!verdict.ok) throw new RuleError(verdict.pending ? "Vous n'êtes pas encore admis dans cette crise : synchronisez avec un membre." : `Refusé : ${verdict.reason}.`);
@@ -539,15 +487,4 @@ function afterPaint(): Promise<void> {
 /** The exchange document of the crisis's current epoch. */
 function docName(crisis: CrisisRecord): string {
   return crisis.epoch ? `${crisis.id}@${crisis.epoch}` : crisis.id;
-}
-
-/** A pasted link names its platform and often its author: fill them in unless the user did. */
-function withRecognisedLink(f: SightingFields): SightingFields {
-  const link = f.url ? recogniseLink(f.url) : null;
-  if (!link) return f;
-  return {
-    ...f,
-    platform: f.platform === DEFAULT_FIELDS.platform ? link.platform : f.platform,
-    authorHandle: f.authorHandle || link.authorHandle,
-  };
 }
