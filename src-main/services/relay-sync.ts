@@ -18,6 +18,8 @@ import { streamLargeAnswers } from './relay-stream';
 import { notBackToSender } from './relay-echo';
 import { openDocumentStore, RELAY_DOCUMENT_NAME, type DocumentStore } from './relay-store';
 import { forgetMessage, inspectMessage, namesVigieDocument } from './relay-frames';
+import { DocumentQuota } from './relay-quota';
+import { Admission, refuse } from './relay-admission';
 
 export interface SyncOptions {
   /** Folder keeping each document's state (--data); without it documents live in memory only. */
@@ -107,12 +109,6 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
   while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** The peer's address, IPv4-mapped IPv6 written as IPv4, so both forms share one quota. */
-function clientAddress(request: IncomingMessage): string {
-  const address = request.socket.remoteAddress ?? 'inconnue';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}
-
 /** What the relay knows of one socket, shared with the Hocuspocus hooks through its context. */
 interface SocketState {
   socket: WebSocket;
@@ -141,13 +137,7 @@ function toBytes(data: RawData): Uint8Array {
 export async function createSyncService(options: SyncOptions = {}): Promise<SyncService> {
   const config = { ...SYNC_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof SYNC_DEFAULTS & SyncOptions;
   const log = options.log ?? (() => {});
-  /** Open and opening connections per client address. */
-  const perAddress = new Map<string, number>();
-  /**
-   * Each document's size as last measured (its encoded state) plus the updates accepted since: an
-   * upper bound (updates may overlap), measured again only when it would exceed the quota.
-   */
-  const sizes = new Map<string, { measured: number; added: number }>();
+  const admission = new Admission(config, log, 'Synchronisation');
   const store: DocumentStore | null = options.dataDir ? await openDocumentStore(options.dataDir, log) : null;
   const extensions: Extension[] = options.redisUrl ? [await createRedisExtension(options.redisUrl, log)] : [];
   const sockets = new Set<WebSocket>();
@@ -187,7 +177,7 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
     },
 
     async afterUnloadDocument({ documentName }) {
-      sizes.delete(documentName);
+      quota.forget(documentName);
     },
 
     async connected({ documentName }) {
@@ -256,28 +246,7 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
     maxPayload: config.maxUnauthenticatedMessageBytes,
   });
 
-  /** Whether an update of `bytes` may be applied to `documentName`; false closes the sender. */
-  const withinQuota = (documentName: string, bytes: number): boolean => {
-    if (bytes > config.maxUpdateBytes) {
-      log(`Synchronisation : mise à jour de ${Math.ceil(bytes / 1024)} Kio refusée sur ${label(documentName)} (au plus ${Math.floor(config.maxUpdateBytes / 1024)} Kio)`);
-      return false;
-    }
-    const document = hocuspocus.documents.get(documentName);
-    // Not loaded yet: the message waits in Hocuspocus's bounded queue (5 MiB) until it is.
-    if (!document) return true;
-    let size = sizes.get(documentName);
-    if (!size) sizes.set(documentName, (size = { measured: Y.encodeStateAsUpdate(document).byteLength, added: 0 }));
-    if (size.measured + size.added + bytes > config.documentQuotaBytes && size.added > 0) {
-      size.measured = Y.encodeStateAsUpdate(document).byteLength;
-      size.added = 0;
-    }
-    if (size.measured + size.added + bytes > config.documentQuotaBytes) {
-      log(`Synchronisation : mise à jour refusée, ${label(documentName)} dépasserait son quota de ${Math.floor(config.documentQuotaBytes / (1024 * 1024))} Mio`);
-      return false;
-    }
-    size.added += bytes;
-    return true;
-  };
+  const quota = new DocumentQuota(config, hocuspocus.documents, log, label);
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
     sockets.add(socket);
@@ -300,7 +269,7 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
         socket.close(1008, 'invalid message');
         return;
       }
-      if (message.updateBytes > 0 && state.documents.has(message.documentName) && !withinQuota(message.documentName, message.updateBytes)) {
+      if (message.updateBytes > 0 && state.documents.has(message.documentName) && !quota.allows(message.documentName, message.updateBytes)) {
         socket.close(TOO_LARGE_CODE, 'document trop volumineux');
         return;
       }
@@ -318,24 +287,8 @@ export async function createSyncService(options: SyncOptions = {}): Promise<Sync
 
   return {
     handleUpgrade(request, socket, head) {
-      const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      if (closing || sockets.size >= config.maxClients) {
-        if (!closing) log('Synchronisation : trop de connexions, nouvelle connexion refusée');
-        return refuse('503 Service Unavailable');
-      }
-      const address = clientAddress(request);
-      const held = perAddress.get(address) ?? 0;
-      if (held >= config.maxClientsPerAddress) {
-        log(`Synchronisation : trop de connexions depuis une même adresse (${config.maxClientsPerAddress}), nouvelle connexion refusée`);
-        return refuse('429 Too Many Requests');
-      }
-      perAddress.set(address, held + 1);
-      // Released when the TCP connection ends, whatever happens to the upgrade.
-      socket.once('close', () => {
-        const n = (perAddress.get(address) ?? 1) - 1;
-        if (n <= 0) perAddress.delete(address);
-        else perAddress.set(address, n);
-      });
+      if (closing) return refuse(socket, '503 Service Unavailable');
+      if (!admission.admit(request, socket, sockets.size)) return;
       wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request));
     },
 

@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { webrtcRoomNameForToken } from '../../src-renderer/core/secrets';
+import { Admission, refuse } from './relay-admission';
 
 export interface SignalingOptions {
   /** Larger frames close the sender's socket (code 1009). A y-webrtc offer with its SDP is ~4 KiB. */
@@ -93,15 +94,8 @@ export function tokenOf(request: IncomingMessage): string | null {
   }
 }
 
-/** The peer's address, IPv4-mapped IPv6 written as IPv4, so both forms share one quota. */
-export function clientAddress(request: IncomingMessage): string {
-  const address = request.socket.remoteAddress ?? 'inconnue';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
-}
-
 interface Client {
   socket: WebSocket;
-  address: string;
   /** The one room this socket's token opens. */
   room: string;
   topics: Set<string>;
@@ -130,10 +124,6 @@ function toBuffer(data: RawData): Buffer {
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
 
-function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
 export function createSignalingService(options: SignalingOptions = {}): SignalingService {
   const config = { ...SIGNALING_DEFAULTS, ...options };
   const log = options.log ?? (() => {});
@@ -141,16 +131,10 @@ export function createSignalingService(options: SignalingOptions = {}): Signalin
   /** topic → subscribed clients. */
   const topics = new Map<string, Set<Client>>();
   const clients = new Set<Client>();
-  /** Open and opening connections per client address (upgrades in progress included). */
-  const perAddress = new Map<string, number>();
+  const admission = new Admission(config, log, 'Signalisation');
+  /** Upgrades admitted whose room name is being derived from their token. */
   let opening = 0;
   let closing = false;
-
-  const release = (address: string): void => {
-    const n = (perAddress.get(address) ?? 1) - 1;
-    if (n <= 0) perAddress.delete(address);
-    else perAddress.set(address, n);
-  };
 
   const warnOnce = (client: Client, what: string, line: string): void => {
     if (client.warned.has(what)) return;
@@ -265,10 +249,9 @@ export function createSignalingService(options: SignalingOptions = {}): Signalin
     }
   };
 
-  const onConnection = (socket: WebSocket, address: string, room: string): void => {
+  const onConnection = (socket: WebSocket, room: string): void => {
     const client: Client = {
       socket,
-      address,
       room,
       topics: new Set(),
       alive: true,
@@ -322,19 +305,7 @@ export function createSignalingService(options: SignalingOptions = {}): Signalin
         log('Signalisation : connexion refusée (jeton absent ou mal formé)');
         return refuse(socket, '401 Unauthorized');
       }
-      if (clients.size + opening >= config.maxClients) {
-        log('Signalisation : trop de connexions, nouvelle connexion refusée');
-        return refuse(socket, '503 Service Unavailable');
-      }
-      const address = clientAddress(request);
-      const held = perAddress.get(address) ?? 0;
-      if (held >= config.maxClientsPerAddress) {
-        log(`Signalisation : trop de connexions depuis une même adresse (${config.maxClientsPerAddress}), nouvelle connexion refusée`);
-        return refuse(socket, '429 Too Many Requests');
-      }
-      perAddress.set(address, held + 1);
-      // Released when the TCP connection ends, whatever happens to the upgrade in between.
-      socket.once('close', () => release(address));
+      if (!admission.admit(request, socket, clients.size + opening)) return;
       opening += 1;
       void webrtcRoomNameForToken(token).then((room) => {
         opening -= 1;
@@ -342,7 +313,7 @@ export function createSignalingService(options: SignalingOptions = {}): Signalin
           if (!socket.destroyed) refuse(socket, '503 Service Unavailable');
           return;
         }
-        wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, address, room));
+        wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, room));
       });
     },
     stats: () => ({ clients: clients.size, topics: topics.size }),
