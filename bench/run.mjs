@@ -6,7 +6,7 @@
 //   BENCH_SYNC_SIZES=10000 npm run bench (other sizes for sync)
 //   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
-//   BENCH_HISTORY=0                      (without the "+ history" opens)
+//   BENCH_HISTORY=0                      (without the "+ history" opens and map at 100k)
 //   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks)
 //   BENCH_HEAP_SETTLE_MS=60000           (how long an open waits for its heap to settle: idle-time indexes built)
 //   BENCH_JS_FLAGS=--trace-gc             (more V8 flags for the pages; with DEBUG=pw:browser, their output)
