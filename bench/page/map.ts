@@ -3,7 +3,8 @@
 // app's map, run.mjs appMap); the gazetteer's search latency.
 import Supercluster from 'supercluster';
 import raw from '../../resources/gazetteer/communes.json';
-import { Gazetteer, parseGazetteer } from '../../src-renderer/core/gazetteer';
+import { Gazetteer } from '../../src-renderer/core/gazetteer';
+import { parseGazetteer } from '../../src-renderer/core/gazetteer-file';
 import type { Sighting } from '../../src-renderer/core/sighting';
 import { ClusterIndex } from '../../src-renderer/map/cluster-index';
 import { diffPoints, pointsOf, positionsOf } from '../../src-renderer/map/cluster-points';

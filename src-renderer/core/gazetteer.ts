@@ -49,7 +49,7 @@ const PREFIX = 1; // the name starts with the query
 const WORDS = 2; // every word of the query starts a word of the name, or a code starts with the digits
 
 /** A code or the start of one, as typed: département ("26", "2a", "974"), postal or INSEE ("82200", "2a004"). */
-const CODE = /^(\d{1,5}|2[ab]\d{0,3})$/;
+export const CODE = /^(\d{1,5}|2[ab]\d{0,3})$/;
 
 /** What search needs, built from the communes and their normalised names (see `Gazetteer.build`). */
 interface Index {
@@ -334,83 +334,4 @@ class TopK {
   results(): Commune[] {
     return this.items.map((it) => this.communes[it.i]);
   }
-}
-
-// --- the compact JSON ------------------------------------------------------------------------------------
-
-const INSEE = /^(\d{2}|2[AB])\d{3}$/;
-const DEPARTEMENT = /^(\d{2}|2[AB]|9[78]\d)$/;
-const POSTAL = /^\d{5}$/;
-
-/**
- * The communes of resources/gazetteer/communes.json: an array of
- * `{ i: INSEE, n: name, d: département, p: [postal codes], y: lat, x: lon, h: population, e?: error km }`.
- * Throws on anything else, naming the first bad entry (the file ships with the app: a bad one is a bug).
- */
-export function parseGazetteer(raw: unknown): Commune[] {
-  if (!Array.isArray(raw)) throw new Error('gazetteer: expected an array of communes');
-  const out: Commune[] = new Array(raw.length);
-  for (let k = 0; k < raw.length; k++) {
-    const r: unknown = raw[k];
-    const bad = (field: string) => new Error(`gazetteer: entry ${k} (${JSON.stringify(r)?.slice(0, 80)}): bad ${field}`);
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) throw bad('entry');
-    const o = r as Record<string, unknown>;
-    const { i, n, d, p, y, x, h, e } = o;
-    if (typeof i !== 'string' || !INSEE.test(i)) throw bad('INSEE code (i)');
-    if (typeof n !== 'string' || n.trim() === '') throw bad('name (n)');
-    if (typeof d !== 'string' || !DEPARTEMENT.test(d) || !i.startsWith(d.slice(0, 2))) throw bad('département (d)');
-    if (!Array.isArray(p) || !p.every((cp) => typeof cp === 'string' && POSTAL.test(cp))) throw bad('postal codes (p)');
-    if (typeof y !== 'number' || !Number.isFinite(y) || y < -90 || y > 90) throw bad('latitude (y)');
-    if (typeof x !== 'number' || !Number.isFinite(x) || x < -180 || x > 180) throw bad('longitude (x)');
-    if (typeof h !== 'number' || !Number.isInteger(h) || h < 0) throw bad('population (h)');
-    if (e !== undefined && (typeof e !== 'number' || !Number.isFinite(e) || e <= 0)) throw bad('error radius (e)');
-    const commune: Commune = { insee: i, name: n, departement: d, postalCodes: p as string[], lat: y, lon: x, population: h };
-    if (e !== undefined) commune.approximateKm = e as number;
-    out[k] = commune;
-  }
-  return out;
-}
-
-/**
- * The commune a free-text place names, when it starts with a commune's exact name: "Moissac, quai du Port",
- * "Moissac quai du Port", "Saint-Étienne". Only whole names: the longest run of leading words that is a
- * commune's name. A commune of the crisis's département is taken whenever one fits; a commune elsewhere only
- * when its name is all the place says before a comma ("Lyon", "Lyon, place Bellecour"), so that "Port de
- * Moissac" is not placed in Port (Ain).
- */
-export function communeFromPlace(g: Gazetteer, place: string, departement?: string): Commune | undefined {
-  const segment = nameKey(place.split(/[,;:(\n]/)[0] ?? '');
-  const words = segment.split(' ').filter((w) => w !== '' && !CODE.test(w));
-  const dep = departement?.toUpperCase();
-  for (let n = Math.min(words.length, 8); n > 0; n--) {
-    const name = words.slice(0, n).join(' ');
-    const exact = g.search(name, { departement: dep, limit: 50 }).filter((c) => nameKey(c.name) === name);
-    if (exact.length === 0) continue;
-    const inCrisis = dep ? exact.find((c) => c.departement === dep) : undefined;
-    if (inCrisis) return inCrisis;
-    if (n === words.length) return exact[0];
-  }
-  return undefined;
-}
-
-/** What the map and the place editor need to show an estimated placement honestly. */
-export interface PlacementEstimate {
-  lat: number;
-  lon: number;
-  /** Error radius in km (the gazetteer's `e`), rounded up to a whole km for display. */
-  km: number;
-}
-
-/**
- * A sighting placed at its commune's estimated point (precision "commune", the point the gazetteer
- * estimated for that INSEE code): where it is and how far off it may be. Null for any other placement
- * (exact, street, a commune whose point is its own or official, or moved since).
- */
-export function placementEstimate(
-  g: Gazetteer,
-  s: { precision: string; communeInsee: string; lat: number | null; lon: number | null },
-): PlacementEstimate | null {
-  if (s.precision !== 'commune' || !s.communeInsee || s.lat === null || s.lon === null) return null;
-  const km = g.estimateAt(s.communeInsee, s.lat, s.lon);
-  return km === undefined ? null : { lat: s.lat, lon: s.lon, km: Math.max(1, Math.ceil(km)) };
 }

@@ -7,7 +7,8 @@
 // UI registers where to read them (setOfficialPositionsSource) and reloads after an import (reloadGazetteer).
 // A load always resolves to the newest gazetteer: one that was being built when a reload came resolves to
 // the reloaded one, so no caller gets the gazetteer an import replaced.
-import { Gazetteer, parseGazetteer, type OfficialPosition } from '../core/gazetteer';
+import { Gazetteer, type OfficialPosition } from '../core/gazetteer';
+import { parseGazetteer } from '../core/gazetteer-file';
 import { fromColumns, type GazetteerColumns } from '../core/gazetteer-columns';
 import { Slicer } from '../core/slicer';
 import { askOnce } from './one-shot-worker';

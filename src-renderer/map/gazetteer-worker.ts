@@ -4,7 +4,7 @@
 // worker's own file (no fetch: the same under app:// and http://).
 import raw from '../../resources/gazetteer/communes.json';
 import { columnBuffers, toColumns } from '../core/gazetteer-columns';
-import { parseGazetteer } from '../core/gazetteer';
+import { parseGazetteer } from '../core/gazetteer-file';
 import { answerOnce } from './one-shot-worker';
 
 answerOnce(() => toColumns(parseGazetteer(raw)), columnBuffers);

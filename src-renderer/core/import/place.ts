@@ -1,7 +1,8 @@
 // Rows with a commune and no coordinates are placed by the offline gazetteer, as quick capture does:
 // the INSEE code first, then the commune's name (with its postal code when the table has one), then a
 // free-text place that starts with a commune's name ("Moissac, quai du Port").
-import { communeFromPlace, type Commune, type Gazetteer } from '../gazetteer';
+import type { Commune, Gazetteer } from '../gazetteer';
+import { communeFromPlace } from '../commune-placement';
 import { normalise } from '../search';
 
 export interface PlaceQuery {

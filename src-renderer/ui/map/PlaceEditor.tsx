@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departementName } from '../../core/departements';
-import { placementEstimate } from '../../core/gazetteer';
+import { placementEstimate } from '../../core/commune-placement';
 import { CoordinateError, formatCoordinates, parseCoordinates } from '../../core/geo';
 import { PRECISION_LABELS } from '../../core/labels';
 import type { Sighting, SightingFields } from '../../core/sighting';

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../../resources/gazetteer/communes.json';
 import { CommunePositionsError, parseCommunePositions } from '../../../src-renderer/core/commune-positions';
-import { Gazetteer, parseGazetteer, placementEstimate } from '../../../src-renderer/core/gazetteer';
+import { Gazetteer } from '../../../src-renderer/core/gazetteer';
+import { parseGazetteer } from '../../../src-renderer/core/gazetteer-file';
+import { placementEstimate } from '../../../src-renderer/core/commune-placement';
 import { importCommunePositions, loadCommunePositions } from '../../../src-renderer/store/gazetteer-overrides';
 import { freshDb } from '../store/helpers';
 

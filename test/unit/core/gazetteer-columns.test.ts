@@ -2,7 +2,8 @@
 // communes, the same search results as the gazetteer built in one go.
 import { describe, expect, it } from 'vitest';
 import raw from '../../../resources/gazetteer/communes.json';
-import { Gazetteer, nameKey, parseGazetteer, type Commune } from '../../../src-renderer/core/gazetteer';
+import { Gazetteer, nameKey, type Commune } from '../../../src-renderer/core/gazetteer';
+import { parseGazetteer } from '../../../src-renderer/core/gazetteer-file';
 import { columnBuffers, fromColumns, toColumns } from '../../../src-renderer/core/gazetteer-columns';
 
 const communes = parseGazetteer(raw);

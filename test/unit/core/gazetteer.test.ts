@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../../resources/gazetteer/communes.json';
-import { Gazetteer, communeFromPlace, parseGazetteer, type Commune } from '../../../src-renderer/core/gazetteer';
+import { Gazetteer, type Commune } from '../../../src-renderer/core/gazetteer';
+import { parseGazetteer } from '../../../src-renderer/core/gazetteer-file';
+import { communeFromPlace } from '../../../src-renderer/core/commune-placement';
 import { loadGazetteer } from '../../../src-renderer/map/gazetteer-loader';
 
 const communes = parseGazetteer(raw);

@@ -1,6 +1,7 @@
 // Shared by the import tests: the gazetteer, a team's table as French Excel writes it, and a pipeline.
 import raw from '../../../../resources/gazetteer/communes.json';
-import { Gazetteer, parseGazetteer } from '../../../../src-renderer/core/gazetteer';
+import { Gazetteer } from '../../../../src-renderer/core/gazetteer';
+import { parseGazetteer } from '../../../../src-renderer/core/gazetteer-file';
 import { analyseImport, existingLinks, initialChoices, Placer, readImportFile, zoneOfDepartement, type MappingChoices } from '../../../../src-renderer/core/import';
 import type { SourceTable } from '../../../../src-renderer/core/import/table';
 
