@@ -3,7 +3,7 @@
 // and queued with back-pressure on bufferedAmount; frames received are reassembled before
 // simple-peer sees them. A failure is reported and the channel closed, so y-webrtc reconnects and
 // resynchronises from scratch instead of carrying on with a hole in what was sent.
-import { Reassembler, isFrame, needsFraming, toFrames } from './chunks';
+import { FRAME_BYTES, FRAME_PAYLOAD, Reassembler, frameCount, frameInto, isFrame, needsFraming } from './chunks';
 
 /** Pause sending while more than this is buffered (Chromium fails sends past ~16 MiB). */
 const HIGH_WATER = 2 * 1024 * 1024;
@@ -12,6 +12,22 @@ const LOW_WATER = 256 * 1024;
 const PUMP_MS = 8;
 
 export type ChannelErrorHandler = (error: Error) => void;
+
+/** A message too big for one send, queued whole: its frames are made one at a time as they go. */
+interface Framed {
+  message: Uint8Array;
+  id: number;
+  /** The next frame to send. */
+  index: number;
+}
+type Queued = Uint8Array | string | Framed;
+
+/** Bytes a queued item still has to send. */
+function bytesLeft(item: Queued): number {
+  if (typeof item === 'string') return item.length;
+  if (item instanceof Uint8Array) return item.byteLength;
+  return Math.max(0, item.message.byteLength - item.index * FRAME_PAYLOAD);
+}
 
 function bytesOf(data: unknown): Uint8Array | null {
   if (data instanceof Uint8Array) return data;
@@ -26,7 +42,10 @@ export interface ChunkedChannelOptions {
 }
 
 export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHandler, options: ChunkedChannelOptions = {}): RTCDataChannel {
-  const queue: (Uint8Array | string)[] = [];
+  const queue: Queued[] = [];
+  // Each frame is written here and sent at once (a data channel copies what it sends): streaming a
+  // crisis no longer makes a second copy of it in frames for the collector to sweep.
+  const frame = new Uint8Array(FRAME_BYTES);
   /** Bytes in `queue` (frames waiting for the channel to drain). */
   let queuedBytes = 0;
   const reassembler = new Reassembler(options.maxMessageBytes);
@@ -81,8 +100,18 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
         }
         return;
       }
-      const next = queue.shift()!;
-      queuedBytes -= typeof next === 'string' ? next.length : next.byteLength;
+      const head = queue[0]!;
+      let next: Uint8Array | string;
+      if (typeof head === 'string' || head instanceof Uint8Array) {
+        next = head;
+        queuedBytes -= bytesLeft(head);
+        queue.shift();
+      } else {
+        const before = bytesLeft(head);
+        next = frameInto(frame, head.message, head.id, head.index++);
+        queuedBytes -= before - bytesLeft(head);
+        if (head.index === frameCount(head.message)) queue.shift();
+      }
       try {
         channel.send(next as Uint8Array<ArrayBuffer>);
       } catch (e) {
@@ -104,16 +133,14 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
       throw new Error(`Envoi WebRTC impossible : canal ${channel.readyState}`);
     }
     const bytes = bytesOf(data);
-    const items = bytes && needsFraming(bytes) ? toFrames(bytes, nextId++) : [(bytes ?? data) as Uint8Array | string];
-    for (const item of items) {
-      queue.push(item);
-      queuedBytes += typeof item === 'string' ? item.length : item.byteLength;
-    }
+    const item: Queued = bytes && needsFraming(bytes) ? { message: bytes, id: nextId++, index: 0 } : ((bytes ?? data) as Uint8Array | string);
+    queue.push(item);
+    queuedBytes += bytesLeft(item);
     pump();
   };
 
   channel.addEventListener('close', () => {
-    if (queue.length) onError(new Error(`Canal WebRTC fermé avec ${queue.length} trame(s) non envoyée(s) : resynchronisation à la reconnexion`));
+    if (queue.length) onError(new Error(`Canal WebRTC fermé avec ${queue.length} message(s) non envoyé(s) : resynchronisation à la reconnexion`));
     queue.length = 0;
     queuedBytes = 0;
   });

@@ -27,22 +27,33 @@ export function needsFraming(message: Uint8Array): boolean {
   return message.length > FRAME_PAYLOAD || (message.length > 0 && message[0] === MAGIC[0]);
 }
 
-export function toFrames(message: Uint8Array, id: number): Uint8Array[] {
-  const count = Math.max(1, Math.ceil(message.length / FRAME_PAYLOAD));
-  const frames: Uint8Array[] = [];
-  for (let index = 0; index < count; index++) {
-    const payload = message.subarray(index * FRAME_PAYLOAD, (index + 1) * FRAME_PAYLOAD);
-    const frame = new Uint8Array(HEADER_BYTES + payload.length);
-    frame.set(MAGIC, 0);
-    const view = new DataView(frame.buffer);
-    view.setUint32(4, id >>> 0);
-    view.setUint32(8, index);
-    view.setUint32(12, count);
-    frame.set(payload, HEADER_BYTES);
-    frames.push(frame);
-  }
-  return frames;
+/** How many frames `message` travels in. */
+export function frameCount(message: Uint8Array): number {
+  return Math.max(1, Math.ceil(message.length / FRAME_PAYLOAD));
 }
+
+/**
+ * Frame `index` of `message` written into `into` (at least HEADER_BYTES + FRAME_PAYLOAD long),
+ * returned as a view of it: a sender that sends each frame at once (a data channel copies what it is
+ * given) reuses one buffer for a whole crisis instead of a copy of it in frames.
+ */
+export function frameInto(into: Uint8Array, message: Uint8Array, id: number, index: number): Uint8Array {
+  const payload = message.subarray(index * FRAME_PAYLOAD, (index + 1) * FRAME_PAYLOAD);
+  into.set(MAGIC, 0);
+  const view = new DataView(into.buffer, into.byteOffset, HEADER_BYTES);
+  view.setUint32(4, id >>> 0);
+  view.setUint32(8, index);
+  view.setUint32(12, frameCount(message));
+  into.set(payload, HEADER_BYTES);
+  return into.subarray(0, HEADER_BYTES + payload.length);
+}
+
+/** Every frame of `message`, each in its own buffer. */
+export function toFrames(message: Uint8Array, id: number): Uint8Array[] {
+  return Array.from({ length: frameCount(message) }, (_, index) => frameInto(new Uint8Array(HEADER_BYTES + Math.max(0, Math.min(FRAME_PAYLOAD, message.length - index * FRAME_PAYLOAD))), message, id, index));
+}
+
+export const FRAME_BYTES = HEADER_BYTES + FRAME_PAYLOAD;
 
 /**
  * Rebuilds messages from frames that arrive in order (data channels are ordered and reliable, and a

@@ -136,6 +136,21 @@ describe('back-pressure', () => {
     }
   }
 
+  it('several big messages queued at once arrive whole and in order, their frames made one at a time in one buffer', async () => {
+    const errors: Error[] = [];
+    const vigie = withChunkedChannels(raw, (e) => errors.push(e));
+    const { sending, received } = await pair(vigie as typeof raw, vigie as typeof raw);
+    // 5 MiB in all: more than the channel's high-water mark, so most frames wait in the queue and
+    // are written into the shared frame buffer long after send() returned.
+    const messages = Array.from({ length: 5 }, () => new Uint8Array(randomBytes(1024 * 1024 + 17)));
+    for (const m of messages) sending.send(m);
+    expect((sending as unknown as { queuedAmount: number }).queuedAmount).toBeGreaterThan(2 * 1024 * 1024);
+    await waitFor(() => received.length === messages.length, 20_000, 'les messages');
+    received.forEach((r, i) => expect(Buffer.from(r).equals(Buffer.from(messages[i]!)), `message ${i}`).toBe(true));
+    await waitFor(() => (sending as unknown as { queuedAmount: number }).queuedAmount === 0, 5_000, 'file vidée');
+    expect(errors).toEqual([]);
+  });
+
   it('a long stream over a slow link keeps one drain listener, and sends everything in order once drained', async () => {
     const slow = new SlowChannel();
     const channel = chunkedChannel(slow as unknown as RTCDataChannel, (e) => {
