@@ -17,6 +17,7 @@ import { useCrisisStore } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { TopBar, type MapMode } from './TopBar';
@@ -160,6 +161,7 @@ export function Workspace() {
   });
 
   const full = mapMode === 'full';
+  const mapMounted = useAfterFirstPaint();
   return (
     // data-epoch: which key of the crisis this copy is on (it reopens on a new one after a key change).
     <div className={`workspace map-${mapMode}`} data-epoch={crisis.epoch ?? 0}>
@@ -273,18 +275,20 @@ export function Workspace() {
             </div>
             {mapMode !== 'hidden' && (
               <div className="map-pane">
-                <ErrorBoundary panel={t('errors.panels.map')}>
-                  <MapView
-                    rows={rows}
-                    selectedId={openId ?? selectedId}
-                    onOpen={(id) => {
-                      setSelectedId(id);
-                      open(id);
-                    }}
-                    placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
-                    onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
-                  />
-                </ErrorBoundary>
+                {mapMounted && (
+                  <ErrorBoundary panel={t('errors.panels.map')}>
+                    <MapView
+                      rows={rows}
+                      selectedId={openId ?? selectedId}
+                      onOpen={(id) => {
+                        setSelectedId(id);
+                        open(id);
+                      }}
+                      placing={placingRow ? { id: placingRow.id, at: placingRow.lat !== null && placingRow.lon !== null ? { lat: placingRow.lat, lon: placingRow.lon } : null } : null}
+                      onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
+                    />
+                  </ErrorBoundary>
+                )}
               </div>
             )}
           </div>

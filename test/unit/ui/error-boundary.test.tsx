@@ -134,10 +134,13 @@ describe('ErrorBoundary', () => {
 });
 
 describe('Workspace panels', () => {
-  it('keeps the table, the sync bar and the top bar when the map fails', () => {
+  it('keeps the table, the sync bar and the top bar when the map fails', async () => {
     panels.failing.add('carte');
-    render(<Workspace />);
-    const alerts = screen.getAllByRole('alert');
+    const { container } = render(<Workspace />);
+    // The map mounts once the table has painted (useAfterFirstPaint), in a task of its own.
+    expect(container.querySelector('.map-pane')?.childElementCount).toBe(0);
+    expect(screen.getByText('tableau fonctionne')).toBeTruthy();
+    const alerts = await screen.findAllByRole('alert');
     expect(alerts).toHaveLength(1);
     expect(alerts[0].textContent).toContain('Ce panneau a rencontré une erreur (Carte).');
     expect(alerts[0].closest('.map-pane')).not.toBeNull();
@@ -150,19 +153,20 @@ describe('Workspace panels', () => {
   it.each([
     ['tableau', 'Tableau des remontées'],
     ['synchro', 'Barre de synchronisation'],
-  ])('isolates the %s panel', (failing, label) => {
+  ])('isolates the %s panel', async (failing, label) => {
     panels.failing.add(failing);
     render(<Workspace />);
+    expect(await screen.findByText('carte fonctionne')).toBeTruthy();
     const [alert] = screen.getAllByRole('alert');
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(alert.textContent).toContain(`Ce panneau a rencontré une erreur (${label}).`);
-    expect(screen.getByText('carte fonctionne')).toBeTruthy();
     for (const other of ['tableau', 'synchro'].filter((name) => name !== failing)) expect(screen.getByText(`${other} fonctionne`)).toBeTruthy();
   });
 
-  it('isolates the detail panel, which tries again when another sighting is opened', () => {
+  it('isolates the detail panel, which tries again when another sighting is opened', async () => {
     panels.failing.add('détail r1');
     render(<Workspace />);
+    await screen.findByText('carte fonctionne');
     // Opening the detail: the stubbed table does not, so use the keyboard (↓ selects, Entrée opens).
     fireEvent.keyDown(window, { key: 'ArrowDown' });
     fireEvent.keyDown(window, { key: 'Enter' });
