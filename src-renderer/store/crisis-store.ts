@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { rowsCreatedIn } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
 import { CrisisState, type Applied, type Member } from '../core/crisis-state';
-import { type Body, type BodyOf, type Entry, type SightingBody, type UnsignedBody } from '../core/records';
+import type { Body, BodyOf, Entry, SightingBody, UnsignedBody } from '../core/records';
 import { CRISIS_KEY_PATTERN } from '../core/ids';
 import { openSealed } from '../core/rekey';
 import { receiptText } from '../core/receipt';

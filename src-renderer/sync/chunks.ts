@@ -9,6 +9,8 @@
 const MAGIC = [0xf5, 0x56, 0x47, 0x01];
 const HEADER_BYTES = 16;
 export const FRAME_PAYLOAD = 60 * 1024;
+/** The longest frame, header included. */
+export const FRAME_BYTES = HEADER_BYTES + FRAME_PAYLOAD;
 /**
  * A whole message may not exceed this: bounds what a peer can make us buffer. A newcomer receives
  * the whole crisis in one message: ~74 MB of Yjs state at 100,000 sightings, hence 128 MiB, the
@@ -33,7 +35,7 @@ export function frameCount(message: Uint8Array): number {
 }
 
 /**
- * Frame `index` of `message` written into `into` (at least HEADER_BYTES + FRAME_PAYLOAD long),
+ * Frame `index` of `message` written into `into` (long enough for it: FRAME_BYTES always is),
  * returned as a view of it: a sender that sends each frame at once (a data channel copies what it is
  * given) reuses one buffer for a whole crisis instead of a copy of it in frames.
  */
@@ -52,8 +54,6 @@ export function frameInto(into: Uint8Array, message: Uint8Array, id: number, ind
 export function toFrames(message: Uint8Array, id: number): Uint8Array[] {
   return Array.from({ length: frameCount(message) }, (_, index) => frameInto(new Uint8Array(HEADER_BYTES + Math.max(0, Math.min(FRAME_PAYLOAD, message.length - index * FRAME_PAYLOAD))), message, id, index));
 }
-
-export const FRAME_BYTES = HEADER_BYTES + FRAME_PAYLOAD;
 
 /**
  * Rebuilds messages from frames that arrive in order (data channels are ordered and reliable, and a
