@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createSignalingService, type SignalingOptions, type SignalingService } from './signaling';
 import { createSyncService, type SyncOptions, type SyncService } from './relay-sync';
+import { refuse } from './relay-admission';
 import type { RelayCertificate } from './relay-tls';
 
 export interface RelayServerOptions {
@@ -75,10 +76,6 @@ function pathOf(request: IncomingMessage): string | null {
   }
 }
 
-function refuseUpgrade(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   switch (error.code) {
     case 'EADDRINUSE':
@@ -138,7 +135,7 @@ export async function startRelayServer(options: RelayServerOptions = {}): Promis
     const path = pathOf(request);
     if (path === SIGNAL_PATH && signaling) signaling.handleUpgrade(request, socket, head);
     else if (path === SYNC_PATH && sync) sync.handleUpgrade(request, socket, head);
-    else refuseUpgrade(socket, '404 Not Found');
+    else refuse(socket, '404 Not Found');
   });
   server.on('clientError', (_error, socket) => socket.destroy());
   // A TLS handshake that fails (a client that does not accept the certificate) only ends that socket.
