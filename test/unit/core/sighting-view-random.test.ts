@@ -360,6 +360,33 @@ describe('recherche tapée avant que l’index soit prêt', () => {
     expect(view.sorting).toBe(false);
     check(view, source, EMPTY_FILTER, { key: 'text', descending: true });
   });
+
+  it('après un gros lot (une synchronisation), reconstruit les ordres non affichés au lieu d’y placer chaque ligne', () => {
+    const r = rng(43);
+    const source = new Map<string, Sighting>();
+    for (let i = 0; i < 400; i++) source.set(`t${i}`, makeRow(`t${i}`, r, 1000 + (i % 30)));
+    const shown: SortOrder = { key: 'createdAt', descending: true };
+    const view = new SightingView(source, EMPTY_FILTER, shown, { sortedAtOnce: 10 });
+    while (!view.warm(() => true));
+    // A few rows: every order kept sorted, a click on a header sorts at once.
+    for (let i = 0; i < 5; i++) source.set(`u${i}`, makeRow(`u${i}`, r, 3000 + i));
+    view.update(new Set(Array.from({ length: 5 }, (_, i) => `u${i}`)));
+    view.setOrder({ key: 'commune', descending: false });
+    expect(view.sorting).toBe(false);
+    check(view, source, EMPTY_FILTER, { key: 'commune', descending: false });
+    view.setOrder(shown);
+    // A sync's batch: the order shown is kept sorted (no wait), the others wait for the warm-up.
+    const batch = Array.from({ length: 300 }, (_, i) => `v${i}`);
+    for (const id of batch) source.set(id, makeRow(id, r, 4000 + (id.length % 7)));
+    view.update(new Set(batch));
+    expect(view.sorting).toBe(false);
+    check(view, source, EMPTY_FILTER, shown);
+    view.setOrder({ key: 'text', descending: true });
+    expect(view.sorting).toBe(true);
+    check(view, source, EMPTY_FILTER, shown);
+    while (view.sorting) view.warm(() => true);
+    check(view, source, EMPTY_FILTER, { key: 'text', descending: true });
+  });
 });
 
 const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
