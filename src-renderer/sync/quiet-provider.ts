@@ -27,6 +27,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { applyReceived, EMPTY_UPDATE } from './received-update';
 import { streamState } from './stream-state';
+import { withPayload } from './with-payload';
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
@@ -70,11 +71,10 @@ export interface RoomLike {
 
 /** A y-protocols sync message as y-webrtc sends it: [messageSync][step][update]. */
 function syncFrame(step: number, update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
+  return withPayload((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, step);
+  }, update);
 }
 
 /** y-webrtc's `encryptJson` (src/crypto.js, not exported): lib0 `writeAny`, then AES-GCM. */

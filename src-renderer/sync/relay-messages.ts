@@ -4,6 +4,7 @@
 // payload (a state vector for step 1, an update for step 2 and updates).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { withPayload } from './with-payload';
 
 const MESSAGE_SYNC = 0;
 export const SYNC_STEP_1 = 0;
@@ -24,10 +25,9 @@ export function readSyncMessage(bytes: Uint8Array): { address: string; step: num
 }
 
 export function syncMessage(address: string, step: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, address);
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
+  return withPayload((e) => {
+    encoding.writeVarString(e, address);
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, step);
+  }, payload);
 }

@@ -82,6 +82,14 @@ function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: n
 }
 
 /**
+ * The buffer slices are encoded in, kept from one slice to the next: a fresh encoder grows from 100
+ * bytes by doubling, a megabyte of garbage per megabyte encoded. Grown to the largest slice seen,
+ * up to KEPT_SCRATCH.
+ */
+let scratch = new Uint8Array(64 * 1024);
+const KEPT_SCRATCH = 8 * 1024 * 1024;
+
+/**
  * One update with up to `budget` clock units (entries of the log), taken from each range in
  * proportion to what is left of it; advances the cursors. Returns null when everything is sent.
  */
@@ -90,6 +98,8 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
   if (!open.length) return null;
   const left = open.reduce((n, r) => n + (r.to - r.from), 0);
   const encoder = new Y.UpdateEncoderV1();
+  const rest = encoder.restEncoder;
+  rest.cbuf = scratch;
   const clients = clientsOf(doc);
   encoding.writeVarUint(encoder.restEncoder, open.length);
   for (const r of open) {
@@ -114,7 +124,10 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
     r.from = stop;
   }
   encoding.writeVarUint(encoder.restEncoder, 0); // empty delete set
-  return encoder.toUint8Array();
+  if (!rest.bufs.length) return scratch.slice(0, rest.cpos);
+  const update = encoder.toUint8Array();
+  if (update.length <= KEPT_SCRATCH) scratch = new Uint8Array(update.length * 2 > KEPT_SCRATCH ? KEPT_SCRATCH : update.length * 2);
+  return update;
 }
 
 /** An update holding only the document's delete set (what was deleted, by clock ranges). */
