@@ -226,9 +226,12 @@ export class QuietWebrtcProvider extends WebrtcProvider {
     const conns = () => provider.signalingConns as SignalingConnLike[];
     // y-webrtc's handler, minus the BroadcastChannel and minus the connection the update came from.
     room._docUpdateHandler = (update: unknown) => {
-      const message = syncFrame(SYNC_UPDATE, update as Uint8Array);
+      // Made for the first connection that needs it: a newcomer receiving the crisis from its only
+      // peer framed every megabyte it received again, for nobody.
+      let message: Uint8Array | null = null;
       for (const conn of room.webrtcConns.values()) {
         if (conn === provider.source) continue;
+        message ??= syncFrame(SYNC_UPDATE, update as Uint8Array);
         try {
           conn.peer.send(message);
         } catch {
