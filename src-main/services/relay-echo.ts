@@ -2,10 +2,11 @@
 // from included (`Document.broadcastUpdate`). The sender already holds it: a copy uploading a crisis
 // of 100,000 sightings to an empty relay got its 90 MB back, and its page decoded all of it again and
 // handed it to the intake, which found every entry known (the open copy's garbage collections
-// during a join, README "Measured 28 Nov., 21–22 h UTC"). Here an update goes to every connection but
-// the one it came from, when it came from a single connection. Hocuspocus merges the updates of one
-// event-loop turn into one broadcast: when they came from several connections (or from Redis, or
-// from the relay itself), the merged update goes to every connection, as before.
+// during a join: docs/benchmark-log.md, "Measured 28 Nov., 21–22 h UTC"). Here an update goes to
+// every connection but the one it came from, when it came from a single connection. Hocuspocus
+// merges the updates of one event-loop turn into one broadcast: when they came from several
+// connections (or from Redis, or from the relay itself), the merged update goes to every
+// connection, as before.
 import type { Document } from '@hocuspocus/server';
 
 type Connection = unknown;
