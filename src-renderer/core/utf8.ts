@@ -63,13 +63,13 @@ export function decodeUtf8(bytes: Uint8Array, decoder: (b: Uint8Array) => string
 }
 
 /**
- * `s` as UTF-8 into `bytes` (at least 3 bytes per UTF-16 unit of room), as TextEncoder's
- * `encodeInto` writes it (a lone surrogate becomes U+FFFD); returns the bytes written. TextEncoder is
+ * `s` as UTF-8 into `bytes` from `at` (at least 3 bytes per UTF-16 unit of room, or utf8Length(s)),
+ * as TextEncoder's `encodeInto` writes it (a lone surrogate becomes U+FFFD); returns the bytes written. TextEncoder is
  * not used because Chromium turns any string handed to it into an external string, for good: the
  * exchange document's envelopes, each encoded when streamed to a newcomer or sealed for the disk.
  */
-export function encodeUtf8Into(s: string, bytes: Uint8Array): number {
-  let n = 0;
+export function encodeUtf8Into(s: string, bytes: Uint8Array, at = 0): number {
+  let n = at;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
@@ -97,6 +97,21 @@ export function encodeUtf8Into(s: string, bytes: Uint8Array): number {
     bytes[n++] = 0xe0 | (c >> 12);
     bytes[n++] = 0x80 | ((c >> 6) & 0x3f);
     bytes[n++] = 0x80 | (c & 0x3f);
+  }
+  return n - at;
+}
+
+/** How many bytes encodeUtf8Into writes for `s` (a lone surrogate: 3, U+FFFD's). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      n += 2; // a pair: 4 bytes for 2 units
+      i++;
+    } else n += 2;
   }
   return n;
 }

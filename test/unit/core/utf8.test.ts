@@ -1,6 +1,6 @@
 // UTF-8 decoded into heap strings: the same text TextDecoder gives, the same refusals.
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, encodeUtf8, encodeUtf8Into } from '../../../src-renderer/core/utf8';
+import { decodeUtf8, encodeUtf8, encodeUtf8Into, utf8Length } from '../../../src-renderer/core/utf8';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const native = (b: Uint8Array) => fatal.decode(b as Uint8Array<ArrayBuffer>);
@@ -83,6 +83,12 @@ describe('UTF-8 décodé en chaînes du tas JavaScript', () => {
       const room = new Uint8Array(t.length * 3);
       const n = encodeUtf8Into(t, room);
       expect(room.subarray(0, n)).toEqual(native.encode(t));
+      expect(utf8Length(t)).toBe(n);
+      // From an offset, in room of exactly that length: the bytes before it untouched.
+      const exact = new Uint8Array(5 + n).fill(0xaa);
+      expect(encodeUtf8Into(t, exact, 5)).toBe(n);
+      expect(exact.subarray(0, 5)).toEqual(new Uint8Array(5).fill(0xaa));
+      expect(exact.subarray(5)).toEqual(native.encode(t));
       expect(decodeUtf8(encodeUtf8(t), (b) => new TextDecoder().decode(b))).toBe(new TextDecoder().decode(native.encode(t)));
     }
   });
