@@ -9,7 +9,7 @@ import { DEFAULT_SORT, EMPTY_FILTER, type SightingFilter, type SortOrder } from 
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { DetailPanel } from '../sightings/DetailPanel';
 import { FiltersBar } from '../sightings/FiltersBar';
-import { useSightingList } from '../sightings/hooks';
+import { useSightingList, useStoreVersion } from '../sightings/hooks';
 import { QuickCapture } from '../sightings/QuickCapture';
 import { SightingsTable, type TableHandle } from '../sightings/SightingsTable';
 import { UndoBar } from '../sightings/UndoBar';
@@ -34,6 +34,10 @@ import { fill, useWorkflowStrings } from '../workflow/strings';
 export function Workspace() {
   const { t } = useTranslation();
   const store = useCrisisStore();
+  // What the workspace reads of the store besides the rows (the crisis closed, claims, the rows being
+  // placed or given a status) is read again at each change of the store, and not at each change of
+  // the sync status (several a second while a copy streams the crisis to a newcomer).
+  useStoreVersion(store);
   const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
   const deferredFilter = useDeferredValue(filter);

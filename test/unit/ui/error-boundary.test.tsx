@@ -28,6 +28,7 @@ vi.mock('../../../src-renderer/ui/export/ExportControls', () => ({ ExportControl
 vi.mock('../../../src-renderer/ui/import/ImportButton', () => ({ ImportButton: () => <p>import</p> }));
 vi.mock('../../../src-renderer/ui/workflow/CloseControl', () => ({ CloseControl: () => null }));
 vi.mock('../../../src-renderer/ui/sightings/hooks', () => ({
+  useStoreVersion: () => 0,
   useSightingList: () => ({ rows: [{ id: 'r1', lat: null, lon: null }], counts: {}, indexOf: (id: string | null) => (id === 'r1' ? 0 : -1) }),
   useHistory: () => [{ at: panels.historyAt, actor: 'a1', actorName: 'Alice', field: 'priority', before: 'P3', after: 'P1', creation: false }],
 }));
