@@ -64,9 +64,10 @@ export function decodeUtf8(bytes: Uint8Array, decoder: (b: Uint8Array) => string
 
 /**
  * `s` as UTF-8 into `bytes` from `at` (at least 3 bytes per UTF-16 unit of room, or utf8Length(s)),
- * as TextEncoder's `encodeInto` writes it (a lone surrogate becomes U+FFFD); returns the bytes written. TextEncoder is
- * not used because Chromium turns any string handed to it into an external string, for good: the
- * exchange document's envelopes, each encoded when streamed to a newcomer or sealed for the disk.
+ * as TextEncoder's `encodeInto` writes it (a lone surrogate becomes U+FFFD); returns the bytes
+ * written. TextEncoder is not used because Chromium turns any string handed to it into an external
+ * string, for good: the exchange document's envelopes, each encoded when streamed to a newcomer or
+ * sealed for the disk.
  */
 export function encodeUtf8Into(s: string, bytes: Uint8Array, at = 0): number {
   let n = at;

@@ -16,7 +16,8 @@ export function writeString(encoder: encoding.Encoder, s: string): void {
   const length = utf8Length(s);
   encoding.writeVarUint(encoder, length);
   encoding.verifyLen(encoder, length); // room in the current buffer (lib0 starts a new one if needed)
-  encoder.cpos += encodeUtf8Into(s, encoder.cbuf, encoder.cpos); // not TextEncoder: it would make `s` external (core/utf8.ts)
+  // Not TextEncoder: it would make `s` external (core/utf8.ts).
+  encoder.cpos += encodeUtf8Into(s, encoder.cbuf, encoder.cpos);
 }
 
 export function writeAny(encoder: encoding.Encoder, v: unknown): void {

@@ -50,11 +50,6 @@ export function frameInto(into: Uint8Array, message: Uint8Array, id: number, ind
   return into.subarray(0, HEADER_BYTES + payload.length);
 }
 
-/** Every frame of `message`, each in its own buffer. */
-export function toFrames(message: Uint8Array, id: number): Uint8Array[] {
-  return Array.from({ length: frameCount(message) }, (_, index) => frameInto(new Uint8Array(HEADER_BYTES + Math.max(0, Math.min(FRAME_PAYLOAD, message.length - index * FRAME_PAYLOAD))), message, id, index));
-}
-
 /**
  * Rebuilds messages from frames that arrive in order (data channels are ordered and reliable, and a
  * sender sends the frames of one message back to back): one partial message at a time, of at most

@@ -101,7 +101,7 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
   const rest = encoder.restEncoder;
   rest.cbuf = scratch;
   const clients = clientsOf(doc);
-  encoding.writeVarUint(encoder.restEncoder, open.length);
+  encoding.writeVarUint(rest, open.length);
   for (const r of open) {
     const structs = clients.get(r.client)!;
     const share = Math.max(1, Math.ceil((budget * (r.to - r.from)) / left));
@@ -114,19 +114,19 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
     // Header (number of structs, client, first clock), then the structs, straight into the update: a
     // client's structs cover its clocks without a gap (Yjs keeps them so), so their count is known
     // before they are written, and no per-client buffer is copied in.
-    encoding.writeVarUint(encoder.restEncoder, end - start + 1);
-    encoding.writeVarUint(encoder.restEncoder, r.client);
-    encoding.writeVarUint(encoder.restEncoder, r.from);
+    encoding.writeVarUint(rest, end - start + 1);
+    encoding.writeVarUint(rest, r.client);
+    encoding.writeVarUint(rest, r.from);
     for (let i = start; i <= end; i++) {
       const s = structs[i];
       writePart(encoder, s, Math.max(0, r.from - s.id.clock), stop - s.id.clock);
     }
     r.from = stop;
   }
-  encoding.writeVarUint(encoder.restEncoder, 0); // empty delete set
+  encoding.writeVarUint(rest, 0); // empty delete set
   if (!rest.bufs.length) return scratch.slice(0, rest.cpos);
   const update = encoder.toUint8Array();
-  if (update.length <= KEPT_SCRATCH) scratch = new Uint8Array(update.length * 2 > KEPT_SCRATCH ? KEPT_SCRATCH : update.length * 2);
+  if (update.length <= KEPT_SCRATCH) scratch = new Uint8Array(Math.min(KEPT_SCRATCH, update.length * 2));
   return update;
 }
 

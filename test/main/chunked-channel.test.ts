@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import wrtc from '@roamhq/wrtc';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunkedChannel, withChunkedChannels } from '../../src-renderer/sync/chunked-channel';
-import { ChunkError, FRAME_PAYLOAD, MAX_MESSAGE_BYTES, Reassembler, isFrame, toFrames } from '../../src-renderer/sync/chunks';
+import { ChunkError, FRAME_BYTES, FRAME_PAYLOAD, MAX_MESSAGE_BYTES, Reassembler, frameCount, frameInto, isFrame } from '../../src-renderer/sync/chunks';
 import { waitFor } from './relay-helpers';
 
 const cleanups: (() => void)[] = [];
@@ -104,10 +104,11 @@ describe('chunked channels over @roamhq/wrtc', () => {
 });
 
 describe('Reassembler limits', () => {
-  it('rebuilds what toFrames cut, refuses more than its cap, and a frame out of sequence', () => {
+  it('rebuilds what frameInto cut, refuses more than its cap, and a frame out of sequence', () => {
     const r = new Reassembler(3 * FRAME_PAYLOAD);
     const message = new Uint8Array(2 * FRAME_PAYLOAD + 10).fill(7);
-    const frames = toFrames(message, 9);
+    // Each frame in a buffer of its own, as a data channel delivers them.
+    const frames = Array.from({ length: frameCount(message) }, (_, i) => frameInto(new Uint8Array(FRAME_BYTES), message, 9, i));
     expect(frames.map((f) => r.push(f)).at(-1)).toEqual(message);
     expect(() => new Reassembler(3 * FRAME_PAYLOAD).push(frame(1, 0, 4))).toThrow(ChunkError);
     expect(() => new Reassembler().push(frame(1, 1, 4))).toThrow('trame hors séquence');
