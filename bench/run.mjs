@@ -386,6 +386,7 @@ async function joinBench() {
       put(`${k} join ${t}: newcomer « Rejoindre » → last row`, r.joinMs, 'ms');
       put(`${k} join ${t}: open copy's longest task meanwhile`, r.holderLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy's main thread blocked meanwhile`, r.holderBlocked, 'ms');
+      put(`${k} join ${t}: open copy's longest frame meanwhile (collections between tasks too)`, r.holderLongestFrame, 'ms');
       put(`${k} join ${t}: newcomer's longest task (intake)`, r.newcomerLongest, 'ms');
       put(`${k} join ${t}: newcomer's main thread blocked`, r.newcomerBlocked, 'ms');
       put(`${k} join ${t}: load average`, r.load, '');

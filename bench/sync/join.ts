@@ -61,6 +61,12 @@ export interface JoinResult {
   holderLongest: number;
   holderBlocked: number;
   holderTasks: number;
+  /**
+   * Holder's longest frame in that window (Long Animation Frames: from the first work after a frame
+   * to the next frame). Long tasks leave out a collection V8 finishes in a task of its own; a frame
+   * waits for it all the same.
+   */
+  holderLongestFrame: number;
   /** Newcomer's own long tasks in that window (its intake). */
   newcomerLongest: number;
   newcomerBlocked: number;
@@ -74,18 +80,18 @@ const INSTRUMENT = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__tasks.push({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration });
   }).observe({ type: 'longtask' });
-  // What ran in each long animation frame (which callback, which function), for BENCH_JOIN_CPUPROFILES.
+  // Each long animation frame and what ran in it (which callback, which function; logged with BENCH_JOIN_CPUPROFILES).
   const l = window as unknown as { __frames: { start: number; duration: number; blocking: number; scripts: string[] }[] };
   l.__frames = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as unknown as { startTime: number; duration: number; blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number; duration: number }[] }[])
-      if (e.blockingDuration > 0)
-        l.__frames.push({
-          start: performance.timeOrigin + e.startTime,
-          duration: e.duration,
-          blocking: e.blockingDuration,
-          scripts: e.scripts.filter((x) => x.duration > 5).map((x) => `${Math.round(x.duration)} ms ${x.invoker} → ${x.sourceFunctionName || '?'} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}`),
-        });
+      // Every frame the page was late for (over 50 ms), long task in it or not.
+      l.__frames.push({
+        start: performance.timeOrigin + e.startTime,
+        duration: e.duration,
+        blocking: e.blockingDuration,
+        scripts: e.scripts.filter((x) => x.duration > 5).map((x) => `${Math.round(x.duration)} ms ${x.invoker} → ${x.sourceFunctionName || '?'} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}`),
+      });
   }).observe({ type: 'long-animation-frame', buffered: true });
 };
 
@@ -222,6 +228,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
       for (const f of frames.sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
     }
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
+    const holderFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; duration: number }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
     return {
       transport,
@@ -233,6 +240,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
       holderLongest: Math.max(0, ...holderTasks),
       holderBlocked: holderTasks.reduce((s, t) => s + t, 0),
       holderTasks: holderTasks.length,
+      holderLongestFrame: Math.max(0, ...holderFrames.map((f) => f.duration)),
       newcomerLongest: Math.max(0, ...newcomerTasks),
       newcomerBlocked: newcomerTasks.reduce((s, t) => s + t, 0),
       load: loadavg()[0]!,

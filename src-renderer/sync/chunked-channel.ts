@@ -173,6 +173,9 @@ export function chunkedChannel(channel: RTCDataChannel, onError: ChannelErrorHan
       // What is waiting to go out: frames queued here plus the channel's own buffer (for senders
       // that pace themselves, like the streamed answer to a newcomer, quiet-provider.ts).
       if (prop === 'queuedAmount') return Math.max(0, queuedBytes) + target.bufferedAmount;
+      // Only what is queued here: 0 once every message sent so far is in the browser's hands (it
+      // copies what it sends), so a sender may write its next message in the same array.
+      if (prop === 'pendingAmount') return queue.length ? Math.max(1, queuedBytes) : 0;
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

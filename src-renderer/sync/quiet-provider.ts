@@ -27,7 +27,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { applyReceived, EMPTY_UPDATE } from './received-update';
 import { streamState } from './stream-state';
-import { withPayload } from './with-payload';
+import { MessageBuffer, withPayload } from './with-payload';
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
@@ -41,7 +41,7 @@ interface PeerLike {
   removeAllListeners(event: string): void;
   on(event: string, f: (...args: unknown[]) => void): void;
   destroyed?: boolean;
-  _channel?: { readyState?: string; queuedAmount?: number; bufferedAmount?: number };
+  _channel?: { readyState?: string; queuedAmount?: number; pendingAmount?: number; bufferedAmount?: number };
 }
 export interface ConnLike {
   peer: PeerLike;
@@ -69,12 +69,16 @@ export interface RoomLike {
   disconnect(): void;
 }
 
-/** A y-protocols sync message as y-webrtc sends it: [messageSync][step][update]. */
-function syncFrame(step: number, update: Uint8Array): Uint8Array {
-  return withPayload((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    encoding.writeVarUint(e, step);
-  }, update);
+/** A y-protocols sync message as y-webrtc sends it: [messageSync][step][update]; in `into` when given. */
+function syncFrame(step: number, update: Uint8Array, into?: MessageBuffer): Uint8Array {
+  return withPayload(
+    (e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, step);
+    },
+    update,
+    into,
+  );
 }
 
 /** y-webrtc's `encryptJson` (src/crypto.js, not exported): lib0 `writeAny`, then AES-GCM. */
@@ -202,6 +206,9 @@ export class QuietWebrtcProvider extends WebrtcProvider {
     if (previous) previous.cancelled = true;
     const state = { cancelled: false };
     this.streams.set(conn, state);
+    // The slices' messages, written in one array while the channel hands each to the browser (which
+    // copies it) before the next one is made; a fresh one when frames of the last are still queued.
+    const sent = new MessageBuffer();
     const started = performance.now();
     const result = await streamState(this.doc, sv, {
       sliceMs: this._quiet?.sliceMs,
@@ -210,7 +217,8 @@ export class QuietWebrtcProvider extends WebrtcProvider {
       send: (update, last) => {
         if (state.cancelled || conn.closed) return false;
         try {
-          conn.peer.send(syncFrame(last ? SYNC_STEP_2 : SYNC_UPDATE, update));
+          const reuse = conn.peer._channel?.pendingAmount === 0;
+          conn.peer.send(syncFrame(last ? SYNC_STEP_2 : SYNC_UPDATE, update, reuse ? sent : undefined));
           return true;
         } catch {
           return false; // the channel closed: y-webrtc reconnects and both sides start over

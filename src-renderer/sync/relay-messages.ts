@@ -4,7 +4,7 @@
 // payload (a state vector for step 1, an update for step 2 and updates).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { withPayload } from './with-payload';
+import { withPayload, type MessageBuffer } from './with-payload';
 
 const MESSAGE_SYNC = 0;
 export const SYNC_STEP_1 = 0;
@@ -24,10 +24,15 @@ export function readSyncMessage(bytes: Uint8Array): { address: string; step: num
   }
 }
 
-export function syncMessage(address: string, step: number, payload: Uint8Array): Uint8Array {
-  return withPayload((e) => {
-    encoding.writeVarString(e, address);
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    encoding.writeVarUint(e, step);
-  }, payload);
+/** A sync message; in `into` (valid until its next message) for a socket that copies what it sends. */
+export function syncMessage(address: string, step: number, payload: Uint8Array, into?: MessageBuffer): Uint8Array {
+  return withPayload(
+    (e) => {
+      encoding.writeVarString(e, address);
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, step);
+    },
+    payload,
+    into,
+  );
 }

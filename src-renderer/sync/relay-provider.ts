@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { readSyncMessage, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE, syncMessage } from './relay-messages';
 import { applyReceived, EMPTY_UPDATE } from './received-update';
 import { streamState } from './stream-state';
+import { MessageBuffer } from './with-payload';
 
 /** Entries per message at most (~1 MB of signed sightings): the relay checks each message whole. */
 const MAX_ENTRIES_PER_MESSAGE = 1024;
@@ -17,6 +18,8 @@ const MAX_ENTRIES_PER_MESSAGE = 1024;
 export class StreamingRelayProvider extends HocuspocusProvider {
   /** An answer being streamed (the newest step 1 wins: a reconnection starts over). */
   private stream: { cancelled: boolean } | null = null;
+  /** What the answer to the relay is written in, message after message. */
+  private readonly sent = new MessageBuffer();
 
   constructor(configuration: HocuspocusProviderConfiguration) {
     super(configuration);
@@ -90,7 +93,8 @@ export class StreamingRelayProvider extends HocuspocusProvider {
         // the provider already counts (it sets one unconfirmed change when it starts a sync); the
         // slices before it are counted here, as Hocuspocus counts its own updates.
         if (!last) this.incrementUnsyncedChanges();
-        ws.send(syncMessage(this.effectiveName, last ? SYNC_STEP_2 : SYNC_UPDATE, update));
+        // A browser's WebSocket copies what it sends: one array for the whole stream (with-payload.ts).
+        ws.send(syncMessage(this.effectiveName, last ? SYNC_STEP_2 : SYNC_UPDATE, update, this.sent));
         return true;
       },
     });

@@ -146,7 +146,10 @@ describe('back-pressure', () => {
     const messages = Array.from({ length: 5 }, () => new Uint8Array(randomBytes(1024 * 1024 + 17)));
     for (const m of messages) sending.send(m);
     expect((sending as unknown as { queuedAmount: number }).queuedAmount).toBeGreaterThan(2 * 1024 * 1024);
+    // Frames still queued here: a sender must not write its next message over the last one.
+    expect((sending as unknown as { pendingAmount: number }).pendingAmount).toBeGreaterThan(0);
     await waitFor(() => received.length === messages.length, 20_000, 'les messages');
+    expect((sending as unknown as { pendingAmount: number }).pendingAmount).toBe(0);
     received.forEach((r, i) => expect(Buffer.from(r).equals(Buffer.from(messages[i]!)), `message ${i}`).toBe(true));
     await waitFor(() => (sending as unknown as { queuedAmount: number }).queuedAmount === 0, 5_000, 'file vidée');
     expect(errors).toEqual([]);
@@ -199,7 +202,11 @@ describe('back-pressure', () => {
       expect(fast.sent).toBeLessThanOrEqual(9); // one task's worth; the rest waits its turn
       channel.send(new Uint8Array([7, 7, 7]));
       expect(fast.sent).toBeLessThanOrEqual(9);
+      const pending = () => (channel as unknown as { pendingAmount: number }).pendingAmount;
+      expect(pending()).toBeGreaterThan(0);
       await vi.waitFor(() => expect(fast.sent).toBeGreaterThanOrEqual(61));
+      // Every frame in the link's hands (which copies them): the sender's array is free again.
+      expect(pending()).toBe(0);
       // Rebuilt on the other side: the big message whole, then the small one.
       const reassembler = new Reassembler();
       const got = frames.map((f) => (isFrame(f) ? reassembler.push(f) : f)).filter(Boolean);

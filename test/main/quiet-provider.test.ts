@@ -123,6 +123,34 @@ describe('QuietWebrtcProvider', () => {
   });
 });
 
+describe('a streamed answer bigger than the channel holds', () => {
+  it('arrives exactly as sent, though the slices are written in one array while frames of earlier ones still wait', { timeout: 90_000 }, async () => {
+    // Each send takes ~0.5 ms, as on a slow laptop: a slice's frames outlast the channel's 8 ms of
+    // sends per task, and the rest of them wait in its queue while the next slice is made.
+    const proto = (wrtc as unknown as { RTCDataChannel: { prototype: { send(d: unknown): void } } }).RTCDataChannel.prototype;
+    const send = proto.send;
+    proto.send = function (this: unknown, d: unknown) {
+      for (const until = performance.now() + 0.5; performance.now() < until; );
+      return send.call(this, d);
+    };
+    cleanups.push(() => (proto.send = send));
+    const server = await signalingServer();
+    const key = randomCrisisKey();
+    const mine = new Y.Doc();
+    // ~12 MB in slices of ~1 MB.
+    const filler = 'crue '.repeat(180);
+    mine.transact(() => mine.getArray('log').push(Array.from({ length: 12_000 }, (_, i) => ({ ...logEntry(i), note: `${i} ${filler}` }))));
+    const reports: StreamReport[] = [];
+    await vigie(key, [server.signalingUrl!], mine, (r) => reports.push(r));
+    const theirs = new Y.Doc();
+    await plain(key, [server.signalingUrl!], theirs);
+    await waitFor(() => reports.length > 0, 60_000, 'réponse en tranches');
+    await waitFor(() => theirs.getArray('log').length === 12_000, 10_000, 'le nouveau reçoit les 12 000 entrées');
+    expect(reports[0].slices).toBeGreaterThan(10);
+    expect(Y.encodeStateAsUpdate(theirs)).toEqual(Y.encodeStateAsUpdate(mine));
+  });
+});
+
 describe('what a peer sends', () => {
   it('reaches the newcomer\'s listeners (its disk) as received: Yjs encodes none of it again', { timeout: 60_000 }, async () => {
     const server = await signalingServer();

@@ -93,6 +93,26 @@ describe('streamed state', () => {
     console.log(`[mesure] 20 000 entrées en ${result.slices} tranches, la plus longue ${result.longestMs.toFixed(1)} ms`);
   });
 
+  it('hands the sender views of one reused buffer, which a sender that copies turns into the whole document', async () => {
+    const doc = busyDoc();
+    const buffers = new Set<ArrayBufferLike>();
+    const copies: Uint8Array[] = [];
+    await streamState(doc, new Map(), {
+      maxBudget: 64,
+      send: (u, last) => {
+        if (!last) buffers.add(u.buffer);
+        copies.push(u.slice());
+        return true;
+      },
+    });
+    expect(copies.length).toBeGreaterThan(20);
+    // One buffer (a second one only if a slice outgrew the first): not one array per slice.
+    expect(buffers.size).toBeLessThanOrEqual(2);
+    const copy = new Y.Doc({ gc: false });
+    for (const u of copies) Y.applyUpdate(copy, u);
+    expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
   it('sizes its slices on what sending them costs too, not on the encoding alone', async () => {
     const doc = new Y.Doc({ gc: false });
     const log = doc.getArray('log');
