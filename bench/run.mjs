@@ -7,7 +7,7 @@
 //   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens and map at 100k)
-//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks)
+//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks; logs its long animation frames)
 //   BENCH_HEAP_SETTLE_MS=60000           (how long an open waits for its heap to settle: idle-time indexes built)
 //   BENCH_JS_FLAGS=--trace-gc             (more V8 flags for the pages; with DEBUG=pw:browser, their output)
 //   BENCH_HEAP_SNAPSHOT=/tmp/h             (a heap snapshot of each app open once loaded; at 10k, 100k + history is GBs)
@@ -17,6 +17,7 @@
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
 //   BENCH_JOIN_HEAP_SNAPSHOTS=/tmp/j       (a heap snapshot of the open copy after each join)
 //   BENCH_JOIN_SETTLE=0                  (the newcomer joins as soon as the open copy is quiet, its idle-time work not done)
+//   BENCH_JOIN_QUIET_MS=30000            (after that, how long the open copy waits: V8's memory reducer follows the settle's full collections)
 //   BENCH_JOIN_NICE=0                    (the newcomer's browser at normal priority: it then takes cores from the open copy)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
@@ -134,6 +135,11 @@ const appOpen = (crisisName, n, fluidOptions) =>
     await page.evaluate((n) => {
       window.__longTasks = [];
       new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration })))).observe({ type: 'longtask' });
+      // Long animation frames and what ran in them (callback, function, position), logged with BENCH_OPEN_PROFILE.
+      window.__frames = [];
+      new PerformanceObserver((list) =>
+        window.__frames.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts: e.scripts.filter((x) => x.duration > 4).map((x) => `${Math.round(x.duration)} ms ${x.invoker} → ${x.sourceFunctionName || '?'} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}`) }))),
+      ).observe({ type: 'long-animation-frame' });
       // Every sighting counted in the status tabs (the first tab, "active", is a subtotal).
       const counted = () => [...document.querySelectorAll('.status-tabs .count')].slice(1).reduce((sum, c) => sum + Number(c.textContent.replace(/\D/g, '')), 0);
       window.__opened = new Promise((resolve) => {
@@ -191,6 +197,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const tasks = await page.evaluate(() => window.__longTasks);
+      for (const f of await page.evaluate(() => window.__frames)) if (f.start >= clickAt) log(`open frame ${Math.round(f.duration)} ms at +${Math.round(f.start - clickAt)} ms (rendering ${Math.round(f.render)} ms): ${f.scripts.join(' ; ')}`);
       await writeFile(`${process.env.BENCH_OPEN_PROFILE}-${n}-${Date.now()}.cpuprofile`, JSON.stringify({ ...profile, vigieLongTasks: tasks, vigieClickAt: clickAt, vigieLoadedAt: loadedAt }));
     }
     // The table's actions first when asked, as a user who starts working once the page shows (the first
@@ -377,7 +384,7 @@ async function joinBench() {
     const s = await step('storeCreate', store, n, BATCH);
     await step('copyToApp', store);
     await step('copyRowCacheToApp', store);
-    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, newcomerNice: process.env.BENCH_JOIN_NICE !== '0', snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), newcomerNice: process.env.BENCH_JOIN_NICE !== '0', snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
       const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
       put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');

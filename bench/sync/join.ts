@@ -36,6 +36,13 @@ export interface JoinBenchOptions {
    */
   settleHolder?: (page: Page) => Promise<unknown>;
   /**
+   * Then this long without anything to do (ms). Settling reads the heap after full collections, and
+   * V8's memory reducer answers a full collection with more of them, from 8 s later: on a 250 MB
+   * heap each froze the page 60–390 ms, in the middle of the join. A copy open for a while had
+   * those long before anyone joined.
+   */
+  quietAfterSettleMs?: number;
+  /**
    * The newcomer's browser at the lowest CPU priority (lower-priority.ts): it stands for another
    * machine, and the open copy's long tasks are then its own work, not waits for a core.
    */
@@ -168,6 +175,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     await holder.waitForFunction((n) => (window as unknown as Counted).__counted() >= n, o.n, { timeout: 300_000, polling: 200 });
     await untilQuiet(holder);
     await o.settleHolder?.(holder);
+    if (o.settleHolder && o.quietAfterSettleMs) await new Promise((resolve) => setTimeout(resolve, o.quietAfterSettleMs));
 
     // The holder connects.
     const savedAt = await setAddresses(holder, transport === 'webrtc' ? [addresses.signaling] : [], transport === 'relay' ? [addresses.relay] : []);

@@ -206,14 +206,16 @@ export class QuietWebrtcProvider extends WebrtcProvider {
     if (previous) previous.cancelled = true;
     const state = { cancelled: false };
     this.streams.set(conn, state);
-    // The slices' messages, written in one array while the channel hands each to the browser (which
-    // copies it) before the next one is made; a fresh one when frames of the last are still queued.
+    // The slices' messages, written in one array: the stream waits until the channel has handed the
+    // last one to the browser (which copies it) before it makes the next (`holding`). A fresh array
+    // only if frames of the last are still queued all the same (another sender's, say).
     const sent = new MessageBuffer();
     const started = performance.now();
     const result = await streamState(this.doc, sv, {
       sliceMs: this._quiet?.sliceMs,
       cancelled: () => state.cancelled || conn.closed || !!conn.peer.destroyed,
       queued: () => conn.peer._channel?.queuedAmount ?? conn.peer._channel?.bufferedAmount ?? 0,
+      holding: () => (conn.peer._channel?.pendingAmount ?? 0) > 0,
       send: (update, last) => {
         if (state.cancelled || conn.closed) return false;
         try {

@@ -185,6 +185,12 @@ export interface StreamOptions {
   /** Bytes sent but not yet out on the wire: the stream waits while above `highWater`. */
   queued?(): number;
   highWater?: number;
+  /**
+   * Whether the transport still holds part of the last message itself (not yet handed to the
+   * browser, which copies what it is given): the next slice waits for it, so that the sender can
+   * write each message in the same array (quiet-provider.ts).
+   */
+  holding?(): boolean;
   cancelled?(): boolean;
 }
 
@@ -220,6 +226,8 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     bytes += update.byteLength;
     await nextTask();
     while (o.queued && o.queued() > highWater && !o.cancelled?.()) await new Promise((resolve) => setTimeout(resolve, 20));
+    // A data channel's queue goes on in its next task (chunked-channel.ts): a few milliseconds.
+    while (o.holding?.() && !o.cancelled?.()) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   const started = performance.now();
   const ds = deleteSetUpdate(doc);

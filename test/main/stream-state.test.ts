@@ -113,6 +113,23 @@ describe('streamed state', () => {
     expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
   });
 
+  it('makes no slice while the transport still holds part of the last one', async () => {
+    const doc = busyDoc();
+    let polls = 0;
+    const heldWhenSent: number[] = [];
+    await streamState(doc, new Map(), {
+      maxBudget: 64,
+      holding: () => polls-- > 0,
+      send: () => {
+        heldWhenSent.push(Math.max(0, polls));
+        polls = 3; // the channel's queue needs three more looks before it is empty
+        return true;
+      },
+    });
+    expect(heldWhenSent.length).toBeGreaterThan(20);
+    expect(heldWhenSent.every((p) => p === 0)).toBe(true);
+  });
+
   it('sizes its slices on what sending them costs too, not on the encoding alone', async () => {
     const doc = new Y.Doc({ gc: false });
     const log = doc.getArray('log');
