@@ -46,9 +46,9 @@ const PREVIEW_TAIL = 2000;
  */
 // The main courante (l) goes on after closing: the COD logs the archive, the purge, the debriefing.
 const WHILE_CLOSED = new Set(['u', 'm', 'p', 'r', 'v', 'o', 'l', 's']);
-// A page is read, cloned and its texts opened (encryption at rest) in one task: ~25 ms at 500 entries
-// on a busy laptop, where 2,000 made a 100–190 ms block.
-const JOURNAL_PAGE = 500;
+// A page is read, cloned and its texts opened (encryption at rest) in one task: 2,000 entries made a
+// 100–190 ms block; 500, 36–76 ms on a 2-core laptop (long animation frames of an open at 100k, 29 Nov.).
+const JOURNAL_PAGE = 250;
 
 export class CrisisStore {
   private readonly exchange: Exchange;
