@@ -92,19 +92,14 @@ const KEPT_SCRATCH = 8 * 1024 * 1024;
 /**
  * One update with up to `budget` clock units (entries of the log), taken from each range in
  * proportion to what is left of it; advances the cursors. Returns null when everything is sent.
+ *
+ * Usually a view of the scratch buffer, valid until the next slice is encoded: copy it to keep it.
+ * The stream hands it to a sender that copies it at once (into its sync message). A copy of each
+ * slice was half the array buffers the open copy made while streaming a crisis; freed only by a
+ * collection, they filled V8's allowance for memory outside its heap, and each time it forced a full
+ * collection of the 250 MB heap (70–230 ms pauses on a 2-core laptop).
  */
 export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Array | null {
-  return encodeSlice(doc, ranges, budget)?.slice() ?? null;
-}
-
-/**
- * As nextSlice, but usually a view of the scratch buffer, valid until the next slice is encoded: the
- * stream hands it to a sender that copies it at once (into its sync message). A copy of each slice
- * was half the array buffers the open copy made while streaming a crisis; freed only by a collection,
- * they filled V8's allowance for memory outside its heap, and each time it forced a full collection
- * of the 250 MB heap (70–230 ms pauses on a 2-core laptop).
- */
-function encodeSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Array | null {
   const open = ranges.filter((r) => r.from < r.to);
   if (!open.length) return null;
   const left = open.reduce((n, r) => n + (r.to - r.from), 0);
@@ -211,7 +206,7 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
   for (;;) {
     if (o.cancelled?.()) return { slices, bytes, longestMs };
     const started = performance.now();
-    const update = encodeSlice(doc, ranges, budget);
+    const update = nextSlice(doc, ranges, budget);
     if (!update) break;
     const sent = o.send(update, false);
     // Encoding and sending both count: cutting 4 MB into WebRTC frames and handing them to the

@@ -36,7 +36,7 @@ function busyDoc(): Y.Doc {
 function stream(doc: Y.Doc, sv: Map<number, number>, budget: number): Uint8Array[] {
   const ranges = missingRanges(doc, sv);
   const out: Uint8Array[] = [];
-  for (let s = nextSlice(doc, ranges, budget); s; s = nextSlice(doc, ranges, budget)) out.push(s);
+  for (let s = nextSlice(doc, ranges, budget); s; s = nextSlice(doc, ranges, budget)) out.push(s.slice()); // a view: kept, so copied
   out.push(deleteSetUpdate(doc));
   return out;
 }

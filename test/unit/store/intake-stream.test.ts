@@ -50,7 +50,7 @@ function withWorkers(failing = false) {
 function streamed(doc: Y.Doc, budget = 300): Uint8Array[] {
   const ranges = missingRanges(doc, new Map());
   const out: Uint8Array[] = [];
-  for (let u = nextSlice(doc, ranges, budget); u; u = nextSlice(doc, ranges, budget)) out.push(u);
+  for (let u = nextSlice(doc, ranges, budget); u; u = nextSlice(doc, ranges, budget)) out.push(u.slice()); // a view: kept, so copied
   return out;
 }
 
