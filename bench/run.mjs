@@ -18,7 +18,9 @@
 //   BENCH_JOIN_HEAP_SNAPSHOTS=/tmp/j       (a heap snapshot of the open copy after each join)
 //   BENCH_JOIN_SETTLE=0                  (the newcomer joins as soon as the open copy is quiet, its idle-time work not done)
 //   BENCH_JOIN_QUIET_MS=30000            (after that, how long the open copy waits: V8's memory reducer follows the settle's full collections)
-//   BENCH_JOIN_NICE=0                    (the newcomer's browser at normal priority: it then takes cores from the open copy)
+//   BENCH_JOIN_MACHINES=nice             (how the newcomer's browser stands for another machine: pinned, each browser on a CPU
+//                                         of its own, the default where possible; nice, the newcomer at nice 19 on shared cores;
+//                                         shared, neither; bench/sync/newcomer-machine.ts)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -384,7 +386,7 @@ async function joinBench() {
     const s = await step('storeCreate', store, n, BATCH);
     await step('copyToApp', store);
     await step('copyRowCacheToApp', store);
-    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), newcomerNice: process.env.BENCH_JOIN_NICE !== '0', snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), machines: process.env.BENCH_JOIN_MACHINES, snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
       const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
       put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');

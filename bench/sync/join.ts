@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { startRelayServer } from '../../src-main/services/relay-server';
-import { browserPids, lowerPriority } from './lower-priority';
+import { browserPids, canPin, lowerPriority, pinTree, type MachineModel } from './newcomer-machine';
 
 export interface JoinBenchOptions {
   /** The served bench build (its app is src-renderer/index.html). */
@@ -43,10 +43,11 @@ export interface JoinBenchOptions {
    */
   quietAfterSettleMs?: number;
   /**
-   * The newcomer's browser at the lowest CPU priority (lower-priority.ts): it stands for another
-   * machine, and the open copy's long tasks are then its own work, not waits for a core.
+   * How the newcomer's browser stands for another machine (newcomer-machine.ts): each browser on a
+   * CPU of its own (`pinned`), the newcomer at the lowest priority (`nice`), or neither (`shared`).
+   * The open copy's long tasks are then its own work, not waits for a core.
    */
-  newcomerNice?: boolean;
+  machines?: MachineModel;
 }
 
 export interface Block {
@@ -87,7 +88,7 @@ const INSTRUMENT = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__tasks.push({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration });
   }).observe({ type: 'longtask' });
-  // Each long animation frame and what ran in it (which callback, which function; logged with BENCH_JOIN_CPUPROFILES).
+  // Each long animation frame and what ran in it (which callback, which function; logged after the join).
   const l = window as unknown as { __frames: { start: number; duration: number; blocking: number; scripts: string[] }[] };
   l.__frames = [];
   new PerformanceObserver((list) => {
@@ -165,7 +166,9 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
   let holderContext: BrowserContext | null = null;
   let newcomerBrowser: Browser | null = null;
   try {
+    const running = browserPids();
     holderContext = await chromium.launchPersistentContext(o.profile, o.launch);
+    const holderPids = [...browserPids()].filter((pid) => !running.has(pid));
     await holderContext.addInitScript(INSTRUMENT);
     await holderContext.addInitScript(COUNTER);
     const holder = holderContext.pages()[0] ?? (await holderContext.newPage());
@@ -216,25 +219,29 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
       });
     }, o.n);
     const profiling = o.cpuProfiles ? await Promise.all([holder, newcomer].map(startProfile)) : [];
-    // Now that its page runs, and again every 200 ms during the join: Chromium sets a renderer's
-    // priority itself when it starts one, and the verification workers start at the first entries.
+    // Now that its page runs, and again during the join: Chromium starts processes and threads later
+    // (and sets a renderer's priority itself), and the verification workers start at the first entries.
     let lowered = 0;
-    const lower = () => (lowered = Math.max(lowered, launched.reduce((n, pid) => n + lowerPriority(pid), 0)));
-    if (o.newcomerNice) lower();
-    const lowering = o.newcomerNice ? setInterval(lower, 200) : null;
+    const lower = () => {
+      if (o.machines === 'nice') lowered = Math.max(lowered, launched.reduce((n, pid) => n + lowerPriority(pid), 0));
+      if (o.machines !== 'pinned') return;
+      for (const pid of holderPids) pinTree(pid, 0);
+      for (const pid of launched) pinTree(pid, 1);
+    };
+    lower();
+    const lowering = o.machines === 'nice' || o.machines === 'pinned' ? setInterval(lower, o.machines === 'pinned' ? 500 : 200) : null;
     await join.click();
     const { clickAt, firstAt, lastAt } = await newcomer.evaluate(() => (window as unknown as { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> }).__joined);
-    if (lowering) {
-      clearInterval(lowering);
-      o.log(`newcomer's browser: ${launched.length} process tree(s), up to ${lowered} threads kept at nice 19`);
+    if (lowering) clearInterval(lowering);
+    if (o.machines !== 'shared') {
+      o.log(o.machines === 'nice' ? `newcomer's browser: ${launched.length} process tree(s), up to ${lowered} threads kept at nice 19` : `each browser on a CPU of its own (the open copy on CPU 0, the newcomer on CPU 1)`);
     }
     for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
     await o.snapshotHolder?.(holder, `join-${o.n}-${transport}-holder.heapsnapshot`);
-    if (o.cpuProfiles) {
-      const frames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
-      for (const f of frames.sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
-    }
+    // What ran in the open copy's long frames (none in a good run).
+    const longFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
+    for (const f of longFrames.sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
     const holderFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; duration: number }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
@@ -265,6 +272,10 @@ export async function runJoinBench(o: JoinBenchOptions): Promise<JoinResult[]> {
   try {
     const addresses = { signaling: server.signalingUrl!, relay: server.syncUrl! };
     const out: JoinResult[] = [];
+    const machines = o.machines ?? (canPin() ? 'pinned' : 'nice');
+    if (!['pinned', 'nice', 'shared'].includes(machines)) throw new Error(`BENCH_JOIN_MACHINES: pinned, nice or shared, not ${machines}`);
+    if (machines === 'pinned' && !canPin()) throw new Error('BENCH_JOIN_MACHINES=pinned needs two CPUs and taskset');
+    o = { ...o, machines };
     for (const transport of ['webrtc', 'relay'] as const) {
       o.log(`${o.n}: a newcomer joins an open copy through ${transport === 'webrtc' ? 'WebRTC (LAN signaling)' : 'the relay'}`);
       out.push(await joinOnce(o, transport, addresses));
