@@ -7,7 +7,7 @@
 //   BENCH_PARTS=sync npm run bench       (one part only: store, join or sync; ui: the table's measures alone)
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens and map at 100k)
-//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks; logs its long animation frames)
+//   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks)
 //   BENCH_HEAP_SETTLE_MS=60000           (how long an open waits for its heap to settle: idle-time indexes built)
 //   BENCH_JS_FLAGS=--trace-gc             (more V8 flags for the pages; with DEBUG=pw:browser, their output)
 //   BENCH_HEAP_SNAPSHOT=/tmp/h             (a heap snapshot of each app open once loaded; at 10k, 100k + history is GBs)
@@ -137,7 +137,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
     await page.evaluate((n) => {
       window.__longTasks = [];
       new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration })))).observe({ type: 'longtask' });
-      // Long animation frames and what ran in them (callback, function, position), logged with BENCH_OPEN_PROFILE.
+      // Long animation frames and what ran in them (callback, function, position), logged after the open.
       window.__frames = [];
       new PerformanceObserver((list) =>
         window.__frames.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts: e.scripts.filter((x) => x.duration > 4).map((x) => `${Math.round(x.duration)} ms ${x.invoker} → ${x.sourceFunctionName || '?'} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}`) }))),
@@ -196,10 +196,10 @@ const appOpen = (crisisName, n, fluidOptions) =>
         blockedAfterRow: after.reduce((s, t) => s + t, 0),
       };
     }, [clickAt, rowAt, loadedAt]);
+    for (const f of await page.evaluate(() => window.__frames)) if (f.start >= clickAt) log(`open frame ${Math.round(f.duration)} ms at +${Math.round(f.start - clickAt)} ms (rendering ${Math.round(f.render)} ms): ${f.scripts.join(' ; ')}`);
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const tasks = await page.evaluate(() => window.__longTasks);
-      for (const f of await page.evaluate(() => window.__frames)) if (f.start >= clickAt) log(`open frame ${Math.round(f.duration)} ms at +${Math.round(f.start - clickAt)} ms (rendering ${Math.round(f.render)} ms): ${f.scripts.join(' ; ')}`);
       await writeFile(`${process.env.BENCH_OPEN_PROFILE}-${n}-${Date.now()}.cpuprofile`, JSON.stringify({ ...profile, vigieLongTasks: tasks, vigieClickAt: clickAt, vigieLoadedAt: loadedAt }));
     }
     // The table's actions first when asked, as a user who starts working once the page shows (the first

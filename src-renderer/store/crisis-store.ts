@@ -419,7 +419,7 @@ export class CrisisStore {
 
   /** The newest rows the journal's tail holds whole (see rowsCreatedIn). */
   private async previewFromJournal(): Promise<Sighting[]> {
-    const tail = await this.journal.tail(PREVIEW_TAIL);
+    const tail = await this.journal.tail(PREVIEW_TAIL, JOURNAL_PAGE);
     const rows = rowsCreatedIn(tail.map((r) => ({ id: r.id, body: JSON.parse(r.d) as Body })));
     return rows.sort((x, y) => y.createdAt - x.createdAt).slice(0, PREVIEW_ROWS);
   }
