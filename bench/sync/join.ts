@@ -222,28 +222,26 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     // Now that its page runs, and again during the join: Chromium starts processes and threads later
     // (and sets a renderer's priority itself), and the verification workers start at the first entries.
     let lowered = 0;
-    const lower = () => {
+    const keepApart = () => {
       if (o.machines === 'nice') lowered = Math.max(lowered, launched.reduce((n, pid) => n + lowerPriority(pid), 0));
       if (o.machines !== 'pinned') return;
       for (const pid of holderPids) pinTree(pid, 0);
       for (const pid of launched) pinTree(pid, 1);
     };
-    lower();
-    const lowering = o.machines === 'nice' || o.machines === 'pinned' ? setInterval(lower, o.machines === 'pinned' ? 500 : 200) : null;
+    keepApart();
+    const keeping = o.machines === 'shared' ? null : setInterval(keepApart, o.machines === 'pinned' ? 500 : 200);
     await join.click();
     const { clickAt, firstAt, lastAt } = await newcomer.evaluate(() => (window as unknown as { __joined: Promise<{ clickAt: number; firstAt: number; lastAt: number }> }).__joined);
-    if (lowering) clearInterval(lowering);
-    if (o.machines !== 'shared') {
-      o.log(o.machines === 'nice' ? `newcomer's browser: ${launched.length} process tree(s), up to ${lowered} threads kept at nice 19` : `each browser on a CPU of its own (the open copy on CPU 0, the newcomer on CPU 1)`);
-    }
+    if (keeping) clearInterval(keeping);
+    if (o.machines === 'nice') o.log(`newcomer's browser: ${launched.length} process tree(s), up to ${lowered} threads kept at nice 19`);
+    if (o.machines === 'pinned') o.log('each browser on a CPU of its own (the open copy on CPU 0, the newcomer on CPU 1)');
     for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
     await o.snapshotHolder?.(holder, `join-${o.n}-${transport}-holder.heapsnapshot`);
+    const holderFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; duration: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
     // What ran in the open copy's long frames (none in a good run).
-    const longFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
-    for (const f of longFrames.sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
+    for (const f of [...holderFrames].sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
-    const holderFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; duration: number }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
     return {
       transport,
@@ -272,9 +270,10 @@ export async function runJoinBench(o: JoinBenchOptions): Promise<JoinResult[]> {
   try {
     const addresses = { signaling: server.signalingUrl!, relay: server.syncUrl! };
     const out: JoinResult[] = [];
-    const machines = o.machines ?? (canPin() ? 'pinned' : 'nice');
+    const pinnable = canPin();
+    const machines = o.machines ?? (pinnable ? 'pinned' : 'nice');
     if (!['pinned', 'nice', 'shared'].includes(machines)) throw new Error(`BENCH_JOIN_MACHINES: pinned, nice or shared, not ${machines}`);
-    if (machines === 'pinned' && !canPin()) throw new Error('BENCH_JOIN_MACHINES=pinned needs two CPUs and taskset');
+    if (machines === 'pinned' && !pinnable) throw new Error('BENCH_JOIN_MACHINES=pinned needs two CPUs and taskset');
     o = { ...o, machines };
     for (const transport of ['webrtc', 'relay'] as const) {
       o.log(`${o.n}: a newcomer joins an open copy through ${transport === 'webrtc' ? 'WebRTC (LAN signaling)' : 'the relay'}`);

@@ -28,11 +28,9 @@ export function canPin(): boolean {
   return safe(() => (execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }), true), false);
 }
 
-/** Every thread of `root` and of its descendants on CPU `cpu`; how many processes were changed. */
-export function pinTree(root: number, cpu: number): number {
-  let done = 0;
-  for (const pid of tree(root)) if (safe(() => (execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' }), true), false)) done++;
-  return done;
+/** Every thread of `root` and of its descendants on CPU `cpu`. */
+export function pinTree(root: number, cpu: number): void {
+  for (const pid of tree(root)) safe(() => execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' }), null);
 }
 
 /** Nice 19 for every thread of `root` and of its descendants; how many threads were changed. */
