@@ -14,6 +14,7 @@ import { CrisisStore } from '../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../src-renderer/store/database';
 import { deviceKeyring } from '../../src-renderer/store/encryption/device-keyring';
 import { createBrowserVault } from '../../src-renderer/platform/vault';
+import { encodeWithEntries } from '../../src-renderer/store/held-entries';
 import { Journal } from '../../src-renderer/store/journal';
 import { KEPT } from '../../src-renderer/store/row-cache';
 import { createCrisis, saveIdentity } from '../../src-renderer/store/registry';
@@ -139,7 +140,7 @@ const bench = {
     const c0 = performance.now();
     await store.settled();
     const settleMs = performance.now() - c0;
-    const docBytes = Y.encodeStateAsUpdate(store.doc).byteLength;
+    const docBytes = (await encodeWithEntries(store.doc)).byteLength;
     const logEntries = store.doc.getArray('log').length;
     const jsonBytes = utf8(JSON.stringify([...store.rows.values()]));
     const stored = await db.updates.where('crisisId').equals(docName(crisis)).toArray();

@@ -63,7 +63,7 @@ export class CrisisStore {
   /** Resolves once the exchange document is loaded and checked against the journal. */
   docReady: Promise<void> = Promise.resolve();
   private lastTime = 0;
-  private journalSignatures: Map<string, string> | null = new Map();
+  private journalSignatures: Map<string, number> | null = new Map();
   private writes: Promise<unknown> = Promise.resolve();
   /** Entries refused since the crisis was opened, and deletions undone (for the sync bar). */
   rejectedCount = 0;
@@ -409,7 +409,7 @@ export class CrisisStore {
       for (const r of page) {
         const body = JSON.parse(r.d) as Body;
         this.state.apply({ id: r.id, body });
-        this.journalSignatures!.set(r.g, r.id);
+        this.journalSignatures!.set(r.g, r.seq!);
         if (body.t > this.lastTime) this.lastTime = body.t;
         // Within a page too: a page of creations is a few megabytes of text to parse.
         if (slicer.due()) await slicer.yieldNow();
@@ -449,7 +449,7 @@ export class CrisisStore {
 
   /** The exchange document, once the table is painted: see exchange.ts. */
   private async loadDoc(): Promise<void> {
-    const known = this.journalSignatures ?? new Map<string, string>();
+    const known = this.journalSignatures ?? new Map<string, number>();
     this.journalSignatures = null;
     await this.exchange.load(known, this.state.rotations.at(-1)?.body.a === this.identity.id);
   }

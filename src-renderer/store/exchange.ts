@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { isEnvelope, type Envelope } from '../core/records';
 import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
+import { holdEntries, isPlainEnvelope, JournalRef } from './held-entries';
 import type { Journal } from './journal';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
 import { keepYjsStringsOnHeap } from './yjs-strings';
@@ -51,6 +52,7 @@ export class Exchange {
   constructor(private readonly o: ExchangeOptions) {
     keepYjsStringsOnHeap(); // what the document holds stays out of every collection's pause
     this.persistence = new DocPersistence(o.db, o.name, this.doc);
+    holdEntries(this.doc, (seqs) => o.journal.bySeq(seqs));
   }
 
   /** Shares entries written or accepted here (kept until the document is loaded). */
@@ -62,30 +64,38 @@ export class Exchange {
 
   /**
    * Loads the document from disk, hands what it holds that the journal lacks (`known`: signature →
-   * entry id of every journal entry) to the intake, and shares what the journal holds that the
-   * document lacks. `author`: this copy wrote the key change that opened this epoch (it seeds it).
+   * `seq` of every journal entry) to the intake, and shares what the journal holds that the document
+   * lacks. What the journal holds, the document then holds by reference (held-entries.ts).
+   * `author`: this copy wrote the key change that opened this epoch (it seeds it).
    */
-  async load(known: ReadonlyMap<string, string>, author: boolean): Promise<void> {
+  async load(known: ReadonlyMap<string, number>, author: boolean): Promise<void> {
     await this.persistence.load();
     const unknown: unknown[] = [];
-    const live = new Set<string>();
+    const live = new Set<number>();
     // In slices: at 100,000 sightings with their history the document holds over half a million values.
     // Transports connect once this has resolved (docReady), so the document does not change meanwhile.
     const slicer = new Slicer();
     await forEachLogValue(this.log, (v, deleted) => {
       if (!isEnvelope(v)) return;
-      if (!deleted) live.add(v.g);
-      if (!known.has(v.g)) unknown.push(v);
+      const seq = known.get(v.g);
+      if (seq === undefined) return void unknown.push(v);
+      if (!deleted) live.add(seq);
+      // (A value reusing a signature with another text is a forgery the intake refused: held by
+      // reference, it is passed on as the entry that signature is really for.)
+      return isPlainEnvelope(v) ? new JournalRef(seq) : undefined;
     }, slicer);
     this.doc.on('afterTransaction', this.onTransaction);
     this.loaded = true;
     const queued = this.unpushed;
     this.unpushed = [];
-    for (const e of queued) live.add(e.g);
+    for (const e of queued) {
+      const seq = known.get(e.g);
+      if (seq !== undefined) live.add(seq);
+    }
     if (queued.length) this.push(queued);
-    const missing: string[] = [];
-    for (const [g, id] of known) {
-      if (!live.has(g)) missing.push(id);
+    const missing: number[] = [];
+    for (const seq of known.values()) {
+      if (!live.has(seq)) missing.push(seq);
       if (slicer.due()) await slicer.yieldNow();
     }
     const freshEpoch = this.o.epoch > 0 && live.size <= queued.length;
@@ -146,17 +156,21 @@ export class Exchange {
 
   private async repair(): Promise<void> {
     if (this.closed) return;
+    // Live entries by reference (held-entries.ts) or, those shared since the load, by signature.
+    const liveSeqs = new Set<number>();
     const live = new Set<string>();
     // In slices, and the journal page by page: at 100,000 sightings with their history, either at
     // once held every copy a peer deleted from for seconds. (A value counted live and deleted
     // meanwhile is caught by the repair that deletion schedules.)
     await forEachLogValue(this.log, (v, deleted) => {
-      if (!deleted && isEnvelope(v)) live.add(v.g);
+      if (deleted) return;
+      if (v instanceof JournalRef) liveSeqs.add(v.seq);
+      else if (isEnvelope(v)) live.add(v.g);
     }, new Slicer());
-    const missing: string[] = [];
+    const missing: number[] = [];
     for await (const page of this.o.journal.pages(REPAIR_PAGE)) {
       if (this.closed) return;
-      for (const r of page) if (!live.has(r.g)) missing.push(r.id);
+      for (const r of page) if (!liveSeqs.has(r.seq!) && !live.has(r.g)) missing.push(r.seq!);
     }
     if (!missing.length) {
       this.repairDelay = REPAIR_FIRST_MS;
@@ -166,8 +180,8 @@ export class Exchange {
     await this.republish(missing, !(this.o.epoch > 0 && this.deletionsSeen === 0));
   }
 
-  private async republish(ids: string[], deleted: boolean): Promise<void> {
-    const envelopes = await this.o.journal.get(ids);
+  private async republish(seqs: number[], deleted: boolean): Promise<void> {
+    const envelopes = (await this.o.journal.bySeq(seqs)).filter((e) => e !== undefined);
     if (!envelopes.length || this.closed) return;
     // Shared again first, then said: whoever sees the count can find the entries in the document.
     this.push(envelopes.map(({ d, g }) => ({ d, g })));
@@ -180,15 +194,17 @@ export class Exchange {
 
 /**
  * Every value ever inserted in the log, deleted or not (the document keeps deleted content); with a
- * slicer, yielding to the page between items when a slice's budget is spent.
+ * slicer, yielding to the page between items when a slice's budget is spent. What `f` returns, if
+ * anything, takes the value's place in the item (not a change of the document: the same entry).
  */
-async function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void, slicer?: Slicer): Promise<void> {
+async function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => unknown, slicer?: Slicer): Promise<void> {
   for (let item = log._start; item; item = item.right) {
     if (!(item.content instanceof Y.ContentAny)) continue;
     // One item can hold hundreds of thousands of values (Yjs merges one client's consecutive pushes).
     const arr = item.content.arr;
     for (let i = 0; i < arr.length; i++) {
-      f(arr[i], item.deleted);
+      const instead = f(arr[i], item.deleted);
+      if (instead !== undefined) arr[i] = instead;
       if (i % 256 === 255 && slicer?.due()) await slicer.yieldNow();
     }
     if (slicer?.due()) await slicer.yieldNow();

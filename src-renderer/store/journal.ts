@@ -51,6 +51,15 @@ export class Journal {
     return (await this.entries(ids)).map(({ d, g }) => ({ d, g }));
   }
 
+  /**
+   * Entries by their place in the journal (`seq`), in the order asked: what the exchange document
+   * holds by reference (held-entries.ts). Undefined where this crisis's journal has no such entry.
+   */
+  async bySeq(seqs: number[]): Promise<(Envelope | undefined)[]> {
+    const rows = await this.db.journal.bulkGet(seqs);
+    return rows.map((r) => (r && r.crisisId === this.crisisId ? { d: r.d, g: r.g } : undefined));
+  }
+
   /** As get(), with each entry's id. */
   async entries(ids: string[]): Promise<{ id: string; d: string; g: string }[]> {
     const wanted = ids.filter((id) => !this.pending.has(id));

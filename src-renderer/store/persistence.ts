@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
+import { encodeWithEntries } from './held-entries';
 
 /** Origin of the updates read back from disk: they must not be written again. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -171,7 +172,7 @@ export class DocPersistence {
     if (this.rewrite) {
       // After a failed write: the whole document, as one row (nothing else is known to be on disk).
       const keys = await this.stored().primaryKeys();
-      const state = Y.encodeStateAsUpdate(this.doc);
+      const state = await encodeWithEntries(this.doc);
       const seq = await this.replace(keys, state);
       this.rows = [{ seq, bytes: state.byteLength }];
       this.rewrite = false;

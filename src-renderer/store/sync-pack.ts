@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { openPack, sealPack, syncPackError, SYNC_PACK_EXTENSION, type SyncPackHeader } from '../core/sync-pack';
 import type { CrisisStore } from './crisis-store';
+import { encodeWithEntries } from './held-entries';
 
 /** Origin of the updates applied from a pack (the persistence stores them, as any non-load origin). */
 export const SYNC_PACK_ORIGIN = 'sync-pack';
@@ -23,7 +24,8 @@ export async function exportSyncPack(
   store: CrisisStore,
   { since, by, now = Date.now() }: ExportOptions,
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const payload = Y.encodeStateAsUpdate(store.doc, since);
+  // The texts the document holds by reference are read back from the journal (held-entries.ts).
+  const payload = await encodeWithEntries(store.doc, since);
   const { id, name, key } = store.crisis;
   const bytes = await sealPack({ crisisId: id, crisisName: name, key, payload, createdAt: now, createdBy: by });
   return { bytes, fileName: syncPackFileName(name, now) };
@@ -48,7 +50,8 @@ export async function importSyncPack(store: CrisisStore, bytes: Uint8Array): Pro
   // would create (unknown types, updates this copy lacks) before the real document holds it.
   const scratch = new Y.Doc();
   try {
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(store.doc));
+    // (What the log's values say does not matter here, only what the update builds on.)
+    Y.applyUpdate(scratch, await encodeWithEntries(store.doc, undefined, true));
     const hadPending = hasPending(scratch);
     const kinds = sharedKinds(store.doc);
     const wrongBefore = foreignTypes(scratch, kinds);

@@ -8,9 +8,13 @@
 // Yjs has no public API for "the structs of client c between clocks a and b": this reuses its own
 // writers (`Item.prototype.write`, `UpdateEncoderV1`) and cuts only the content it knows how to cut
 // (ContentAny, ContentDeleted, GC, the whole of Vigie's log); any other struct is sent whole. The
-// wire format is the one `Y.encodeStateAsUpdate` writes (docs.yjs.dev, "Document Updates").
+// wire format is the one `Y.encodeStateAsUpdate` writes (docs.yjs.dev, "Document Updates"). The
+// entries the document holds by reference (store/held-entries.ts) are read back from the journal
+// slice by slice and written as the text they stand for.
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { Envelope } from '../core/records';
+import { collectHeld, heldValue, JournalRef, readHeld } from '../store/held-entries';
 import { writeAny } from './any-writer';
 
 type Struct = Y.Item | Y.GC;
@@ -52,9 +56,10 @@ function cuttable(s: Struct): boolean {
 
 /**
  * Writes `s` from `offset` to `end` (both relative to its first clock), with Yjs's own writer; the
- * values of the log (ContentAny) with the faster `writeAny` of any-writer.ts, whole or cut.
+ * values of the log (ContentAny) with the faster `writeAny` of any-writer.ts, whole or cut, each
+ * entry the document holds by reference written as the journal's text (`held`).
  */
-function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: number): void {
+function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: number, held: Held): void {
   const content = s instanceof Y.Item ? s.content : null;
   if (end >= s.length && !(content instanceof Y.ContentAny)) return s.write(encoder, offset);
   end = Math.min(end, s.length);
@@ -71,7 +76,7 @@ function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: n
           getRef: () => ref,
           write: (e: Y.UpdateEncoderV1, off: number) => {
             e.writeLen(end - off);
-            for (let i = off; i < end; i++) writeAny(e.restEncoder, content.arr[i]);
+            for (let i = off; i < end; i++) writeAny(e.restEncoder, heldValue(held, content.arr[i]));
           },
         }
       : { getRef: () => ref, write: (e: Y.UpdateEncoderV1, off: number) => e.writeLen(end - off) };
@@ -81,6 +86,9 @@ function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: n
   Y.Item.prototype.write.call(view, encoder, offset);
 }
 
+/** The entries held by reference that a slice needs, read back from the journal (held-entries.ts). */
+type Held = ReadonlyMap<JournalRef, Envelope> | undefined;
+
 /**
  * The buffer slices are encoded in, kept from one slice to the next: a fresh encoder grows from 100
  * bytes by doubling, a megabyte of garbage per megabyte encoded. Grown to the largest slice seen,
@@ -89,9 +97,51 @@ function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: n
 let scratch = new Uint8Array(64 * 1024);
 const KEPT_SCRATCH = 8 * 1024 * 1024;
 
+/** One range's part of a slice: its clocks up to `stop`. */
+interface Part {
+  range: Cursor;
+  stop: number;
+}
+
 /**
- * One update with up to `budget` clock units (entries of the log), taken from each range in
- * proportion to what is left of it; advances the cursors. Returns null when everything is sent.
+ * The next slice: up to `budget` clock units (entries of the log), taken from each range in
+ * proportion to what is left of it. Null when everything is sent. The cursors move on only once
+ * the slice is encoded (encodeSlice).
+ */
+function planSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Part[] | null {
+  const open = ranges.filter((r) => r.from < r.to);
+  if (!open.length) return null;
+  const left = open.reduce((n, r) => n + (r.to - r.from), 0);
+  const clients = clientsOf(doc);
+  return open.map((range) => {
+    const share = Math.max(1, Math.ceil((budget * (range.to - range.from)) / left));
+    return { range, stop: stopAt(clients.get(range.client)!, range, Math.min(range.to, range.from + share)) };
+  });
+}
+
+/** Never cut a struct Yjs's writers cannot cut: it goes whole. */
+function stopAt(structs: StructList, range: Cursor, stop: number): number {
+  const last = structs[Y.findIndexSS(structs as never, stop - 1)];
+  return cuttable(last) ? stop : Math.max(stop, Math.min(range.to, last.id.clock + last.length));
+}
+
+/** The references to journal entries among a slice's values. */
+function heldIn(doc: Y.Doc, parts: Part[]): JournalRef[] {
+  const refs: JournalRef[] = [];
+  const clients = clientsOf(doc);
+  for (const { range, stop } of parts) {
+    const structs = clients.get(range.client)!;
+    for (let i = Y.findIndexSS(structs as never, range.from); i < structs.length; i++) {
+      const s = structs[i];
+      if (s.id.clock >= stop) break;
+      if (s instanceof Y.Item && s.content instanceof Y.ContentAny) collectHeld(s.content.arr, Math.max(0, range.from - s.id.clock), Math.min(s.length, stop - s.id.clock), refs);
+    }
+  }
+  return refs;
+}
+
+/**
+ * Encodes a planned slice as one update and moves the cursors on.
  *
  * Usually a view of the scratch buffer, valid until the next slice is encoded: copy it to keep it.
  * The stream hands it to a sender that copies it at once (into its sync message). A copy of each
@@ -99,22 +149,16 @@ const KEPT_SCRATCH = 8 * 1024 * 1024;
  * collection, they filled V8's allowance for memory outside its heap, and each time it forced a full
  * collection of the 250 MB heap (70–230 ms pauses on a 2-core laptop).
  */
-export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Array | null {
-  const open = ranges.filter((r) => r.from < r.to);
-  if (!open.length) return null;
-  const left = open.reduce((n, r) => n + (r.to - r.from), 0);
+function encodeSlice(doc: Y.Doc, parts: Part[], held: Held): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   const rest = encoder.restEncoder;
   rest.cbuf = scratch;
   const clients = clientsOf(doc);
-  encoding.writeVarUint(rest, open.length);
-  for (const r of open) {
+  encoding.writeVarUint(rest, parts.length);
+  for (const { range: r, stop: planned } of parts) {
     const structs = clients.get(r.client)!;
-    const share = Math.max(1, Math.ceil((budget * (r.to - r.from)) / left));
-    let stop = Math.min(r.to, r.from + share);
-    // Never cut a struct Yjs's writers cannot cut: send it whole.
-    const last = structs[Y.findIndexSS(structs as never, stop - 1)];
-    if (!cuttable(last)) stop = Math.max(stop, Math.min(r.to, last.id.clock + last.length));
+    // (Again: the document may have changed since the slice was planned, while the journal was read.)
+    const stop = stopAt(structs, r, planned);
     const start = Y.findIndexSS(structs as never, r.from);
     const end = Y.findIndexSS(structs as never, stop - 1);
     // Header (number of structs, client, first clock), then the structs, straight into the update: a
@@ -125,7 +169,7 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
     encoding.writeVarUint(rest, r.from);
     for (let i = start; i <= end; i++) {
       const s = structs[i];
-      writePart(encoder, s, Math.max(0, r.from - s.id.clock), stop - s.id.clock);
+      writePart(encoder, s, Math.max(0, r.from - s.id.clock), stop - s.id.clock, held);
     }
     r.from = stop;
   }
@@ -134,6 +178,16 @@ export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Ar
   const update = encoder.toUint8Array();
   if (update.length <= KEPT_SCRATCH) scratch = new Uint8Array(Math.min(KEPT_SCRATCH, update.length * 2));
   return update;
+}
+
+/**
+ * One update with up to `budget` clock units (see planSlice), in one go: for a document that holds
+ * no entry by reference, or whose references are in `held`. A view of the scratch buffer (see
+ * encodeSlice). Returns null when everything is sent.
+ */
+export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number, held?: Held): Uint8Array | null {
+  const parts = planSlice(doc, ranges, budget);
+  return parts && encodeSlice(doc, parts, held);
 }
 
 /** An update holding only the document's delete set (what was deleted, by clock ranges). */
@@ -205,9 +259,15 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
   let longestMs = 0;
   for (;;) {
     if (o.cancelled?.()) return { slices, bytes, longestMs };
+    const parts = planSlice(doc, ranges, budget);
+    if (!parts) break;
+    // The entries the document holds by reference are read from the journal first (a few ms of
+    // IndexedDB per slice), not counted in the slice's time: the page is free meanwhile.
+    const refs = heldIn(doc, parts);
+    const held = refs.length ? await readHeld(doc, refs) : undefined;
+    if (o.cancelled?.()) return { slices, bytes, longestMs };
     const started = performance.now();
-    const update = nextSlice(doc, ranges, budget);
-    if (!update) break;
+    const update = encodeSlice(doc, parts, held);
     const sent = o.send(update, false);
     // Encoding and sending both count: cutting 4 MB into WebRTC frames and handing them to the
     // channel cost more than encoding them, and slices timed on the encoding alone reached 150–300 ms.

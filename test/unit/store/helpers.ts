@@ -4,6 +4,7 @@ import { NO_ADDRESSES, type Invitation } from '../../../src-renderer/core/invita
 import type { Role } from '../../../src-renderer/core/taxonomy';
 import { VigieDatabase } from '../../../src-renderer/store/database';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
+import { encodeWithEntries } from '../../../src-renderer/store/held-entries';
 import { Keyring } from '../../../src-renderer/store/encryption/keyring';
 import { memoryShelf, type KeyShelf } from '../../../src-renderer/store/encryption/shelf';
 import { createCrisis, joinCrisis } from '../../../src-renderer/store/registry';
@@ -52,8 +53,11 @@ export async function joined(inviter: CrisisStore, who: Identity, role: Role, no
 /** Exchanges what each document lacks, as a sync transport would, and waits for both records. */
 export async function syncDocs(a: CrisisStore, b: CrisisStore): Promise<void> {
   await Promise.all([a.docReady, b.docReady]);
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), 'test-peer');
-  Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)), 'test-peer');
+  // As the transports do: the texts a document holds by reference are read back from its journal.
+  const toB = await encodeWithEntries(a.doc, Y.encodeStateVector(b.doc));
+  const toA = await encodeWithEntries(b.doc, Y.encodeStateVector(a.doc));
+  Y.applyUpdate(b.doc, toB, 'test-peer');
+  Y.applyUpdate(a.doc, toA, 'test-peer');
   await Promise.all([a.settled(), b.settled()]);
 }
 
