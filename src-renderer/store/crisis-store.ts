@@ -114,6 +114,7 @@ export class CrisisStore {
       name: docName(crisis),
       epoch: crisis.epoch ?? 0,
       submit: (values) => this.intake.submit(values),
+      idle: () => this.intake.idle(),
       onDeleted: (count) => void this.deleted(count),
       onRestored: (count) => this.restored(count),
     });

@@ -8,6 +8,7 @@ import { isEnvelope, type Envelope } from '../core/records';
 import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import { holdEntries, isPlainEnvelope, JournalRef } from './held-entries';
+import { HoldPass } from './hold-pass';
 import type { Journal } from './journal';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
 import { keepYjsStringsOnHeap } from './yjs-strings';
@@ -29,6 +30,8 @@ export interface ExchangeOptions {
   epoch: number;
   /** Hands values from peers to the intake. */
   submit(values: unknown[]): Promise<number>;
+  /** Resolves once everything handed to the intake so far is decided and stored. */
+  idle(): Promise<void>;
   /** A peer deleted items of the log (every copy that sees it says so, whoever restores them). */
   onDeleted(count: number): void;
   /** Entries deleted by a peer were shared again: say so (count, and the time). */
@@ -40,6 +43,7 @@ export class Exchange {
   readonly doc = new Y.Doc({ gc: false });
   private readonly log = this.doc.getArray<unknown>('log');
   private readonly persistence: DocPersistence;
+  private readonly holding: HoldPass;
   private loaded = false;
   private unpushed: Envelope[] = [];
   private deletionsSeen = 0;
@@ -53,6 +57,8 @@ export class Exchange {
     keepYjsStringsOnHeap(); // what the document holds stays out of every collection's pause
     this.persistence = new DocPersistence(o.db, o.name, this.doc);
     holdEntries(this.doc, (seqs) => o.journal.bySeq(seqs));
+    this.holding = new HoldPass(this.doc, this.log, o.idle);
+    o.journal.onStored = (rows) => this.holding.note(rows);
   }
 
   /** Shares entries written or accepted here (kept until the document is loaded). */
@@ -85,6 +91,7 @@ export class Exchange {
       return isPlainEnvelope(v) ? new JournalRef(seq) : undefined;
     }, slicer);
     this.doc.on('afterTransaction', this.onTransaction);
+    this.holding.start();
     this.loaded = true;
     const queued = this.unpushed;
     this.unpushed = [];
@@ -112,6 +119,7 @@ export class Exchange {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.holding.close();
     if (this.repairTimer) clearTimeout(this.repairTimer);
     if (this.loaded) this.doc.off('afterTransaction', this.onTransaction);
     await this.persistence.close();
@@ -181,8 +189,11 @@ export class Exchange {
   }
 
   private async republish(seqs: number[], deleted: boolean): Promise<void> {
-    const envelopes = (await this.o.journal.bySeq(seqs)).filter((e) => e !== undefined);
+    const found = await this.o.journal.bySeq(seqs);
+    const envelopes = found.filter((e) => e !== undefined);
     if (!envelopes.length || this.closed) return;
+    // Whole in the update that shares them, then held by reference again.
+    this.holding.note(found.flatMap((e, i) => (e ? [{ ...e, seq: seqs[i]! }] : [])));
     // Shared again first, then said: whoever sees the count can find the entries in the document.
     this.push(envelopes.map(({ d, g }) => ({ d, g })));
     if (deleted) {

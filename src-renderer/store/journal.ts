@@ -11,6 +11,8 @@ const APPEND_SLICE = 250;
 export class Journal {
   /** Entries being appended: readable (get) before their write completes. */
   private readonly pending = new Map<string, Envelope>();
+  /** Told of each append once it is durable: the entries' signatures and places (hold-pass.ts). */
+  onStored: ((rows: { d: string; g: string; seq: number }[]) => void) | null = null;
 
   constructor(
     private readonly db: VigieDatabase,
@@ -116,13 +118,15 @@ export class Journal {
 
   private async store(rows: { id: string; d: string; g: string }[]): Promise<void> {
     const stored = (slice: typeof rows) => slice.map(({ id, d, g }) => ({ crisisId: this.crisisId, id, d, g }));
-    if (rows.length <= APPEND_SLICE) {
-      await this.db.journal.bulkAdd(stored(rows));
-      return;
-    }
-    await this.db.transaction('rw', this.db.journal, async () => {
-      for (let i = 0; i < rows.length; i += APPEND_SLICE) await this.db.journal.bulkAdd(stored(rows.slice(i, i + APPEND_SLICE)));
-    });
+    let seqs: number[];
+    if (rows.length <= APPEND_SLICE) seqs = await this.db.journal.bulkAdd(stored(rows), { allKeys: true });
+    else
+      seqs = await this.db.transaction('rw', this.db.journal, async () => {
+        const keys: number[] = [];
+        for (let i = 0; i < rows.length; i += APPEND_SLICE) keys.push(...(await this.db.journal.bulkAdd(stored(rows.slice(i, i + APPEND_SLICE)), { allKeys: true })));
+        return keys;
+      });
+    this.onStored?.(rows.map((r, i) => ({ d: r.d, g: r.g, seq: seqs[i]! })));
   }
 
   async reject(rows: Omit<RejectedRow, 'crisisId' | 'seq'>[]): Promise<void> {

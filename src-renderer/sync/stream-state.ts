@@ -263,9 +263,13 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     if (!parts) break;
     // The entries the document holds by reference are read from the journal first (a few ms of
     // IndexedDB per slice), not counted in the slice's time: the page is free meanwhile.
-    const refs = heldIn(doc, parts);
-    const held = refs.length ? await readHeld(doc, refs) : undefined;
-    if (o.cancelled?.()) return { slices, bytes, longestMs };
+    let held: Map<JournalRef, Envelope> | undefined;
+    // Again until none is missing: values held by reference while the journal was read (hold-pass.ts).
+    for (let refs = heldIn(doc, parts); refs.length; refs = heldIn(doc, parts).filter((r) => !held!.has(r))) {
+      const read = await readHeld(doc, refs);
+      held = held ? new Map([...held, ...read]) : read;
+      if (o.cancelled?.()) return { slices, bytes, longestMs };
+    }
     const started = performance.now();
     const update = encodeSlice(doc, parts, held);
     const sent = o.send(update, false);

@@ -127,6 +127,31 @@ describe('document d’échange : entrées tenues par le registre', () => {
     await again.close();
   }, 30_000);
 
+  it('ce qui arrive ou s’écrit après l’ouverture est tenu par référence une fois au registre ; un faux reste tel quel', async () => {
+    const { again } = await reopenedCrisis();
+    // A newcomer receives the whole crisis: once its journal has it, its document holds references.
+    const b = await joined(again, bob, 'cod');
+    await syncDocs(again, b);
+    expect(b.rows.size).toBe(150);
+    await vi.waitFor(() => expect(refsIn(b.doc)).toBe(logOf(b.doc).length), { timeout: 10_000 });
+    expect(canonical(await encodeWithEntries(b.doc))).toEqual(canonical(await encodeWithEntries(again.doc, undefined), await encodeWithEntries(b.doc, Y.encodeStateVector(again.doc))));
+    // A local write, then a forgery from a peer (a real entry's signature on another text).
+    const s = await again.create({ text: 'Écrite après l’ouverture' });
+    const created = (await again.entries(s.id))[0]!.id;
+    const real = (await again.history()).find((e) => e.id === created)!;
+    const forged = { d: real.d.replace('"t":', '"t":1'), g: real.g };
+    const evil = new Y.Doc();
+    Y.applyUpdate(evil, await encodeWithEntries(again.doc));
+    logOf(evil).push([forged]);
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(evil, Y.encodeStateVector(again.doc)), 'hostile-peer');
+    await again.settled();
+    expect(again.get(s.id)?.text).toBe('Écrite après l’ouverture');
+    // The local write is held; the forgery, whose text the journal does not hold, stays as it came.
+    const withItsSignature = () => logOf(again.doc).toArray().filter((v) => !(v instanceof JournalRef) && (v as { g?: string }).g === real.g);
+    await vi.waitFor(() => expect(withItsSignature()).toEqual([forged]), { timeout: 10_000 });
+    await Promise.all([again.close(), b.close()]);
+  }, 60_000);
+
   it('isPlainEnvelope : d puis g, rien d’autre, un objet ordinaire', () => {
     expect(isPlainEnvelope({ d: 'a', g: 'b' })).toBe(true);
     expect(isPlainEnvelope({ g: 'b', d: 'a' })).toBe(false);

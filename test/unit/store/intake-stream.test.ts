@@ -127,15 +127,15 @@ describe('a whole crisis streamed to a newcomer', () => {
   it('decides each message without waiting for the previous one’s disk write, then stores what waited together, in order', { timeout: 60_000 }, async () => {
     const { evil, b, db } = await newcomer(900);
     // The first journal write of what arrives is held (a slow disk); the later ones are not.
-    const add = db.journal.bulkAdd.bind(db.journal);
+    const add = db.journal.bulkAdd.bind(db.journal) as (rows: JournalRow[], options?: { allKeys: true }) => Promise<unknown>;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const order: string[] = [];
-    const spy = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: JournalRow[]) => {
+    const spy = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: JournalRow[], options: { allKeys: true }) => {
       const first = order.length === 0;
       order.push(rows[0]!.id);
       // Started now (IndexedDB keeps the order writes were started in), acknowledged late.
-      const written = add(rows);
+      const written = add(rows, options);
       return first ? gate.then(() => written) : written;
     }) as never);
     const journal = (b as unknown as { journal: { append(rows: unknown[]): Promise<void>; all(): Promise<{ id: string }[]> } }).journal;

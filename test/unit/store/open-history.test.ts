@@ -86,7 +86,7 @@ describe('historique lu à la demande', () => {
     let release!: () => void;
     const slow = { promise: new Promise<void>((r) => (release = r)), resolve: () => release() };
     const real = dbB.journal.bulkAdd.bind(dbB.journal);
-    const add = vi.spyOn(dbB.journal, 'bulkAdd').mockImplementation(((rows: never) => slow.promise.then(() => real(rows))) as never);
+    const add = vi.spyOn(dbB.journal, 'bulkAdd').mockImplementation(((rows: never, options: never) => slow.promise.then(() => real(rows, options))) as never);
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), 'test-peer');
     await vi.waitFor(() => expect(b.get(s.id)?.priority).toBe('P1'));
     expect((await b.entries(s.id)).map((e) => e.body.k)).toEqual(['c', 'e']);

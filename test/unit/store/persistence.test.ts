@@ -156,7 +156,7 @@ describe('échec d’écriture', () => {
     // The journal's third slice fails: the whole transaction is undone.
     const real = db.journal.bulkAdd.bind(db.journal);
     let calls = 0;
-    const add = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: never) => (++calls === 3 ? Promise.reject(new Error('QuotaExceededError')) : real(rows))) as never);
+    const add = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: never, options: never) => (++calls === 3 ? Promise.reject(new Error('QuotaExceededError')) : real(rows, options))) as never);
     await expect(store.createMany(inputs)).rejects.toThrow(/QuotaExceededError/);
     add.mockRestore();
     expect(store.rows.size).toBe(0);

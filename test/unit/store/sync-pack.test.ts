@@ -68,7 +68,7 @@ describe('synchronisation par fichier', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const add = dbB.journal.bulkAdd.bind(dbB.journal);
-    const delayed = (rows: JournalRow[]) => gate.then(() => add(rows));
+    const delayed = (rows: JournalRow[], options: { allKeys: true }) => gate.then(() => add(rows, options));
     const spy = vi.spyOn(dbB.journal, 'bulkAdd').mockImplementationOnce(delayed as unknown as typeof add);
     let done = false;
     const importing = importSyncPack(b, bytes).then((r) => ((done = true), r));

@@ -1,0 +1,103 @@
+// What reaches the exchange document after it is loaded (a crisis streamed to a newcomer, a day of
+// edits on an open copy) is held by reference too, once the journal has it (held-entries.ts): a
+// copy that received 100,000 sightings would otherwise keep all their texts twice until it reopens.
+//
+// The journal tells which entries it stored and where (`stored`). A pass, a little after, waits until
+// the intake is idle: then every value the document held when the pass began has been decided and
+// stored (the exchange submits what arrives as it arrives; local writes are stored before they are
+// shared). It walks only what arrived since the last pass, client by client, and holds each value the
+// journal stored. What the journal did not take (a refused entry, anything not an envelope) stays
+// whole, and so does a repeat of an entry the journal already had (a newcomer sharing the crisis's
+// first entries again): the journal says nothing of what it does not store.
+import * as Y from 'yjs';
+import { Slicer } from '../core/slicer';
+import { isPlainEnvelope, JournalRef } from './held-entries';
+
+/** A pass waits this long after the first entry stored since the last one (entries come in bursts). */
+const PASS_AFTER_MS = 2000;
+
+export class HoldPass {
+  /** Signature → entries stored and not yet looked for in the document (`pass`: when noted). */
+  private stored = new Map<string, { seq: number; d: string; pass: number }>();
+  /** Per client, the clock up to which the document's values were looked at. */
+  private seen = new Map<number, number>();
+  private passes = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+  private closed = false;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly log: Y.Array<unknown>,
+    /** Resolves once everything submitted to the intake so far is decided and stored. */
+    private readonly idle: () => Promise<void>,
+  ) {}
+
+  /** The document is loaded and every value in it was looked at (the exchange's load). */
+  start(): void {
+    this.seen = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    this.started = true;
+    if (this.stored.size) this.schedule();
+  }
+
+  /** Entries the journal stored (or, shared again from it, already had), with their places. */
+  note(rows: readonly { d: string; g: string; seq: number }[]): void {
+    if (this.closed || !rows.length) return;
+    for (const { d, g, seq } of rows) this.stored.set(g, { seq, d, pass: this.passes });
+    if (this.started) this.schedule();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run().catch((e: Error) => console.warn('Vigie : mise en référence reportée', e));
+    }, PASS_AFTER_MS);
+  }
+
+  /** Holds what arrived since the last pass; returns how many values it held (tests). */
+  async run(): Promise<number> {
+    const upTo = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    await this.idle();
+    if (this.closed) return 0;
+    // (Entries noted from here on get this pass's number.)
+    const pass = ++this.passes;
+    const slicer = new Slicer();
+    let held = 0;
+    const clients = this.doc.store.clients as Map<number, (Y.Item | Y.GC)[]>;
+    for (const [client, end] of upTo) {
+      const structs = clients.get(client);
+      let clock = this.seen.get(client) ?? 0;
+      if (!structs?.length || clock >= end) continue;
+      clock = Math.max(clock, structs[0]!.id.clock);
+      while (clock < end) {
+        // Found again at each step: a yield lets other transactions split the structs.
+        const s = structs[Y.findIndexSS(structs as never, clock)]!;
+        if (s instanceof Y.Item && s.parent === this.log && s.content instanceof Y.ContentAny) {
+          const arr = s.content.arr;
+          for (let i = clock - s.id.clock, to = Math.min(arr.length, end - s.id.clock); i < to; i++) {
+            const v = arr[i];
+            const at = isPlainEnvelope(v) ? this.stored.get(v.g) : undefined;
+            // (The same text too: a peer's value reusing a signature with another text stays as it came.)
+            if (!at || at.d !== (v as { d: string }).d) continue;
+            arr[i] = new JournalRef(at.seq);
+            held++;
+          }
+        }
+        clock = s.id.clock + s.length;
+        this.seen.set(client, Math.min(clock, end));
+        if (slicer.due()) await slicer.yieldNow();
+        if (this.closed) return held;
+      }
+    }
+    // Entries noted before this pass began were for values the document held when it began: done.
+    // (Those noted since are for values that came after: the next pass.)
+    for (const [g, at] of this.stored) if (at.pass < pass) this.stored.delete(g);
+    return held;
+  }
+}
