@@ -22,11 +22,12 @@ export class JournalRef {
 export type JournalReader = (seqs: number[]) => Promise<(Envelope | undefined)[]>;
 
 /**
- * Entries per journal read. A read's rows are cloned and opened (encryption at rest) in the task its
- * last row arrives in: 512 at a time made 37–54 ms tasks on the open copy while it streamed 100k
- * sightings to a newcomer (29 Nov.).
+ * Entries per journal read, and per slice of a stream (stream-state.ts): a slice's entries are read
+ * in one request and written out in the task they arrive in. Read several pages ahead, they outlived
+ * the young generation's collections and were promoted: the open copy then paused 63–121 ms in full
+ * collections while it streamed 100k sightings to a newcomer (29 Nov., V8's --trace-gc).
  */
-const READ_PAGE = 128;
+export const READ_PAGE = 128;
 
 const readers = new WeakMap<Y.Doc, JournalReader>();
 

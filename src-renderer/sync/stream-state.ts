@@ -14,7 +14,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Envelope } from '../core/records';
-import { collectHeld, heldValue, JournalRef, readHeld } from '../store/held-entries';
+import { collectHeld, heldValue, JournalRef, READ_PAGE, readHeld } from '../store/held-entries';
 import { writeAny } from './any-writer';
 
 type Struct = Y.Item | Y.GC;
@@ -254,6 +254,7 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
   const maxBudget = o.maxBudget ?? 4096;
   const ranges = missingRanges(doc, peerSv);
   let budget = 32; // clock units (log entries) per slice, adjusted to the time it takes
+  let cap = maxBudget;
   let slices = 0;
   let bytes = 0;
   let longestMs = 0;
@@ -264,8 +265,11 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     // The entries the document holds by reference are read from the journal first (a few ms of
     // IndexedDB per slice), not counted in the slice's time: the page is free meanwhile.
     let held: Map<JournalRef, Envelope> | undefined;
+    let refs = heldIn(doc, parts);
+    // A document holding entries by reference: slices no larger than one journal read (READ_PAGE).
+    if (refs.length) cap = Math.min(cap, READ_PAGE);
     // Again until none is missing: values held by reference while the journal was read (hold-pass.ts).
-    for (let refs = heldIn(doc, parts); refs.length; refs = heldIn(doc, parts).filter((r) => !held!.has(r))) {
+    for (; refs.length; refs = heldIn(doc, parts).filter((r) => !held!.has(r))) {
       const read = await readHeld(doc, refs);
       held = held ? new Map([...held, ...read]) : read;
       if (o.cancelled?.()) return { slices, bytes, longestMs };
@@ -279,7 +283,7 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     longestMs = Math.max(longestMs, took);
     // Aim at sliceMs: grow slowly (a garbage collection in a slice must not look like spare time),
     // shrink fast.
-    budget = Math.max(16, Math.min(maxBudget, Math.round(budget * Math.min(1.25, Math.max(0.25, sliceMs / Math.max(took, 0.1))))));
+    budget = Math.max(16, Math.min(cap, Math.round(budget * Math.min(1.25, Math.max(0.25, sliceMs / Math.max(took, 0.1))))));
     if (!sent) return { slices, bytes, longestMs };
     slices++;
     bytes += update.byteLength;

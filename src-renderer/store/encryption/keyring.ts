@@ -62,12 +62,18 @@ export class Keyring {
     return out;
   }
 
-  open(sealed: Uint8Array): Uint8Array {
+  /**
+   * The plain bytes; written in `into` when it is large enough (a view of it is returned, valid until
+   * `into` is written again): a page reading thousands of rows then makes no buffer per row.
+   */
+  open(sealed: Uint8Array, into?: Uint8Array): Uint8Array {
     if (sealed.byteLength < HEAD) throw new Error(KEYRING_ERRORS.damaged);
-    const id = new DataView(sealed.buffer, sealed.byteOffset, sealed.byteLength).getUint32(0);
+    const id = ((sealed[0]! << 24) | (sealed[1]! << 16) | (sealed[2]! << 8) | sealed[3]!) >>> 0;
     const key = this.keys.get(id);
     if (!key) throw new Error(KEYRING_ERRORS.missing(id));
-    return chacha20(key, sealed.subarray(4, HEAD), sealed.subarray(HEAD));
+    const length = sealed.byteLength - HEAD;
+    const out = into && into.byteLength >= length ? into.subarray(0, length) : undefined;
+    return chacha20(key, sealed.subarray(4, HEAD), sealed.subarray(HEAD), out);
   }
 
   /** A new key, durably on the shelf before it seals anything. Resolves with its number. */

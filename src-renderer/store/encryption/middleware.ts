@@ -11,13 +11,14 @@ export interface SealedField {
   sealed: Uint8Array;
 }
 
-type Codec = { encode(v: unknown): Uint8Array; decode(b: Uint8Array): unknown };
+/** `copies`: decode() keeps nothing of the bytes it is given (they may be a scratch buffer's). */
+type Codec = { encode(v: unknown): Uint8Array; decode(b: Uint8Array): unknown; copies?: true };
 const fromUtf8 = new TextDecoder(); // one for every value read (a cold open reads 100,000 and more)
 // Not TextDecoder's strings nor TextEncoder, which make them external (core/utf8.ts): the texts
 // sealed and opened here are the envelopes the exchange document and the journal keep.
 const readUtf8 = (b: Uint8Array) => decodeUtf8(b, (bad) => fromUtf8.decode(bad));
-const text: Codec = { encode: (v) => encodeUtf8(v as string), decode: readUtf8 };
-const json: Codec = { encode: (v) => encodeUtf8(JSON.stringify(v)), decode: (b) => JSON.parse(readUtf8(b)) };
+const text: Codec = { encode: (v) => encodeUtf8(v as string), decode: readUtf8, copies: true };
+const json: Codec = { encode: (v) => encodeUtf8(JSON.stringify(v)), decode: (b) => JSON.parse(readUtf8(b)), copies: true };
 const bytes: Codec = { encode: (v) => v as Uint8Array, decode: (b) => b };
 
 /** Per table, the fields sealed and how each becomes bytes (database.ts has the tables). */
@@ -27,6 +28,19 @@ export const SEALED_FIELDS: Readonly<Record<string, Readonly<Record<string, Code
   updates: { update: bytes },
   rejected: { excerpt: text, reason: text },
 };
+
+/**
+ * Where texts are opened before they are decoded: a buffer per row read was, at 100,000 rows, 100 MB
+ * outside V8's heap, and that much outside it starts a full collection of the whole heap (a pause of
+ * 100–175 ms on a 2-core laptop while an open copy streamed a crisis from its journal, 29 Nov.).
+ */
+let scratch = new Uint8Array(16 * 1024);
+const KEPT_SCRATCH = 1024 * 1024;
+function scratchFor(length: number): Uint8Array | undefined {
+  if (length > KEPT_SCRATCH) return undefined;
+  if (scratch.byteLength < length) scratch = new Uint8Array(Math.min(KEPT_SCRATCH, length * 2));
+  return scratch;
+}
 
 export const isSealed = (v: unknown): v is SealedField => !!v && typeof v === 'object' && ArrayBuffer.isView((v as SealedField).sealed);
 
@@ -56,7 +70,8 @@ function sealedTable(table: DBCoreTable, fields: Readonly<Record<string, Codec>>
       const ring = keyring();
       if (!ring) throw new Error('Base chiffrée ouverte sans ses clés.');
       out ??= { ...(value as Record<string, unknown>) };
-      out[field] = codec.decode(ring.open(new Uint8Array(v.sealed.buffer, v.sealed.byteOffset, v.sealed.byteLength)));
+      const sealed = new Uint8Array(v.sealed.buffer, v.sealed.byteOffset, v.sealed.byteLength);
+      out[field] = codec.decode(ring.open(sealed, codec.copies ? scratchFor(sealed.byteLength) : undefined));
     }
     return out ?? value;
   };

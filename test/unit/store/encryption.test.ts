@@ -108,4 +108,29 @@ describe('chiffrement au repos', () => {
     expect(a).not.toBe(b);
     expect(shelfOf(db).files.size).toBe(1);
   });
+
+  it('ouvre les textes dans un tampon réutilisé sans les mêler : chaque ligne relue est la sienne ; les octets ont chacun leur tampon', async () => {
+    const db = freshDb();
+    // Of different lengths, so that a text read after a longer one would show its leftovers.
+    const texts = Array.from({ length: 60 }, (_, i) => `texte n° ${i} ${'é'.repeat((i * 37) % 500)}`);
+    const seqs = await db.journal.bulkAdd(texts.map((d, i) => ({ crisisId: 'c', id: `e${i}`, d, g: `g${i}` })), { allKeys: true });
+    expect((await db.journal.bulkGet([...seqs].reverse())).map((r) => r!.d)).toEqual([...texts].reverse());
+    expect((await db.journal.toArray()).map((r) => r.d)).toEqual(texts);
+    await db.updates.bulkAdd([{ crisisId: 'c', update: bytesOf('premier') }, { crisisId: 'c', update: bytesOf('second') }]);
+    const updates = await db.updates.toArray();
+    expect(updates.map((u) => new TextDecoder().decode(u.update))).toEqual(['premier', 'second']);
+    expect(updates[0]!.update.buffer).not.toBe(updates[1]!.update.buffer);
+  });
+
+  it('Keyring.open écrit dans le tampon donné s’il suffit, sinon dans un nouveau', async () => {
+    const ring = await Keyring.open(memoryShelf());
+    const sealed = ring.seal(bytesOf(SECRET));
+    const into = new Uint8Array(1024);
+    const opened = ring.open(sealed, into);
+    expect(opened.buffer).toBe(into.buffer);
+    expect(new TextDecoder().decode(opened)).toBe(SECRET);
+    const small = ring.open(sealed, new Uint8Array(4));
+    expect(new TextDecoder().decode(small)).toBe(SECRET);
+    expect(small.byteLength).toBe(bytesOf(SECRET).byteLength);
+  });
 });
