@@ -153,6 +153,11 @@ async function invitationLink(page: Page): Promise<string> {
   return link;
 }
 
+/** The page's long animation frames so far (INSTRUMENT). */
+function framesOf(page: Page): Promise<{ start: number; duration: number; blocking: number; scripts: string[] }[]> {
+  return page.evaluate(() => (window as unknown as { __frames: { start: number; duration: number; blocking: number; scripts: string[] }[] }).__frames);
+}
+
 async function startProfile(page: Page): Promise<() => Promise<unknown>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -187,6 +192,8 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     const connectedAt = await holder.evaluate(() => Date.now());
     await untilQuiet(holder);
     const connectTasks = within(await tasksOf(holder), savedAt, connectedAt + 2000);
+    for (const f of (await framesOf(holder)).filter((f) => f.start >= savedAt && f.start < connectedAt + 2000))
+      o.log(`holder frame while connecting, blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - savedAt)} ms: ${f.scripts.join(' ; ')}`);
     const link = await invitationLink(holder);
     await untilQuiet(holder);
 
@@ -238,7 +245,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
     await o.snapshotHolder?.(holder, `join-${o.n}-${transport}-holder.heapsnapshot`);
-    const holderFrames = (await holder.evaluate(() => (window as unknown as { __frames: { start: number; duration: number; blocking: number; scripts: string[] }[] }).__frames)).filter((f) => f.start >= clickAt && f.start < lastAt);
+    const holderFrames = (await framesOf(holder)).filter((f) => f.start >= clickAt && f.start < lastAt);
     // What ran in the open copy's long frames (none in a good run).
     for (const f of [...holderFrames].sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
