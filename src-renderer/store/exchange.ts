@@ -8,7 +8,7 @@ import { isEnvelope, type Envelope } from '../core/records';
 import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import { holdEntries, isPlainEnvelope, JournalRef } from './held-entries';
-import { HoldPass } from './hold-pass';
+import { holdBetween, HoldPass, stateOf } from './hold-pass';
 import type { Journal } from './journal';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
 import { keepYjsStringsOnHeap } from './yjs-strings';
@@ -75,20 +75,28 @@ export class Exchange {
    * `author`: this copy wrote the key change that opened this epoch (it seeds it).
    */
   async load(known: ReadonlyMap<string, number>, author: boolean): Promise<void> {
-    await this.persistence.load();
+    // Held by reference row by row, as each is applied: the texts die young (decoded and dropped at
+    // once), instead of half a million of them living through the whole load. (A value reusing a
+    // signature with another text is a forgery the intake refused: held by reference, it is passed
+    // on as the entry that signature is really for.)
+    const seen = new Map<number, number>();
+    const hold = (v: unknown) => {
+      const seq = isPlainEnvelope(v) ? known.get(v.g) : undefined;
+      return seq === undefined ? undefined : new JournalRef(seq);
+    };
+    await this.persistence.load(() => void holdBetween(this.doc, this.log, seen, stateOf(this.doc), hold));
     const unknown: unknown[] = [];
     const live = new Set<number>();
     // In slices: at 100,000 sightings with their history the document holds over half a million values.
     // Transports connect once this has resolved (docReady), so the document does not change meanwhile.
     const slicer = new Slicer();
     await forEachLogValue(this.log, (v, deleted) => {
+      if (v instanceof JournalRef) return void (deleted || live.add(v.seq));
       if (!isEnvelope(v)) return;
       const seq = known.get(v.g);
       if (seq === undefined) return void unknown.push(v);
       if (!deleted) live.add(seq);
-      // (A value reusing a signature with another text is a forgery the intake refused: held by
-      // reference, it is passed on as the entry that signature is really for.)
-      return isPlainEnvelope(v) ? new JournalRef(seq) : undefined;
+      return hold(v);
     }, slicer);
     this.doc.on('afterTransaction', this.onTransaction);
     this.holding.start();

@@ -35,7 +35,7 @@ export class HoldPass {
 
   /** The document is loaded and every value in it was looked at (the exchange's load). */
   start(): void {
-    this.seen = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    this.seen = stateOf(this.doc);
     this.started = true;
     if (this.stored.size) this.schedule();
   }
@@ -62,42 +62,66 @@ export class HoldPass {
 
   /** Holds what arrived since the last pass; returns how many values it held (tests). */
   async run(): Promise<number> {
-    const upTo = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const upTo = stateOf(this.doc);
     await this.idle();
     if (this.closed) return 0;
     // (Entries noted from here on get this pass's number.)
     const pass = ++this.passes;
-    const slicer = new Slicer();
-    let held = 0;
-    const clients = this.doc.store.clients as Map<number, (Y.Item | Y.GC)[]>;
-    for (const [client, end] of upTo) {
-      const structs = clients.get(client);
-      let clock = this.seen.get(client) ?? 0;
-      if (!structs?.length || clock >= end) continue;
-      clock = Math.max(clock, structs[0]!.id.clock);
-      while (clock < end) {
-        // Found again at each step: a yield lets other transactions split the structs.
-        const s = structs[Y.findIndexSS(structs as never, clock)]!;
-        if (s instanceof Y.Item && s.parent === this.log && s.content instanceof Y.ContentAny) {
-          const arr = s.content.arr;
-          for (let i = clock - s.id.clock, to = Math.min(arr.length, end - s.id.clock); i < to; i++) {
-            const v = arr[i];
-            const at = isPlainEnvelope(v) ? this.stored.get(v.g) : undefined;
-            // (The same text too: a peer's value reusing a signature with another text stays as it came.)
-            if (!at || at.d !== (v as { d: string }).d) continue;
-            arr[i] = new JournalRef(at.seq);
-            held++;
-          }
-        }
-        clock = s.id.clock + s.length;
-        this.seen.set(client, Math.min(clock, end));
-        if (slicer.due()) await slicer.yieldNow();
-        if (this.closed) return held;
-      }
-    }
+    const held = await holdBetween(this.doc, this.log, this.seen, upTo, (v) => {
+      if (!isPlainEnvelope(v)) return undefined;
+      const at = this.stored.get(v.g);
+      // (The same text too: a peer's value reusing a signature with another text stays as it came.)
+      return at && at.d === v.d ? new JournalRef(at.seq) : undefined;
+    }, { slicer: new Slicer(), stopped: () => this.closed });
     // Entries noted before this pass began were for values the document held when it began: done.
     // (Those noted since are for values that came after: the next pass.)
     for (const [g, at] of this.stored) if (at.pass < pass) this.stored.delete(g);
     return held;
   }
+}
+
+/**
+ * Replaces each value of the log between two states (per client: from `seen`, up to `upTo`) by what
+ * `refFor` gives, if anything; `seen` moves on as it goes. Returns how many values were replaced.
+ * With a slicer it yields between structs, finding its place again after each yield (other
+ * transactions may split the structs meanwhile).
+ */
+export async function holdBetween(
+  doc: Y.Doc,
+  log: Y.Array<unknown>,
+  seen: Map<number, number>,
+  upTo: ReadonlyMap<number, number>,
+  refFor: (v: unknown) => JournalRef | undefined,
+  o: { slicer?: Slicer; stopped?: () => boolean } = {},
+): Promise<number> {
+  let held = 0;
+  const clients = doc.store.clients as Map<number, (Y.Item | Y.GC)[]>;
+  for (const [client, end] of upTo) {
+    const structs = clients.get(client);
+    let clock = seen.get(client) ?? 0;
+    if (!structs?.length || clock >= end) continue;
+    clock = Math.max(clock, structs[0]!.id.clock);
+    while (clock < end) {
+      const s = structs[Y.findIndexSS(structs as never, clock)]!;
+      if (s instanceof Y.Item && s.parent === log && s.content instanceof Y.ContentAny) {
+        const arr = s.content.arr;
+        for (let i = clock - s.id.clock, to = Math.min(arr.length, end - s.id.clock); i < to; i++) {
+          const ref = refFor(arr[i]);
+          if (!ref) continue;
+          arr[i] = ref;
+          held++;
+        }
+      }
+      clock = s.id.clock + s.length;
+      seen.set(client, Math.min(clock, end));
+      if (o.slicer?.due()) await o.slicer.yieldNow();
+      if (o.stopped?.()) return held;
+    }
+  }
+  return held;
+}
+
+/** Per client, the clock the document has reached. */
+export function stateOf(doc: Y.Doc): Map<number, number> {
+  return Y.decodeStateVector(Y.encodeStateVector(doc));
 }

@@ -50,8 +50,12 @@ export class DocPersistence {
     private readonly doc: Y.Doc,
   ) {}
 
-  /** Reads every stored update into the document, row by row, then starts recording new ones. */
-  async load(): Promise<void> {
+  /**
+   * Reads every stored update into the document, row by row, then starts recording new ones.
+   * `afterRow` runs after each row is applied (the exchange holds the journal's entries by
+   * reference as they come: held-entries.ts).
+   */
+  async load(afterRow?: () => void): Promise<void> {
     // One row read at a time (the next one while this one is applied): each is opened (encryption at
     // rest) as it is read, and a whole crisis's rows read at once were opened in one long task.
     const keys = await this.stored().primaryKeys();
@@ -64,6 +68,7 @@ export class DocPersistence {
     const apply = (row: StoredRow) => {
       Y.applyUpdate(this.doc, row.update, LOAD_ORIGIN);
       applied.push({ seq: row.seq!, bytes: row.update.byteLength });
+      afterRow?.();
     };
     // Rows that build on something not applied yet wait here rather than inside Yjs.
     let held: Held[] = [];
