@@ -14,6 +14,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Envelope } from '../core/records';
+import { yieldToEventLoop } from '../core/slicer';
 import { collectHeld, heldValue, JournalRef, READ_PAGE, readHeld } from '../store/held-entries';
 import { writeAny } from './any-writer';
 
@@ -208,19 +209,6 @@ export function deleteSetUpdate(doc: Y.Doc): Uint8Array {
   return encoder.toUint8Array();
 }
 
-/** Lets other tasks run (input, paint) without setTimeout's 4 ms clamp when one is available. */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 export interface StreamOptions {
   /** Longest stretch of main-thread work per slice, in ms (default 8). */
   sliceMs?: number;
@@ -287,7 +275,7 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     if (!sent) return { slices, bytes, longestMs };
     slices++;
     bytes += update.byteLength;
-    await nextTask();
+    await yieldToEventLoop();
     while (o.queued && o.queued() > highWater && !o.cancelled?.()) await new Promise((resolve) => setTimeout(resolve, 20));
     // A data channel's queue goes on in its next task (chunked-channel.ts): a few milliseconds.
     while (o.holding?.() && !o.cancelled?.()) await new Promise((resolve) => setTimeout(resolve, 0));
