@@ -386,7 +386,7 @@ async function joinBench() {
     const s = await step('storeCreate', store, n, BATCH);
     await step('copyToApp', store);
     await step('copyRowCacheToApp', store);
-    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), machines: process.env.BENCH_JOIN_MACHINES, snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, newcomerHeap: settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), machines: process.env.BENCH_JOIN_MACHINES, snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
       const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
       put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');
@@ -398,6 +398,7 @@ async function joinBench() {
       put(`${k} join ${t}: open copy's longest frame meanwhile (collections between tasks too)`, r.holderLongestFrame, 'ms');
       put(`${k} join ${t}: newcomer's longest task (intake)`, r.newcomerLongest, 'ms');
       put(`${k} join ${t}: newcomer's main thread blocked`, r.newcomerBlocked, 'ms');
+      put(`${k} join ${t}: newcomer's heap once it holds the crisis (idle work done)`, r.newcomerHeapMB, 'MB');
       put(`${k} join ${t}: load average`, r.load, '');
     }
   }

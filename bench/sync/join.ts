@@ -35,6 +35,8 @@ export interface JoinBenchOptions {
    * copy open for a while would be. Without it the open copy builds them while the newcomer joins.
    */
   settleHolder?: (page: Page) => Promise<unknown>;
+  /** The newcomer's heap once it holds the crisis and its idle work is done (MB). */
+  newcomerHeap?: (page: Page) => Promise<{ mb: number }>;
   /**
    * Then this long without anything to do (ms). Settling reads the heap after full collections, and
    * V8's memory reducer answers a full collection with more of them, from 8 s later: on a 250 MB
@@ -78,6 +80,8 @@ export interface JoinResult {
   /** Newcomer's own long tasks in that window (its intake). */
   newcomerLongest: number;
   newcomerBlocked: number;
+  /** Newcomer's heap once it holds the crisis, its idle work done (NaN when not measured). */
+  newcomerHeapMB: number;
   load: number;
 }
 
@@ -250,6 +254,8 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     for (const f of [...holderFrames].sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
+    // (Measured after the tasks were read: the settle forces collections.)
+    const newcomerHeapMB = o.newcomerHeap ? (await o.newcomerHeap(newcomer)).mb : NaN;
     return {
       transport,
       connectMs: connectedAt - savedAt,
@@ -263,6 +269,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
       holderLongestFrame: Math.max(0, ...holderFrames.map((f) => f.duration)),
       newcomerLongest: Math.max(0, ...newcomerTasks),
       newcomerBlocked: newcomerTasks.reduce((s, t) => s + t, 0),
+      newcomerHeapMB,
       load: loadavg()[0]!,
     };
   } finally {
