@@ -63,10 +63,11 @@ export class HoldPass {
   /** Holds what arrived since the last pass; returns how many values it held (tests). */
   async run(): Promise<number> {
     const upTo = stateOf(this.doc);
+    // Entries noted from here on get this pass's number: while the intake gets idle, it may store
+    // entries whose values came after `upTo` (a crisis streaming in), which the next pass holds.
+    const pass = ++this.passes;
     await this.idle();
     if (this.closed) return 0;
-    // (Entries noted from here on get this pass's number.)
-    const pass = ++this.passes;
     const held = await holdBetween(this.doc, this.log, this.seen, upTo, (v) => {
       if (!isPlainEnvelope(v)) return undefined;
       const at = this.stored.get(v.g);
@@ -74,7 +75,7 @@ export class HoldPass {
       return at && at.d === v.d ? new JournalRef(at.seq) : undefined;
     }, { slicer: new Slicer(), stopped: () => this.closed });
     // Entries noted before this pass began were for values the document held when it began: done.
-    // (Those noted since are for values that came after: the next pass.)
+    // (Those noted since may be for values that came after: kept for the next pass.)
     for (const [g, at] of this.stored) if (at.pass < pass) this.stored.delete(g);
     return held;
   }

@@ -152,6 +152,32 @@ describe('document d’échange : entrées tenues par le registre', () => {
     await Promise.all([again.close(), b.close()]);
   }, 60_000);
 
+  it('un nouveau venu qui reçoit la crise en flux, tranche après tranche pendant des secondes, finit par tout tenir par référence', async () => {
+    const { again } = await reopenedCrisis();
+    const db = freshDb();
+    const b = await joined(again, bob, 'cod', undefined, db);
+    await b.docReady;
+    // (What b's journal already had, the crisis's first entries, may come again whole in the stream.)
+    const had = new Set((await b.history()).map((e) => e.g));
+    // A slow disk: the intake's writes go on while more arrives, so a pass waits for them to end.
+    const write = db.journal.bulkAdd.bind(db.journal) as (rows: never, options: never) => Promise<unknown>;
+    const slow = vi.spyOn(db.journal, 'bulkAdd').mockImplementation(((rows: never, options: never) => new Promise((r) => setTimeout(r, 700)).then(() => write(rows, options))) as never);
+    // The crisis in slices of 16 entries, one every 350 ms: passes start while more keeps coming.
+    const slices: Uint8Array[] = [];
+    await streamState(again.doc, Y.decodeStateVector(Y.encodeStateVector(b.doc)), { maxBudget: 16, send: (u) => (slices.push(u.slice()), true) });
+    expect(slices.length).toBeGreaterThan(8);
+    for (const u of slices) {
+      Y.applyUpdate(b.doc, u, 'test-peer');
+      await new Promise((r) => setTimeout(r, 350));
+    }
+    await b.settled();
+    slow.mockRestore();
+    expect(b.rows.size).toBe(150);
+    const whole = () => logOf(b.doc).toArray().filter((v) => !(v instanceof JournalRef) && !had.has((v as { g: string }).g));
+    await vi.waitFor(() => expect(whole()).toEqual([]), { timeout: 10_000 });
+    await Promise.all([again.close(), b.close()]);
+  }, 60_000);
+
   it('isPlainEnvelope : d puis g, rien d’autre, un objet ordinaire', () => {
     expect(isPlainEnvelope({ d: 'a', g: 'b' })).toBe(true);
     expect(isPlainEnvelope({ g: 'b', d: 'a' })).toBe(false);
