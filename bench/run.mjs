@@ -15,7 +15,7 @@
 //   BENCH_PARTS=situation                (the point de situation through the app alone)
 //   BENCH_PARTS=keys                     (the duplicate check and the search alone, per keystroke)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
-//   BENCH_JOIN_HEAP_SNAPSHOTS=/tmp/j       (a heap snapshot of the open copy after each join)
+//   BENCH_JOIN_HEAP_SNAPSHOTS=/tmp/j       (heap snapshots of the open copy and of the newcomer after each join)
 //   BENCH_JOIN_SETTLE=0                  (the newcomer joins as soon as the open copy is quiet, its idle-time work not done)
 //   BENCH_JOIN_QUIET_MS=30000            (after that, how long the open copy waits: V8's memory reducer follows the settle's full collections)
 //   BENCH_JOIN_MACHINES=nice             (how the newcomer's browser stands for another machine: pinned, each browser on a CPU

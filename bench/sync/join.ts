@@ -28,6 +28,7 @@ export interface JoinBenchOptions {
   /** A folder: write CPU profiles of both pages during the join there (.cpuprofile, for DevTools). */
   cpuProfiles?: string;
   /** Takes a heap snapshot of the open copy once the newcomer has every row (file name given). */
+  /** Heap snapshots of the open copy after the join, and of the newcomer once its heap settled. */
   snapshotHolder?: (page: Page, name: string) => Promise<void>;
   /**
    * Waits, once the open copy shows every row, until its idle-time work is done too (the search
@@ -256,6 +257,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
     // (Measured after the tasks were read: the settle forces collections.)
     const newcomerHeapMB = o.newcomerHeap ? (await o.newcomerHeap(newcomer)).mb : NaN;
+    await o.snapshotHolder?.(newcomer, `join-${o.n}-${transport}-newcomer.heapsnapshot`);
     return {
       transport,
       connectMs: connectedAt - savedAt,
