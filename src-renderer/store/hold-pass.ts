@@ -23,6 +23,9 @@ export class HoldPass {
   private seen = new Map<number, number>();
   private passes = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A pass is under way (waiting for the intake, or walking): the next one starts after it. */
+  private running = false;
+  private again = false;
   private started = false;
   private closed = false;
 
@@ -54,9 +57,21 @@ export class HoldPass {
 
   private schedule(): void {
     if (this.timer || this.closed) return;
+    // One pass at a time: while a crisis streams in, a pass waits for the intake for as long as it
+    // lasts, and passes started every 2 s meanwhile would all walk the same values together.
+    if (this.running) return void (this.again = true);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.run().catch((e: Error) => console.warn('Vigie : mise en référence reportée', e));
+      this.running = true;
+      void this.run()
+        .catch((e: Error) => console.warn('Vigie : mise en référence reportée', e))
+        .finally(() => {
+          this.running = false;
+          if (this.again) {
+            this.again = false;
+            this.schedule();
+          }
+        });
     }, PASS_AFTER_MS);
   }
 
