@@ -63,7 +63,7 @@ export async function readHeld(doc: Y.Doc, refs: readonly JournalRef[]): Promise
         page.forEach((ref, j) => {
           const e = entries[j];
           if (!e) throw new Error(`Vigie : l’entrée n° ${ref.seq} du journal manque, le document ne peut être encodé`);
-          held.set(ref, { d: e.d, g: e.g });
+          held.set(ref, e);
         }),
       ),
     );

@@ -75,15 +75,15 @@ export class HoldPass {
     }, PASS_AFTER_MS);
   }
 
-  /** Holds what arrived since the last pass; returns how many values it held (tests). */
-  async run(): Promise<number> {
+  /** Holds what arrived since the last pass. */
+  private async run(): Promise<void> {
     const upTo = stateOf(this.doc);
     // Entries noted from here on get this pass's number: while the intake gets idle, it may store
     // entries whose values came after `upTo` (a crisis streaming in), which the next pass holds.
     const pass = ++this.passes;
     await this.idle();
-    if (this.closed) return 0;
-    const held = await holdBetween(this.doc, this.log, this.seen, upTo, (v) => {
+    if (this.closed) return;
+    await holdBetween(this.doc, this.log, this.seen, upTo, (v) => {
       if (!isPlainEnvelope(v)) return undefined;
       const at = this.stored.get(v.g);
       // (The same text too: a peer's value reusing a signature with another text stays as it came.)
@@ -92,13 +92,12 @@ export class HoldPass {
     // Entries noted before this pass began were for values the document held when it began: done.
     // (Those noted since may be for values that came after: kept for the next pass.)
     for (const [g, at] of this.stored) if (at.pass < pass) this.stored.delete(g);
-    return held;
   }
 }
 
 /**
  * Replaces each value of the log between two states (per client: from `seen`, up to `upTo`) by what
- * `refFor` gives, if anything; `seen` moves on as it goes. Returns how many values were replaced.
+ * `refFor` gives, if anything; `seen` moves on as it goes.
  * With a slicer it yields between structs, finding its place again after each yield (other
  * transactions may split the structs meanwhile).
  */
@@ -109,8 +108,7 @@ export async function holdBetween(
   upTo: ReadonlyMap<number, number>,
   refFor: (v: unknown) => JournalRef | undefined,
   o: { slicer?: Slicer; stopped?: () => boolean } = {},
-): Promise<number> {
-  let held = 0;
+): Promise<void> {
   const clients = doc.store.clients as Map<number, (Y.Item | Y.GC)[]>;
   for (const [client, end] of upTo) {
     const structs = clients.get(client);
@@ -123,18 +121,15 @@ export async function holdBetween(
         const arr = s.content.arr;
         for (let i = clock - s.id.clock, to = Math.min(arr.length, end - s.id.clock); i < to; i++) {
           const ref = refFor(arr[i]);
-          if (!ref) continue;
-          arr[i] = ref;
-          held++;
+          if (ref) arr[i] = ref;
         }
       }
       clock = s.id.clock + s.length;
       seen.set(client, Math.min(clock, end));
       if (o.slicer?.due()) await o.slicer.yieldNow();
-      if (o.stopped?.()) return held;
+      if (o.stopped?.()) return;
     }
   }
-  return held;
 }
 
 /** Per client, the clock the document has reached. */

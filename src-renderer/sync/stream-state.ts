@@ -183,12 +183,12 @@ function encodeSlice(doc: Y.Doc, parts: Part[], held: Held): Uint8Array {
 
 /**
  * One update with up to `budget` clock units (see planSlice), in one go: for a document that holds
- * no entry by reference, or whose references are in `held`. A view of the scratch buffer (see
- * encodeSlice). Returns null when everything is sent.
+ * no entry by reference (it throws on one). A view of the scratch buffer (see encodeSlice). Returns
+ * null when everything is sent.
  */
-export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number, held?: Held): Uint8Array | null {
+export function nextSlice(doc: Y.Doc, ranges: Cursor[], budget: number): Uint8Array | null {
   const parts = planSlice(doc, ranges, budget);
-  return parts && encodeSlice(doc, parts, held);
+  return parts && encodeSlice(doc, parts, undefined);
 }
 
 /** An update holding only the document's delete set (what was deleted, by clock ranges). */
