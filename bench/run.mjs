@@ -15,6 +15,7 @@
 //   BENCH_PARTS=situation                (the point de situation through the app alone)
 //   BENCH_PARTS=keys                     (the duplicate check and the search alone, per keystroke)
 //   BENCH_JOIN_SIZES=10000               (sizes of the join of a newcomer to an open copy, in the browser)
+//   BENCH_JOIN_PROMOTED=/tmp/j              (what the open copy allocates during a join and keeps past its young generation: .heapprofile)
 //   BENCH_JOIN_HEAP_SNAPSHOTS=/tmp/j       (heap snapshots of the open copy and of the newcomer after each join)
 //   BENCH_JOIN_SETTLE=0                  (the newcomer joins as soon as the open copy is quiet, its idle-time work not done)
 //   BENCH_JOIN_QUIET_MS=30000            (after that, how long the open copy waits: V8's memory reducer follows the settle's full collections)
@@ -386,19 +387,20 @@ async function joinBench() {
     const s = await step('storeCreate', store, n, BATCH);
     await step('copyToApp', store);
     await step('copyRowCacheToApp', store);
-    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, newcomerHeap: settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), machines: process.env.BENCH_JOIN_MACHINES, snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
+    for (const r of await runJoinBench({ url: server.url, profile, launch: LAUNCH, crisisName: s.crisis.name, n, log, cpuProfiles: process.env.BENCH_JOIN_CPUPROFILES, promotedProfiles: process.env.BENCH_JOIN_PROMOTED, settleHolder: process.env.BENCH_JOIN_SETTLE === '0' ? undefined : settledHeapMB, newcomerHeap: settledHeapMB, quietAfterSettleMs: Number(process.env.BENCH_JOIN_QUIET_MS ?? 30_000), machines: process.env.BENCH_JOIN_MACHINES, snapshotHolder: process.env.BENCH_JOIN_HEAP_SNAPSHOTS && ((page, name) => heapSnapshot(page, join(process.env.BENCH_JOIN_HEAP_SNAPSHOTS, name))) })) {
       const t = r.transport === 'webrtc' ? 'WebRTC' : 'relay';
       put(`${k} join ${t}: open copy connects, longest task`, r.connectLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy connects, main thread blocked`, r.connectBlocked, 'ms');
       put(`${k} join ${t}: open copy connects (saved → online)`, r.connectMs, 'ms');
       put(`${k} join ${t}: newcomer « Rejoindre » → first row`, r.firstRowMs, 'ms');
       put(`${k} join ${t}: newcomer « Rejoindre » → last row`, r.joinMs, 'ms');
+      put(`${k} join ${t}: newcomer « Rejoindre » → the whole crisis in its journal, on disk`, r.durableMs, 'ms');
       put(`${k} join ${t}: open copy's longest task meanwhile`, r.holderLongest, 'ms', '≤ 50');
       put(`${k} join ${t}: open copy's main thread blocked meanwhile`, r.holderBlocked, 'ms');
       put(`${k} join ${t}: open copy's longest frame meanwhile (collections between tasks too)`, r.holderLongestFrame, 'ms');
       put(`${k} join ${t}: newcomer's longest task (intake)`, r.newcomerLongest, 'ms');
       put(`${k} join ${t}: newcomer's main thread blocked`, r.newcomerBlocked, 'ms');
-      put(`${k} join ${t}: newcomer's heap once it holds the crisis (idle work done)`, r.newcomerHeapMB, 'MB');
+      put(`${k} join ${t}: newcomer's heap once its journal holds the crisis (idle work done)`, r.newcomerHeapMB, 'MB');
       put(`${k} join ${t}: load average`, r.load, '');
     }
   }

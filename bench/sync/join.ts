@@ -27,6 +27,8 @@ export interface JoinBenchOptions {
   log: (...args: unknown[]) => void;
   /** A folder: write CPU profiles of both pages during the join there (.cpuprofile, for DevTools). */
   cpuProfiles?: string;
+  /** A folder: write what the open copy allocated during the join and kept past its young generation. */
+  promotedProfiles?: string;
   /** Takes a heap snapshot of the open copy once the newcomer has every row (file name given). */
   /** Heap snapshots of the open copy after the join, and of the newcomer once its heap settled. */
   snapshotHolder?: (page: Page, name: string) => Promise<void>;
@@ -66,6 +68,8 @@ export interface JoinResult {
   connectBlocked: number;
   /** From the newcomer's « Rejoindre » to its last row. */
   joinMs: number;
+  /** « Rejoindre » → every entry of the open copy's journal in the newcomer's. */
+  durableMs: number;
   /** From « Rejoindre » to the newcomer's first row. */
   firstRowMs: number;
   /** Holder's long tasks in that window. */
@@ -133,6 +137,22 @@ async function untilQuiet(page: Page, quietMs = 2000, limitMs = 300_000): Promis
   );
 }
 
+/** Entries in the page's journal (its IndexedDB, read beside the app's own connection). */
+const journalCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('vigie');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('journal').objectStore('journal').count();
+          count.onsuccess = () => (db.close(), resolve(count.result));
+          count.onerror = () => (db.close(), reject(count.error));
+        };
+      }),
+  );
+
 async function setAddresses(page: Page, signaling: string[], relay: string[]): Promise<number> {
   await page.getByRole('button', { name: 'Réglages de synchronisation' }).click();
   const dialog = page.getByRole('dialog', { name: 'Réglages de synchronisation' });
@@ -169,6 +189,18 @@ async function startProfile(page: Page): Promise<() => Promise<unknown>> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
   await cdp.send('Profiler.start');
   return async () => (await cdp.send('Profiler.stop')).profile;
+}
+
+/**
+ * What the open copy allocates during a join and that outlives the young generation's collections
+ * (V8's sampling heap profiler, minor-GC garbage left out): what fills its old space, then its full
+ * collections. Chrome DevTools' Memory tab reads the .heapprofile.
+ */
+async function startPromotedSampling(page: Page): Promise<() => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false } as never);
+  return async () => (await cdp.send('HeapProfiler.stopSampling')).profile;
 }
 
 /** One join through one transport: a freshly launched holder, a newcomer in another browser. */
@@ -211,6 +243,9 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     await context.addInitScript(COUNTER);
     const newcomer = await context.newPage();
     newcomer.on('pageerror', (e) => o.log('newcomer page error:', e.message));
+    // What Vigie itself warns of (a write refused, work put off) is logged: a silent failure here
+    // once left a newcomer holding every text twice.
+    newcomer.on('console', (m) => void (m.type() === 'warning' && m.text().startsWith('Vigie') && o.log('newcomer warns:', m.text())));
     await newcomer.goto(link);
     await newcomer.getByLabel('Nom ou pseudonyme').fill('Nouvelle Recrue');
     await newcomer.getByRole('button', { name: 'Continuer' }).click();
@@ -231,6 +266,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
       });
     }, o.n);
     const profiling = o.cpuProfiles ? await Promise.all([holder, newcomer].map(startProfile)) : [];
+    const sampling = o.promotedProfiles ? await startPromotedSampling(holder) : null;
     // Now that its page runs, and again during the join: Chromium starts processes and threads later
     // (and sets a renderer's priority itself), and the verification workers start at the first entries.
     let lowered = 0;
@@ -247,6 +283,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     if (keeping) clearInterval(keeping);
     if (o.machines === 'nice') o.log(`newcomer's browser: ${launched.length} process tree(s), up to ${lowered} threads kept at nice 19`);
     if (o.machines === 'pinned') o.log('each browser on a CPU of its own (the open copy on CPU 0, the newcomer on CPU 1)');
+    if (sampling) await writeFile(joinPath(o.promotedProfiles!, `join-${o.n}-${transport}-holder.heapprofile`), JSON.stringify(await sampling()));
     for (const [i, stop] of profiling.entries()) await writeFile(joinPath(o.cpuProfiles!, `join-${o.n}-${transport}-${i ? 'newcomer' : 'holder'}.cpuprofile`), JSON.stringify(await stop()));
     await new Promise((r) => setTimeout(r, 300)); // long-task entries arrive a little after the task
     await o.snapshotHolder?.(holder, `join-${o.n}-${transport}-holder.heapsnapshot`);
@@ -255,6 +292,13 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
     for (const f of [...holderFrames].sort((x, y) => y.blocking - x.blocking).slice(0, 8)) o.log(`holder frame blocking ${Math.round(f.blocking)} ms at +${Math.round(f.start - clickAt)} ms: ${f.scripts.join(' ; ')}`);
     const holderTasks = within(await tasksOf(holder), clickAt, lastAt);
     const newcomerTasks = within(await tasksOf(newcomer), clickAt, lastAt);
+    // Rows are shown once decided; the newcomer's journal writes them to disk behind (one core for its
+    // page, its verification and its disk). Its document holds the texts by reference only once they
+    // are all there (hold-pass.ts): the heap is read after that, and one pass.
+    const expected = await journalCount(holder);
+    for (let t0 = Date.now(); (await journalCount(newcomer)) < expected && Date.now() - t0 < 600_000; ) await new Promise((r) => setTimeout(r, 250));
+    const durableAt = await newcomer.evaluate(() => Date.now());
+    await new Promise((r) => setTimeout(r, 5000));
     // (Measured after the tasks were read: the settle forces collections.)
     const newcomerHeapMB = o.newcomerHeap ? (await o.newcomerHeap(newcomer)).mb : NaN;
     await o.snapshotHolder?.(newcomer, `join-${o.n}-${transport}-newcomer.heapsnapshot`);
@@ -264,6 +308,7 @@ async function joinOnce(o: JoinBenchOptions, transport: 'webrtc' | 'relay', addr
       connectLongest: Math.max(0, ...connectTasks),
       connectBlocked: connectTasks.reduce((s, t) => s + t, 0),
       joinMs: lastAt - clickAt,
+      durableMs: durableAt - clickAt,
       firstRowMs: firstAt - clickAt,
       holderLongest: Math.max(0, ...holderTasks),
       holderBlocked: holderTasks.reduce((s, t) => s + t, 0),

@@ -201,7 +201,7 @@ describe('document d’échange : entrées tenues par le registre', () => {
     // Held by reference from now on, as an exchange does once loaded.
     const arr = (logOf(doc)._start!.content as Y.ContentAny).arr;
     arr.forEach((_, i) => (arr[i] = new JournalRef(i)));
-    const add = vi.spyOn(db.updates, 'add').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const add = vi.spyOn(db.updates, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
     logOf(doc).push([{ d: 'pendant la panne', g: 'x' }]);
     await expect(persistence.flushed()).rejects.toThrow(/QuotaExceededError/);
     add.mockRestore();

@@ -77,6 +77,40 @@ describe('enregistrement local', () => {
     expect(fresh.getArray('log').toArray()).toEqual(log.toArray());
   });
 
+  it('écrit ce qui arrive pendant une écriture dans la suivante, en une transaction bornée, dans l’ordre', async () => {
+    // A newcomer receives a crisis in hundreds of messages: one disk commit per message left it minutes
+    // behind, with every message waiting in memory.
+    const db = freshDb();
+    const doc = new Y.Doc({ gc: false });
+    const persistence = new DocPersistence(db, 'lots', doc);
+    await persistence.load();
+    const write = db.updates.bulkAdd.bind(db.updates) as (rows: never, options: never) => Promise<unknown>;
+    const batches: number[] = [];
+    const slow = vi.spyOn(db.updates, 'bulkAdd').mockImplementation(((rows: unknown[], options: never) => {
+      batches.push(rows.length);
+      return new Promise((r) => setTimeout(r, 50)).then(() => write(rows as never, options));
+    }) as never);
+    const log = doc.getArray<string>('log');
+    // 200 messages of 20 kB, one per task: 4 MB, so at least 4 transactions of at most CHUNK_BYTES.
+    for (let i = 0; i < 200; i++) {
+      log.push([`${i} ${'x'.repeat(20_000)}`]);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await persistence.flushed();
+    slow.mockRestore();
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(batches.length).toBeLessThan(40);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(Math.floor(CHUNK_BYTES / 20_000));
+    const stored = await reopened(db).updates.where('crisisId').equals('lots').sortBy('seq');
+    const fresh = new Y.Doc({ gc: false });
+    for (const row of stored) {
+      Y.applyUpdate(fresh, row.update);
+      expect(fresh.store.pendingStructs).toBeNull(); // in order
+    }
+    expect(fresh.getArray('log').toArray()).toEqual(log.toArray());
+    await persistence.close();
+  });
+
   it('remet dans l’ordre un document enregistré dans le désordre, sans que Yjs n’attende rangée après rangée', async () => {
     // As an earlier version could leave it: 60 updates stored newest first.
     const source = new Y.Doc({ gc: false });
