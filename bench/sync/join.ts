@@ -29,7 +29,6 @@ export interface JoinBenchOptions {
   cpuProfiles?: string;
   /** A folder: write what the open copy allocated during the join and kept past its young generation. */
   promotedProfiles?: string;
-  /** Takes a heap snapshot of the open copy once the newcomer has every row (file name given). */
   /** Heap snapshots of the open copy after the join, and of the newcomer once its heap settled. */
   snapshotHolder?: (page: Page, name: string) => Promise<void>;
   /**
