@@ -56,7 +56,7 @@ export class Exchange {
   constructor(private readonly o: ExchangeOptions) {
     keepYjsStringsOnHeap(); // what the document holds stays out of every collection's pause
     this.persistence = new DocPersistence(o.db, o.name, this.doc);
-    holdEntries(this.doc, (seqs) => o.journal.bySeq(seqs));
+    holdEntries(this.doc, (seqs, each) => o.journal.eachBySeq(seqs, each));
     this.holding = new HoldPass(this.doc, this.log, o.idle);
     o.journal.onStored = (rows) => this.holding.note(rows);
   }

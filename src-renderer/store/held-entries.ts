@@ -18,14 +18,18 @@ export class JournalRef {
   constructor(readonly seq: number) {}
 }
 
-/** Reads entries back from the journal by `seq`, in the order asked (undefined: no longer there). */
-export type JournalReader = (seqs: number[]) => Promise<(Envelope | undefined)[]>;
+/**
+ * Reads entries back from the journal by `seq`, handing each to `each` as it is read (an entry no
+ * longer there is not handed over).
+ */
+export type JournalReader = (seqs: number[], each: (seq: number, entry: Envelope) => void) => Promise<void>;
 
 /**
- * Entries per journal read, and per slice of a stream (stream-state.ts): a slice's entries are read
- * in one request and written out in the task they arrive in. Read several pages ahead, they outlived
- * the young generation's collections and were promoted: the open copy then paused 63–121 ms in full
- * collections while it streamed 100k sightings to a newcomer (29 Nov., V8's --trace-gc).
+ * Entries per journal read, and per slice of a stream (stream-state.ts), where each entry is written
+ * out in the task it is read in (Journal.eachBySeq). Read several pages ahead, then a page at a time
+ * but kept whole until the slice was encoded, they outlived the young generation's collections: the
+ * open copy then paused 50–121 ms in full collections while it streamed 100k sightings to a newcomer
+ * (29 Nov., V8's --trace-gc and sampling heap profiler).
  */
 export const READ_PAGE = 128;
 
@@ -47,37 +51,29 @@ export function isPlainEnvelope(v: unknown): v is Envelope {
 }
 
 /**
- * The entries these references stand for, read from the journal a page at a time. Throws if one is
- * no longer there (nothing may be encoded without it).
+ * Hands `each` the entries these references stand for, as the journal reads them, a page at a time
+ * (an entry several references stand for, once). Throws if one is no longer there (nothing may be
+ * encoded without it).
  */
-export async function readHeld(doc: Y.Doc, refs: readonly JournalRef[]): Promise<Map<JournalRef, Envelope>> {
-  const held = new Map<JournalRef, Envelope>();
-  if (!refs.length) return held;
+export async function visitHeld(doc: Y.Doc, refs: readonly JournalRef[], each: (seq: number, entry: Envelope) => void): Promise<void> {
+  if (!refs.length) return;
   const read = readers.get(doc);
   if (!read) throw new Error('Vigie : ce document ne lit pas ses entrées dans un journal');
+  const seen = new Set<number>();
   const pages: Promise<void>[] = [];
   for (let i = 0; i < refs.length; i += READ_PAGE) {
-    const page = refs.slice(i, i + READ_PAGE);
-    pages.push(
-      read(page.map((r) => r.seq)).then((entries) =>
-        page.forEach((ref, j) => {
-          const e = entries[j];
-          if (!e) throw new Error(`Vigie : l’entrée n° ${ref.seq} du journal manque, le document ne peut être encodé`);
-          held.set(ref, e);
-        }),
-      ),
-    );
+    const seqs = refs.slice(i, i + READ_PAGE).map((r) => r.seq);
+    pages.push(read(seqs, (seq, e) => void (seen.has(seq) || (seen.add(seq), each(seq, e)))));
   }
   await Promise.all(pages);
-  return held;
+  for (const ref of refs) if (!seen.has(ref.seq)) throw new Error(`Vigie : l’entrée n° ${ref.seq} du journal manque, le document ne peut être encodé`);
 }
 
-/** The entry a value stands for, or the value itself. */
-export function heldValue(held: ReadonlyMap<JournalRef, Envelope> | undefined, v: unknown): unknown {
-  if (!(v instanceof JournalRef)) return v;
-  const e = held?.get(v);
-  if (!e) throw new Error(`Vigie : l’entrée n° ${v.seq} du journal n’a pas été relue avant l’encodage`);
-  return e;
+/** The entries these references stand for (see visitHeld). */
+export async function readHeld(doc: Y.Doc, refs: readonly JournalRef[]): Promise<Map<JournalRef, Envelope>> {
+  const bySeq = new Map<number, Envelope>();
+  await visitHeld(doc, refs, (seq, e) => bySeq.set(seq, e));
+  return new Map(refs.map((r) => [r, bySeq.get(r.seq)!]));
 }
 
 /** The references among `arr[from..to)`, added to `out`. */

@@ -77,16 +77,25 @@ function sealedTable(table: DBCoreTable, fields: Readonly<Record<string, Codec>>
   };
   // Dexie's cursor IS the native IDBCursor (with Dexie's methods added): its native getters and
   // methods must be called on it, not on the wrapper (as Dexie's own virtual-index middleware does).
-  const openCursor = (cursor: DBCoreCursor | null) =>
-    cursor &&
-    (Object.create(cursor, {
-      value: { get: () => open(cursor.value) },
+  const openCursor = (cursor: DBCoreCursor | null) => {
+    if (!cursor) return cursor;
+    // Opened once per row, however often it is read (the browser gives the same value until the cursor moves).
+    let raw: unknown;
+    let opened: unknown;
+    const value = () => {
+      const v = cursor.value;
+      if (v !== raw) [raw, opened] = [v, open(v)];
+      return opened;
+    };
+    return Object.create(cursor, {
+      value: { get: value },
       key: { get: () => cursor.key },
       primaryKey: { get: () => cursor.primaryKey },
       continue: { value: (key?: unknown) => cursor.continue(key) },
       continuePrimaryKey: { value: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey) },
       advance: { value: (count: number) => cursor.advance(count) },
-    }) as DBCoreCursor);
+    }) as DBCoreCursor;
+  };
   return {
     ...table,
     mutate: (req) => (req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(seal) }) : table.mutate(req)),

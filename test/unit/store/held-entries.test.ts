@@ -193,7 +193,7 @@ describe('document d’échange : entrées tenues par le registre', () => {
     const db = freshDb();
     const doc = new Y.Doc({ gc: false });
     const entries = Array.from({ length: 40 }, (_, i) => ({ d: `texte ${i}`, g: `signature ${i}` }));
-    holdEntries(doc, async (seqs) => seqs.map((s) => entries[s]));
+    holdEntries(doc, async (seqs, each) => seqs.forEach((s) => entries[s] && each(s, entries[s])));
     const persistence = new DocPersistence(db, 'crise', doc);
     await persistence.load();
     logOf(doc).push(entries);

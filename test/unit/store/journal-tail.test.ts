@@ -52,3 +52,19 @@ describe('la fin du registre (ouverture sans cache)', () => {
     expect(await journal.tail(50, 10)).toEqual([]);
   });
 });
+
+describe('entrées relues par leur place (ce que le document d’échange tient par référence)', () => {
+  it('eachBySeq rend chaque entrée de cette crise une fois, et ni celles d’une autre crise ni les places inconnues', async () => {
+    const { db, journal } = await journalOf('a', 20);
+    await new Journal(db, 'b').append([entry('b', 0), entry('b', 1)]);
+    await journal.append([entry('a', 20)]);
+    const rows = await db.journal.toArray();
+    const seqOf = new Map(rows.map((r) => [r.id, r.seq!]));
+    const asked = [seqOf.get('a-20')!, seqOf.get('b-1')!, seqOf.get('a-3')!, 9_999, seqOf.get('a-3')!];
+    const got: [number, { d: string; g: string }][] = [];
+    await journal.eachBySeq(asked, (seq, e) => got.push([seq, e]));
+    const expected = (id: string) => [seqOf.get(id)!, { d: entry('a', Number(id.slice(2))).d, g: entry('a', Number(id.slice(2))).g }];
+    expect(got.sort((x, y) => x[0] - y[0])).toEqual([expected('a-3'), expected('a-20')]);
+    expect(await journal.bySeq(asked)).toEqual([expected('a-20')[1], undefined, expected('a-3')[1], undefined, expected('a-3')[1]]);
+  });
+});
