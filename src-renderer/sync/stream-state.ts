@@ -100,7 +100,7 @@ function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: n
 class HeldTexts {
   private readonly encoder = encoding.createEncoder();
   private readonly spans = new Map<number, number>();
-  private ends: number[] = [];
+  private readonly ends: number[] = [];
   private bytes: Uint8Array | null = null;
 
   add(seq: number, entry: Envelope): void {
