@@ -69,11 +69,11 @@ export async function visitHeld(doc: Y.Doc, refs: readonly JournalRef[], each: (
   for (const ref of refs) if (!seen.has(ref.seq)) throw new Error(`Vigie : l’entrée n° ${ref.seq} du journal manque, le document ne peut être encodé`);
 }
 
-/** The entries these references stand for (see visitHeld). */
-export async function readHeld(doc: Y.Doc, refs: readonly JournalRef[]): Promise<Map<JournalRef, Envelope>> {
+/** The entries these references stand for, by `seq` (see visitHeld). */
+async function readHeld(doc: Y.Doc, refs: readonly JournalRef[]): Promise<Map<number, Envelope>> {
   const bySeq = new Map<number, Envelope>();
   await visitHeld(doc, refs, (seq, e) => bySeq.set(seq, e));
-  return new Map(refs.map((r) => [r, bySeq.get(r.seq)!]));
+  return bySeq;
 }
 
 /** The references among `arr[from..to)`, added to `out`. */
@@ -102,7 +102,7 @@ export async function encodeWithEntries(doc: Y.Doc, since?: Uint8Array, placehol
       for (let i = from; i < arr.length; i++) {
         const ref = arr[i];
         if (!(ref instanceof JournalRef)) continue;
-        const value = held ? held.get(ref) : null;
+        const value = held ? held.get(ref.seq) : null;
         if (value === undefined) complete = false; // a reference made while the journal was read
         else {
           swapped.push({ arr: arr as unknown[], i, ref });
