@@ -13,10 +13,10 @@
 // slice by slice and written as the text they stand for.
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import type { Envelope } from '../core/records';
 import { yieldToEventLoop } from '../core/slicer';
 import { collectHeld, JournalRef, READ_PAGE, visitHeld } from '../store/held-entries';
 import { writeAny } from './any-writer';
+import { type Held, HeldTexts, textOf } from './held-texts';
 
 type Struct = Y.Item | Y.GC;
 type StructList = Struct[];
@@ -89,46 +89,6 @@ function writePart(encoder: Y.UpdateEncoderV1, s: Struct, offset: number, end: n
   // receiver rebuilds exactly the item a Yjs split at `end` would give.
   const view = Object.create(item, { content: { value: part } }) as Y.Item;
   Y.Item.prototype.write.call(view, encoder, offset);
-}
-
-/**
- * The entries held by reference that a slice needs (held-entries.ts), each written as the log's
- * values are on the wire (`writeAny`) in the task the journal reads it in: its text is garbage at
- * once, and what waits for the rest of the slice is bytes in one buffer, not 128 strings that
- * outlived the young generation (and, at 100,000 sightings, filled the open copy's old space).
- */
-class HeldTexts {
-  private readonly encoder = encoding.createEncoder();
-  private readonly spans = new Map<number, number>();
-  private readonly ends: number[] = [];
-  private bytes: Uint8Array | null = null;
-
-  add(seq: number, entry: Envelope): void {
-    if (this.spans.has(seq)) return;
-    writeAny(this.encoder, entry);
-    this.spans.set(seq, this.ends.length);
-    this.ends.push(encoding.length(this.encoder));
-    this.bytes = null;
-  }
-
-  has(ref: JournalRef): boolean {
-    return this.spans.has(ref.seq);
-  }
-
-  /** The bytes `writeAny` writes for the entry `ref` stands for. */
-  of(ref: JournalRef): Uint8Array {
-    const i = this.spans.get(ref.seq);
-    if (i === undefined) throw new Error(`Vigie : l’entrée n° ${ref.seq} du journal n’a pas été relue avant l’encodage`);
-    this.bytes ??= encoding.toUint8Array(this.encoder);
-    return this.bytes.subarray(i ? this.ends[i - 1] : 0, this.ends[i]);
-  }
-}
-
-type Held = HeldTexts | undefined;
-
-function textOf(held: Held, ref: JournalRef): Uint8Array {
-  if (!held) throw new Error(`Vigie : l’entrée n° ${ref.seq} du journal n’a pas été relue avant l’encodage`);
-  return held.of(ref);
 }
 
 /**
@@ -293,7 +253,7 @@ export async function streamState(doc: Y.Doc, peerSv: Map<number, number>, o: St
     if (!parts) break;
     // The entries the document holds by reference are read from the journal first (a few ms of
     // IndexedDB per slice), not counted in the slice's time: the page is free meanwhile.
-    let held: HeldTexts | undefined;
+    let held: Held;
     let refs = heldIn(doc, parts);
     // A document holding entries by reference: slices no larger than one journal read (READ_PAGE).
     if (refs.length) cap = Math.min(cap, READ_PAGE);
