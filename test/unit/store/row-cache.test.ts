@@ -73,6 +73,21 @@ describe('RowCache', () => {
   });
 });
 
+describe('RowCache.newest', () => {
+  it('reads page by page the same rows, in the same order, as one read, rows of one time across pages included', async () => {
+    const db = freshDb();
+    const r = seededRandom(11);
+    const rows = new Map(Array.from({ length: 700 }, (_, i) => [`s${i}`, row(`s${i}`, Math.floor(r() * 30))] as const));
+    const cache = new RowCache(db, 'c', () => rows);
+    cache.touch(rows.keys());
+    await cache.flush();
+    const oneRead = (await db.rows.where('[crisisId+createdAt]').between(['c', -Infinity], ['c', Infinity]).reverse().toArray()).map((c) => c.id);
+    for (const [limit, page] of [[200, 40], [700, 7], [1000, 64], [650, 1], [5, 40]] as const) {
+      expect((await cache.newest(limit, page)).map((x) => x.id)).toEqual(oneRead.slice(0, limit));
+    }
+  });
+});
+
 describe('RowCache timing', () => {
   it('writes once rows stop changing, or every 5 s while they keep changing', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
