@@ -72,6 +72,10 @@ function sealedTable(table: DBCoreTable, fields: Readonly<Record<string, Codec>>
       out ??= { ...(value as Record<string, unknown>) };
       const sealed = new Uint8Array(v.sealed.buffer, v.sealed.byteOffset, v.sealed.byteLength);
       out[field] = codec.decode(ring.open(sealed, codec.copies ? scratchFor(sealed.byteLength) : undefined));
+      // What a request returned stays reachable from the browser's side until a full collection
+      // (a cold open's journal pages, the document's rows): without its sealed bytes, what stays
+      // is a few small fields per row, not the whole crisis outside V8's heap.
+      (value as Record<string, unknown>)[field] = undefined;
     }
     return out ?? value;
   };
