@@ -1,6 +1,6 @@
 // The app's session: the local database, who is using it, the crisis open right now and its sync.
 // Components read it through these hooks; they change it only through the actions below.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CrisisRecord, Identity, IdentityInput } from '../core/crisis';
 import { NO_ADDRESSES } from '../core/invitation';
 import { CrisisStore } from '../store/crisis-store';
@@ -72,8 +72,11 @@ export function SessionProvider({ children, dbName }: { children: ReactNode; dbN
       await markOpened(db, crisis.id);
       const store = await CrisisStore.open(db, crisis, identity, Date.now, { progressive: true });
       const sync = new SyncSession(store, crisis.addresses ?? NO_ADDRESSES);
-      openRef.current = { store, sync };
-      setOpen(openRef.current);
+      const opened = { store, sync };
+      openRef.current = opened;
+      // A transition: React renders the workspace in slices (its first render with the newest rows
+      // was one task of 45–73 ms at 100k), and the crisis list stays until it is ready.
+      startTransition(() => setOpen(opened));
       // A coordinator changed the crisis's key: reopen on the new epoch (new exchange document,
       // new room and relay document), from the same journal.
       const switchEpoch = (key: string, epoch: number) => {

@@ -23,6 +23,7 @@ import { useGazetteer } from './CommuneSearch';
 import { MapLegend } from './MapLegend';
 import { useCrisisStore } from '../session';
 import { fill, useMapStrings } from './strings';
+import { usePaintedStages } from '../workspace/useAfterFirstPaint';
 
 export interface MapViewProps {
   rows: readonly Sighting[];
@@ -266,15 +267,18 @@ export function MapView({ rows, selectedId, onOpen, placing, onPlace, children }
   const gazetteer = useGazetteer();
   // The selected sighting as it is now (an edit of its place shows at once), filtered out or not.
   const selected = selectedId ? store.get(selectedId) : undefined;
+  // The map, then the sightings (the view framed on them), then the basemap and the communes' names,
+  // each in a task of its own after a frame.
+  const stage = usePaintedStages(2);
   return (
     <section className="map" aria-label={t('map.region')}>
       <MapContainer center={FRANCE} zoom={6} minZoom={2} maxZoom={18} preferCanvas className="map-canvas" attributionControl>
         <FollowSize />
         <Credits />
-        <Basemaps />
-        <Labels gazetteer={gazetteer} />
-        <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} gazetteer={gazetteer} />
-        <EstimateCircle sighting={selected} gazetteer={gazetteer} />
+        {stage >= 2 && <Basemaps />}
+        {stage >= 2 && <Labels gazetteer={gazetteer} />}
+        {stage >= 1 && <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} gazetteer={gazetteer} />}
+        {stage >= 1 && <EstimateCircle sighting={selected} gazetteer={gazetteer} />}
         <ViewControls selected={selected} />
         <Placement placing={placing} onPlace={onPlace} />
         <ScaleControl imperial={false} position="bottomleft" />
