@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryVault } from '../../../src-renderer/platform/vault';
 import { VigieDatabase } from '../../../src-renderer/store/database';
 import { Keyring } from '../../../src-renderer/store/encryption/keyring';
-import { isSealed } from '../../../src-renderer/store/encryption/middleware';
+import { atRest, isSealed } from '../../../src-renderer/store/encryption/middleware';
 import { memoryShelf } from '../../../src-renderer/store/encryption/shelf';
 import { freshDb, reopened, shelfOf } from './helpers';
 
@@ -120,6 +120,20 @@ describe('chiffrement au repos', () => {
     const updates = await db.updates.toArray();
     expect(updates.map((u) => new TextDecoder().decode(u.update))).toEqual(['premier', 'second']);
     expect(updates[0]!.update.buffer).not.toBe(updates[1]!.update.buffer);
+  });
+
+  it('ne garde pas les octets scellés dans ce que le navigateur a rendu : la ligne lue en a une copie ouverte', async () => {
+    // What a request returns stays reachable from the browser's side until a full collection: the
+    // rows it returned must not keep their sealed bytes (a cold open reads the whole crisis).
+    const ring = await Keyring.open(memoryShelf());
+    const returned = [{ crisisId: 'c', id: 'e1', d: { sealed: ring.seal(bytesOf(SECRET)) }, g: 'sig' }, { crisisId: 'c', update: { sealed: ring.seal(bytesOf(SECRET)) } }];
+    const table = (name: string) => ({ name, get: async () => returned[name === 'journal' ? 0 : 1], getMany: async () => [returned[0]], query: async () => ({ result: [returned[0]] }) });
+    const core = atRest(() => ring).create({ table } as never) as unknown as { table(name: string): { get(req: unknown): Promise<unknown> } };
+    const journal = core.table('journal');
+    expect(((await journal.get({})) as { d: string }).d).toBe(SECRET);
+    expect(returned[0]).toEqual({ crisisId: 'c', id: 'e1', d: undefined, g: 'sig' });
+    expect(new TextDecoder().decode(((await core.table('updates').get({})) as { update: Uint8Array }).update)).toBe(SECRET);
+    expect(returned[1]!.update).toBeUndefined();
   });
 
   it('Keyring.open écrit dans le tampon donné s’il suffit, sinon dans un nouveau', async () => {
