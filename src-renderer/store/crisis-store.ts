@@ -153,7 +153,10 @@ export class CrisisStore {
       // No row cache (a crash before it was written, a database copied without it): the sightings
       // created in the journal's tail, so the first paint never waits for the whole journal.
       if (!newest.length) newest.push(...(await store.previewFromJournal()));
-      if (newest.length) store.preview = new Map(newest.map((r) => [r.id, r]));
+      // Even empty (no creation in the tail): the rows then change identity once the journal is read,
+      // and the table builds its view of them in slices, not by placing 100,000 new rows in one task
+      // (230 ms, 29 Nov.).
+      store.preview = new Map(newest.map((r) => [r.id, r]));
       store.loaded = store.loadAll();
     } else {
       store.loaded = store.loadAll();

@@ -45,8 +45,8 @@ export class RowCache {
 
   /**
    * The newest rows (by creation), as cached, read `page` at a time. Each read's rows are opened
-   * (encryption at rest) in the one task that hands them over, right after « Ouvrir », while the
-   * cipher's code is still cold: 200 at once were a 50 ms task at 100k (29 Nov., 16 h 55).
+   * (encryption at rest) in the one task that hands them over, right after « Ouvrir »: 200 at once
+   * were a 50 ms task at 100k (29 Nov., 16 h 55).
    */
   async newest(limit: number, page = READ_PAGE): Promise<Sighting[]> {
     const out: Sighting[] = [];

@@ -17,7 +17,7 @@ import { useCrisisStore } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
-import { useAfterFirstPaint } from './useAfterFirstPaint';
+import { AfterFirstPaint } from './useAfterFirstPaint';
 import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { TopBar, type MapMode } from './TopBar';
@@ -165,7 +165,6 @@ export function Workspace() {
   });
 
   const full = mapMode === 'full';
-  const mapMounted = useAfterFirstPaint();
   return (
     // data-epoch: which key of the crisis this copy is on (it reopens on a new one after a key change).
     <div className={`workspace map-${mapMode}`} data-epoch={crisis.epoch ?? 0}>
@@ -279,7 +278,7 @@ export function Workspace() {
             </div>
             {mapMode !== 'hidden' && (
               <div className="map-pane">
-                {mapMounted && (
+                <AfterFirstPaint>
                   <ErrorBoundary panel={t('errors.panels.map')}>
                     <MapView
                       rows={rows}
@@ -292,7 +291,7 @@ export function Workspace() {
                       onPlace={(at) => placingId && store.update(placingId, { lat: at.lat, lon: at.lon, precision: 'exacte' }).catch(report)}
                     />
                   </ErrorBoundary>
-                )}
+                </AfterFirstPaint>
               </div>
             )}
           </div>

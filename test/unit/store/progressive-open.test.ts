@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CrisisStore } from '../../../src-renderer/store/crisis-store';
 import { VigieDatabase } from '../../../src-renderer/store/database';
+import { Journal } from '../../../src-renderer/store/journal';
 import { KEPT, newestFloor } from '../../../src-renderer/store/row-cache';
 import { alice, crisisIn, freshDb, reopened } from './helpers';
 
@@ -55,4 +56,28 @@ describe('ouverture progressive', () => {
     expect(await db.rows.count()).toBe([...again.rows.values()].filter((r) => r.createdAt >= floor).length);
     expect(await db.rows.count()).toBeGreaterThanOrEqual(KEPT);
   }, 30_000);
+
+  it('sans cache et sans création dans la fin du registre (tout l’historique après les créations), les lignes changent d’identité une fois le registre lu', async () => {
+    // The table's view of them is then built in slices (ui/sightings/hooks.ts), not patched with
+    // every row as new in one task.
+    const db = freshDb();
+    const crisis = await crisisIn(db);
+    const first = await CrisisStore.open(db, crisis, alice);
+    await first.createMany(Array.from({ length: 30 }, (_, i) => ({ text: `Remontée ${i}` })));
+    await first.close();
+    await db.rows.clear();
+    const tail = vi.spyOn(Journal.prototype, 'tail').mockResolvedValue([]);
+    try {
+      const again = await CrisisStore.open(reopened(db), crisis, alice, Date.now, { progressive: true });
+      const painted = again.rows;
+      expect(painted.size).toBe(0);
+      await again.loaded;
+      expect(again.rows).not.toBe(painted);
+      expect(again.rows.size).toBe(30);
+      expect(painted.size).toBe(0);
+      await again.close();
+    } finally {
+      tail.mockRestore();
+    }
+  });
 });
