@@ -17,6 +17,16 @@ export const yieldToEventLoop: Yield = () =>
     } else setTimeout(resolve, 0);
   });
 
+type PostTask = (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+
+/**
+ * A turn after whatever else the page has to do (a background task where the browser has
+ * scheduler.postTask): for work nobody waits on, so that what a user waits on (React's first render of
+ * a crisis, cut into slices too) is not slowed down by it.
+ */
+export const yieldInBackground: Yield = scheduler?.postTask ? () => scheduler.postTask!(() => undefined, { priority: 'background' }) : yieldToEventLoop;
+
 /** How often due() reads the clock, at most: about every this many milliseconds of work. */
 const CHECK_EVERY_MS = 0.25;
 /** Not more: an item that turns out long right after cheap ones stretches the slice by this many items at most. */

@@ -19,7 +19,7 @@ import { Intake, type Rejection, type SignedEntry } from './intake';
 import { Journal } from './journal';
 import { RowCache } from './row-cache';
 import { Exchange } from './exchange';
-import { Slicer } from '../core/slicer';
+import { Slicer, yieldInBackground } from '../core/slicer';
 import { signEntries } from './sign-entries';
 import { WorkflowCommands } from './workflow-commands';
 import { MainCouranteCommands } from './main-courante-commands';
@@ -407,8 +407,9 @@ export class CrisisStore {
   /** The record as this copy last stored it: no signature is checked again. */
   private async loadJournal(): Promise<void> {
     // The journal holds entries in arrival order, each accepted then: replay in that order, page by
-    // page, yielding to the page between pages once it has been busy for a while.
-    const slicer = new Slicer();
+    // page, yielding to the page between pages once it has been busy for a while: after whatever else
+    // it has to do (the first paint of the workspace is rendered in slices at the same time).
+    const slicer = new Slicer(12, yieldInBackground);
     for await (const page of this.journal.pages(JOURNAL_PAGE)) {
       for (const r of page) {
         const body = JSON.parse(r.d) as Body;

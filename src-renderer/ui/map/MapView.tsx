@@ -267,23 +267,27 @@ export function MapView({ rows, selectedId, onOpen, placing, onPlace, children }
   const gazetteer = useGazetteer();
   // The selected sighting as it is now (an edit of its place shows at once), filtered out or not.
   const selected = selectedId ? store.get(selectedId) : undefined;
-  // The map, then the sightings (the view framed on them), then the basemap and the communes' names,
-  // each in a task of its own after a frame.
-  const stage = usePaintedStages(2);
+  // The map, then its controls, then the sightings (the view framed on them), then the basemap and
+  // the communes' names, each in a task of its own after a frame.
+  const stage = usePaintedStages(3);
   return (
     <section className="map" aria-label={t('map.region')}>
       <MapContainer center={FRANCE} zoom={6} minZoom={2} maxZoom={18} preferCanvas className="map-canvas" attributionControl>
         <FollowSize />
         <Credits />
-        {stage >= 2 && <Basemaps />}
-        {stage >= 2 && <Labels gazetteer={gazetteer} />}
-        {stage >= 1 && <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} gazetteer={gazetteer} />}
-        {stage >= 1 && <EstimateCircle sighting={selected} gazetteer={gazetteer} />}
-        <ViewControls selected={selected} />
-        <Placement placing={placing} onPlace={onPlace} />
-        <ScaleControl imperial={false} position="bottomleft" />
-        <Pointer />
-        {children}
+        {stage >= 3 && <Basemaps />}
+        {stage >= 3 && <Labels gazetteer={gazetteer} />}
+        {stage >= 2 && <Sightings rows={rows} selectedId={selectedId} onOpen={onOpen} gazetteer={gazetteer} />}
+        {stage >= 2 && <EstimateCircle sighting={selected} gazetteer={gazetteer} />}
+        {stage >= 1 && (
+          <>
+            <ViewControls selected={selected} />
+            <Placement placing={placing} onPlace={onPlace} />
+            <ScaleControl imperial={false} position="bottomleft" />
+            <Pointer />
+            {children}
+          </>
+        )}
       </MapContainer>
       <MapLegend />
       {placing && <p className="map-hint" role="status">{t('map.placingHint')}</p>}
