@@ -16,7 +16,6 @@ import { FollowUp, useFollowUpLabels, type FollowUpInfo } from './FollowUp';
 
 /** Compact rows: at 1366×768 about 19 fit (13 at the former 34 px). Keep in step with .tbody .tr in styles.css. */
 export const ROW_HEIGHT = 26;
-const INITIAL_RECT = { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight };
 type Column = SortKey | 'followUp';
 // Narrow tables drop the platform column first (styles.css, container queries on .table).
 const COLUMNS: Column[] = ['priority', 'status', 'category', 'text', 'commune', 'platform', 'followUp', 'createdAt'];
@@ -50,9 +49,9 @@ export const SightingsTable = forwardRef<TableHandle, Props>(function SightingsT
   const followUpLabels = useFollowUpLabels();
   const grid = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  // Its first render (a transition, in slices) already makes the rows a window can show: measured with
-  // no guess, the table was rendered again at once, its rows made in the task that commits it.
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: INITIAL_RECT });
+  // No guessed size (initialRect): its measure forces the workspace's first layout in the commit, and
+  // with a window of rows already in it that was a task of 60–71 ms at a cold open (29 Nov., 18 h).
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const pendingFocus = useRef<string | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 
