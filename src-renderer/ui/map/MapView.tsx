@@ -23,7 +23,7 @@ import { useGazetteer } from './CommuneSearch';
 import { MapLegend } from './MapLegend';
 import { useCrisisStore } from '../session';
 import { fill, useMapStrings } from './strings';
-import { usePaintedStages } from '../workspace/useAfterFirstPaint';
+import { usePaintedStages } from '../common/after-paint';
 
 export interface MapViewProps {
   rows: readonly Sighting[];

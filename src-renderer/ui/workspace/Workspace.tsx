@@ -17,7 +17,7 @@ import { useCrisisStore } from '../session';
 import { useViewers } from '../sync/hooks';
 import { SyncBar } from '../sync/SyncBar';
 import { MapView } from '../map/MapView';
-import { AfterFirstPaint } from './useAfterFirstPaint';
+import { AfterFirstPaint } from '../common/after-paint';
 import { RumoursPanel } from '../rumours/RumoursPanel';
 import { SplitDivider } from './SplitDivider';
 import { TopBar, type MapMode } from './TopBar';

@@ -138,7 +138,7 @@ describe('Workspace panels', () => {
   it('keeps the table, the sync bar and the top bar when the map fails', async () => {
     panels.failing.add('carte');
     const { container } = render(<Workspace />);
-    // The map mounts once the table has painted (useAfterFirstPaint), in a task of its own.
+    // The map mounts once the table has painted (ui/common/after-paint.ts), in a task of its own.
     expect(container.querySelector('.map-pane')?.childElementCount).toBe(0);
     expect(screen.getByText('tableau fonctionne')).toBeTruthy();
     const alerts = await screen.findAllByRole('alert');
