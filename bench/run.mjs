@@ -8,6 +8,7 @@
 //   BENCH_PARTS=open npm run bench       (only the opens: no cache, row cache, with history)
 //   BENCH_HISTORY=0                      (without the "+ history" opens and map at 100k)
 //   BENCH_OPEN_PROFILE=/tmp/o BENCH_MINIFY=0 (a CPU profile of each app open, click → exchange ready and quiet, with its long tasks)
+//   BENCH_OPEN_PROMOTED=/tmp/o BENCH_MINIFY=0 (what each app open keeps past its young generation, same span: .heapprofile)
 //   BENCH_HEAP_SETTLE_MS=60000           (how long an open waits for its heap to settle: idle-time indexes built)
 //   BENCH_JS_FLAGS=--trace-gc             (more V8 flags for the pages; with DEBUG=pw:browser, their output)
 //   BENCH_HEAP_SNAPSHOT=/tmp/h             (a heap snapshot of each app open once loaded; at 10k, 100k + history is GBs)
@@ -178,6 +179,10 @@ const appOpen = (crisisName, n, fluidOptions) =>
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // BENCH_OPEN_PROMOTED=/tmp/x: what the open allocates and keeps past its young generation (V8's sampling
+    // heap profiler, minor-GC garbage left out), click → quiet, to /tmp/x-<n>-<k>.heapprofile.
+    const heapCdp = process.env.BENCH_OPEN_PROMOTED ? await page.context().newCDPSession(page) : null;
+    if (heapCdp) await heapCdp.send('HeapProfiler.startSampling', { samplingInterval: 16 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
     const wall0 = Date.now();
     await open.click();
     await page.getByRole('region', { name: 'Tableau des remontées' }).locator('[role=row][data-id]').first().waitFor({ state: 'visible', timeout: 300_000 });
@@ -198,6 +203,7 @@ const appOpen = (crisisName, n, fluidOptions) =>
       };
     }, [clickAt, rowAt, loadedAt]);
     for (const f of await page.evaluate(() => window.__frames)) if (f.start >= clickAt) log(`open frame ${Math.round(f.duration)} ms at +${Math.round(f.start - clickAt)} ms (rendering ${Math.round(f.render)} ms): ${f.scripts.join(' ; ')}`);
+    if (heapCdp) await writeFile(`${process.env.BENCH_OPEN_PROMOTED}-${n}-${Date.now()}.heapprofile`, JSON.stringify((await heapCdp.send('HeapProfiler.stopSampling')).profile));
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const tasks = await page.evaluate(() => window.__longTasks);
