@@ -145,7 +145,9 @@ describe('back-pressure', () => {
     // are written into the shared frame buffer long after send() returned.
     const messages = Array.from({ length: 5 }, () => new Uint8Array(randomBytes(1024 * 1024 + 17)));
     for (const m of messages) sending.send(m);
-    expect((sending as unknown as { queuedAmount: number }).queuedAmount).toBeGreaterThan(2 * 1024 * 1024);
+    // How much waits depends on how fast the native channel drains while send() runs: 1.6 to 4.4 MiB
+    // in our runs (1.6 in a CI run, 29 Nov.).
+    expect((sending as unknown as { queuedAmount: number }).queuedAmount).toBeGreaterThan(1024 * 1024);
     // Frames still queued here: a sender must not write its next message over the last one.
     expect((sending as unknown as { pendingAmount: number }).pendingAmount).toBeGreaterThan(0);
     await waitFor(() => received.length === messages.length, 20_000, 'les messages');
