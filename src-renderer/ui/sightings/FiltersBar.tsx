@@ -15,7 +15,12 @@ interface Props {
   searching?: boolean;
   /** The table's new order is being built (a first sort by a column right after opening at 100,000 rows). */
   sorting?: boolean;
-  onChange: (f: SightingFilter) => void;
+  /**
+   * What changed, and only that: the holder merges it into its filter as it stands then. A search is
+   * sent in a transition; a whole filter sent by a select right after it (built from this render's
+   * `filter`, the search not yet in it) put the old search back.
+   */
+  onChange: (change: Partial<SightingFilter>) => void;
 }
 
 export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBar({ filter, counts, searching = false, sorting = false, onChange }, searchRef) {
@@ -36,7 +41,7 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
   const tab = (statuses: Status[], label: string, count: number) => {
     const pressed = statuses.join() === filter.statuses.join();
     return (
-      <button key={label} type="button" aria-pressed={pressed} className="tab" onClick={() => onChange({ ...filter, statuses })}>
+      <button key={label} type="button" aria-pressed={pressed} className="tab" onClick={() => onChange({ statuses })}>
         {label} <span className="count">{count}</span>
       </button>
     );
@@ -58,7 +63,7 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
               const next = e.target.value;
               setText(next);
               sent.current.push(next);
-              startTransition(() => onChange({ ...filter, text: next }));
+              startTransition(() => onChange({ text: next }));
             }}
           />
         </Field>
@@ -67,16 +72,16 @@ export const FiltersBar = forwardRef<HTMLInputElement, Props>(function FiltersBa
           {searching ? t('table.searching') : sorting ? t('table.sorting') : ''}
         </span>
         <Field label={t('table.commune')}>
-          <input value={filter.commune} onChange={(e) => onChange({ ...filter, commune: e.target.value })} />
+          <input value={filter.commune} onChange={(e) => onChange({ commune: e.target.value })} />
         </Field>
         <Field label={t('capture.category')}>
-          <select value={filter.categories[0] ?? ''} onChange={(e) => onChange({ ...filter, categories: e.target.value ? [e.target.value as Category] : [] })}>
+          <select value={filter.categories[0] ?? ''} onChange={(e) => onChange({ categories: e.target.value ? [e.target.value as Category] : [] })}>
             <option value="">{t('table.allCategories')}</option>
             <Options keys={CATEGORIES} labels={CATEGORY_LABELS} lang={lang} />
           </select>
         </Field>
         <Field label={t('capture.priority')}>
-          <select value={filter.priorities[0] ?? ''} onChange={(e) => onChange({ ...filter, priorities: e.target.value ? [e.target.value as Priority] : [] })}>
+          <select value={filter.priorities[0] ?? ''} onChange={(e) => onChange({ priorities: e.target.value ? [e.target.value as Priority] : [] })}>
             <option value="">{t('table.allPriorities')}</option>
             <Options keys={PRIORITIES} labels={PRIORITY_LABELS} lang={lang} />
           </select>

@@ -39,6 +39,7 @@ export function Workspace() {
   // the sync status (several a second while a copy streams the crisis to a newcomer).
   useStoreVersion(store);
   const [filter, setFilter] = useState<SightingFilter>(EMPTY_FILTER);
+  const changeFilter = useCallback((change: Partial<SightingFilter>) => setFilter((f) => ({ ...f, ...change })), []);
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT);
   const deferredFilter = useDeferredValue(filter);
   const { rows, counts, indexOf, searching, sorting } = useSightingList(deferredFilter, order);
@@ -212,7 +213,7 @@ export function Workspace() {
           }}
           onOpen={openSighting}
         />
-        <FiltersBar ref={searchInput} filter={filter} counts={counts} searching={searching} sorting={sorting} onChange={setFilter} />
+        <FiltersBar ref={searchInput} filter={filter} counts={counts} searching={searching} sorting={sorting} onChange={changeFilter} />
         {marked.size > 0 && <MarkedBar ids={[...marked]} onClear={() => setMarked(new Set())} onError={report} />}
       </div>
       <p className="sr-status" role="status">
