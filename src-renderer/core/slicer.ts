@@ -17,15 +17,17 @@ export const yieldToEventLoop: Yield = () =>
     } else setTimeout(resolve, 0);
   });
 
-type PostTask = (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+type PostTask = (task: () => void, options: { priority: 'background'; signal?: AbortSignal }) => Promise<void>;
 const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+/** The browser's scheduler.postTask, where it has one (not in Node). */
+export const postTask: PostTask | undefined = scheduler?.postTask?.bind(scheduler);
 
 /**
  * A turn after whatever else the page has to do (a background task where the browser has
  * scheduler.postTask): for work nobody waits on, so that what a user waits on (React's first render of
  * a crisis, cut into slices too) is not slowed down by it.
  */
-export const yieldInBackground: Yield = scheduler?.postTask ? () => scheduler.postTask!(() => undefined, { priority: 'background' }) : yieldToEventLoop;
+export const yieldInBackground: Yield = postTask ? () => postTask(() => undefined, { priority: 'background' }) : yieldToEventLoop;
 
 /** How often due() reads the clock, at most: about every this many milliseconds of work. */
 const CHECK_EVERY_MS = 0.25;

@@ -5,9 +5,7 @@
 // other slices (the exchange document loading for 30 s with a long history) is never idle: work that
 // must not wait for that gets its 8 ms slices in turn with them instead (inTurn).
 
-type PostTask = (task: () => void, options: { priority: 'background'; signal: AbortSignal }) => Promise<unknown>;
-const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
-const postTask = scheduler?.postTask?.bind(scheduler);
+import { postTask } from '../../core/slicer';
 
 /** Runs `work` with a `more()` that says stop after `ms`. */
 function slice(work: (more: () => boolean) => void, ms: number): void {
