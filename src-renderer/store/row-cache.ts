@@ -39,8 +39,9 @@ export class RowCache {
     private readonly rows: () => ReadonlyMap<string, Sighting>,
   ) {}
 
-  private range(below = Infinity) {
-    return this.db.rows.where('[crisisId+createdAt]').between([this.crisisId, -Infinity], [this.crisisId, below], true, false);
+  /** This crisis's rows created before `upTo` (or at it too, `inclusive`). */
+  private range(upTo = Infinity, inclusive = false) {
+    return this.db.rows.where('[crisisId+createdAt]').between([this.crisisId, -Infinity], [this.crisisId, upTo], true, inclusive);
   }
 
   /**
@@ -56,8 +57,7 @@ export class RowCache {
     let tied = 0;
     while (out.length < limit) {
       const want = Math.min(page, limit - out.length);
-      const range = this.db.rows.where('[crisisId+createdAt]').between([this.crisisId, -Infinity], [this.crisisId, upTo], true, true);
-      const cached = await range.reverse().offset(tied).limit(want).toArray();
+      const cached = await this.range(upTo, true).reverse().offset(tied).limit(want).toArray();
       for (const c of cached) out.push(c.row);
       if (cached.length < want) break;
       const last = cached[cached.length - 1]!.createdAt;
