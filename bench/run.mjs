@@ -747,6 +747,9 @@ if (PARTS.has('store') || OPEN_ONLY || PARTS.has('map') || PARTS.has('situation'
       put(`${k} journal / JSON`, s.journalBytes / s.jsonBytes, '×');
       put(`${k} stored document bytes (updates table)`, s.storedUpdateBytes / MB, 'MB');
       put(`${k} on disk, journal + document / JSON`, (s.journalBytes + s.storedUpdateBytes) / s.jsonBytes, '×');
+      put(`${k} stored document bytes, once written by reference (reopened until then)`, s.byRefBytes / MB, 'MB');
+      put(`${k} reopen until the document is written by reference`, s.byRefMs, 'ms');
+      put(`${k} on disk then, journal + document / JSON`, (s.journalBytes + s.byRefBytes) / s.jsonBytes, '×');
 
       if (!OPEN_ONLY) {
       log(`${k}: CrisisStore.open, cold`);

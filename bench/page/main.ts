@@ -50,6 +50,25 @@ async function batched<T, R>(items: readonly T[], f: (item: T) => Promise<R>): P
 }
 /** The exchange document's name in `updates` (store/crisis-store.ts docName). */
 const docName = (crisis: Pick<CrisisRecord, 'id' | 'epoch'>) => (crisis.epoch ? `${crisis.id}@${crisis.epoch}` : crisis.id);
+
+/**
+ * The crisis as a copy that has been open a while leaves it on disk: opened until its exchange
+ * document's rows are all written by reference to the journal (store/held-rows.ts; the first open
+ * after they were written as they came does it, once every value is held), then closed. Returns how
+ * long that took and the rows' bytes.
+ */
+async function leftOnDisk(db: VigieDatabase, crisis: CrisisRecord, identity: Identity) {
+  const t0 = performance.now();
+  const store = await CrisisStore.open(db, crisis, identity);
+  await store.docReady;
+  const rows = () => db.updates.where('crisisId').equals(docName(crisis)).toArray();
+  while (!(await rows()).every((r) => r.byRef)) {
+    if (performance.now() - t0 > 300_000) throw new Error('leftOnDisk: the document was not written by reference in 5 min');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await store.close();
+  return { ms: performance.now() - t0, bytes: (await rows()).reduce((sum, r) => sum + r.update.byteLength, 0) };
+}
 /** As crisis-store.ts forEachLogValue (not exported): every value ever inserted in the log. */
 function forEachLogValue(log: Y.Array<unknown>, f: (v: unknown, deleted: boolean) => void): void {
   for (let item = log._start; item; item = item.right) {
@@ -148,9 +167,11 @@ const bench = {
     // What the journal's rows hold: the signed text, the signature, the id (UTF-8, as IndexedDB keeps strings roughly).
     const journalBytes = journal.reduce((sum, r) => sum + utf8(r.d) + r.g.length + r.id.length + r.crisisId.length, 0);
     await store.close();
+    const onDisk = await leftOnDisk(db, crisis, identity);
     db.close();
     const first50 = edits.slice(0, 50);
     return {
+      ...{ byRefMs: onDisk.ms, byRefBytes: onDisk.bytes },
       ...{ crisis, identity, createMs, firstBatchMs: batchMs[0], lastBatchMs: batchMs[batchMs.length - 1] },
       ...{ editMedian: percentile(first50, 0.5), editP95: percentile(first50, 0.95), editMax: Math.max(...edits) },
       ...{ editMedianAll: percentile(edits, 0.5), editP95All: percentile(edits, 0.95), settleMs },
@@ -243,6 +264,7 @@ const bench = {
     await again.settled();
     const changed = [...again.rows.values()].filter((r) => r.updatedAt > r.createdAt).length;
     await again.close();
+    await leftOnDisk(to, crisis, identity);
     const journalRows = await to.journal.where('crisisId').equals(crisis.id).count();
     to.close();
     return { edits: count, writeMs, journalRows, changed, rows: rows.length };

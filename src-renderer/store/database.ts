@@ -14,6 +14,8 @@ export interface StoredUpdate {
   crisisId: string;
   /** A Yjs update (or several merged by compaction). */
   update: Uint8Array;
+  /** Written by this copy with the log's values by reference to the journal (store/held-rows.ts). */
+  byRef?: true;
 }
 
 /** One verified, accepted entry of a crisis's record, as it was signed. Never changed, never deleted. */

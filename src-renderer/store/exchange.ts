@@ -9,6 +9,7 @@ import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import { holdEntries, isPlainEnvelope, JournalRef } from './held-entries';
 import { holdBetween, HoldPass, stateOf } from './hold-pass';
+import { encodeByRef, unpackByRef } from './held-rows';
 import type { Journal } from './journal';
 import { DocPersistence, LOAD_ORIGIN } from './persistence';
 import { keepYjsStringsOnHeap } from './yjs-strings';
@@ -55,9 +56,13 @@ export class Exchange {
 
   constructor(private readonly o: ExchangeOptions) {
     keepYjsStringsOnHeap(); // what the document holds stays out of every collection's pause
-    this.persistence = new DocPersistence(o.db, o.name, this.doc);
+    this.persistence = new DocPersistence(o.db, o.name, this.doc, {
+      encode: (since) => encodeByRef(this.doc, this.log, since),
+      unpack: (before, after, slicer) => unpackByRef(this.doc, this.log, before, after, slicer),
+      caughtUp: () => this.loaded && this.holding.caughtUp(),
+    });
     holdEntries(this.doc, (seqs, each) => o.journal.eachBySeq(seqs, each));
-    this.holding = new HoldPass(this.doc, this.log, o.idle);
+    this.holding = new HoldPass(this.doc, this.log, o.idle, () => this.persistence.compactSoon());
     o.journal.onStored = (rows) => this.holding.note(rows);
   }
 
@@ -101,6 +106,7 @@ export class Exchange {
     this.doc.on('afterTransaction', this.onTransaction);
     this.holding.start();
     this.loaded = true;
+    this.persistence.compactSoon(); // rows stored as they came (an earlier version's, a peer's) written by reference
     const queued = this.unpushed;
     this.unpushed = [];
     for (const e of queued) {

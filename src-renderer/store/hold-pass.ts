@@ -34,6 +34,8 @@ export class HoldPass {
     private readonly log: Y.Array<unknown>,
     /** Resolves once everything submitted to the intake so far is decided and stored. */
     private readonly idle: () => Promise<void>,
+    /** After each pass (the document's rows on disk may then be written by reference). */
+    private readonly passed: () => void = () => undefined,
   ) {}
 
   /** The document is loaded and every value in it was looked at (the exchange's load). */
@@ -48,6 +50,16 @@ export class HoldPass {
     if (this.closed || !rows.length) return;
     for (const { d, g, seq } of rows) this.stored.set(g, { seq, d, pass: this.passes });
     if (this.started) this.schedule();
+  }
+
+  /** Every value the document holds was looked at, and no pass is due. */
+  caughtUp(): boolean {
+    if (!this.started || this.running || this.timer) return false;
+    for (const [client, structs] of this.doc.store.clients) {
+      const last = structs[structs.length - 1];
+      if (last && last.id.clock + last.length > (this.seen.get(client) ?? 0)) return false;
+    }
+    return true;
   }
 
   close(): void {
@@ -70,7 +82,7 @@ export class HoldPass {
           if (this.again) {
             this.again = false;
             this.schedule();
-          }
+          } else if (!this.closed) this.passed();
         });
     }, PASS_AFTER_MS);
   }
@@ -97,16 +109,31 @@ export class HoldPass {
 
 /**
  * Replaces each value of the log between two states (per client: from `seen`, up to `upTo`) by what
- * `refFor` gives, if anything; `seen` moves on as it goes.
- * With a slicer it yields between structs, finding its place again after each yield (other
- * transactions may split the structs meanwhile).
+ * `refFor` gives, if anything; `seen` moves on as it goes (see mapBetween).
  */
-export async function holdBetween(
+export function holdBetween(
   doc: Y.Doc,
   log: Y.Array<unknown>,
   seen: Map<number, number>,
   upTo: ReadonlyMap<number, number>,
   refFor: (v: unknown) => JournalRef | undefined,
+  o: { slicer?: Slicer; stopped?: () => boolean } = {},
+): Promise<void> {
+  return mapBetween(doc, log, seen, upTo, (v) => refFor(v) ?? v, o);
+}
+
+/**
+ * Puts `f(value)` in place of each value of the log between two states (per client: from `seen`, up
+ * to `upTo`); `seen` moves on as it goes.
+ * With a slicer it yields between structs, finding its place again after each yield (other
+ * transactions may split the structs meanwhile).
+ */
+export async function mapBetween(
+  doc: Y.Doc,
+  log: Y.Array<unknown>,
+  seen: Map<number, number>,
+  upTo: ReadonlyMap<number, number>,
+  f: (v: unknown) => unknown,
   o: { slicer?: Slicer; stopped?: () => boolean } = {},
 ): Promise<void> {
   const clients = doc.store.clients as Map<number, (Y.Item | Y.GC)[]>;
@@ -119,10 +146,7 @@ export async function holdBetween(
       const s = structs[Y.findIndexSS(structs as never, clock)]!;
       if (s instanceof Y.Item && s.parent === log && s.content instanceof Y.ContentAny) {
         const arr = s.content.arr;
-        for (let i = clock - s.id.clock, to = Math.min(arr.length, end - s.id.clock); i < to; i++) {
-          const ref = refFor(arr[i]);
-          if (ref) arr[i] = ref;
-        }
+        for (let i = clock - s.id.clock, to = Math.min(arr.length, end - s.id.clock); i < to; i++) arr[i] = f(arr[i]);
       }
       clock = s.id.clock + s.length;
       seen.set(client, Math.min(clock, end));

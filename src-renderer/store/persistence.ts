@@ -9,10 +9,15 @@
 // accepts updates in any order, but a row applied before what it builds on waits, and Yjs merges
 // everything waiting again at each following row: minutes at 100,000 sightings with history. Rows
 // an earlier version stored out of order are put back in order when loaded.)
+//
+// Once every value of the document was looked at (each held by reference where the journal has it,
+// held-entries.ts), compaction writes what came since the last such row by reference, without the
+// texts (`byRef`, held-rows.ts): those rows always come first, and a load decodes no entry's text.
 import * as Y from 'yjs';
 import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import { encodeWithEntries } from './held-entries';
+import { stateOf } from './hold-pass';
 
 /** Origin of the updates read back from disk: they must not be written again. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -22,14 +27,28 @@ const REORDER_SLICE = 8;
 /** About 1,000 entries: applying one such row takes a few milliseconds. */
 export const CHUNK_BYTES = 1024 * 1024;
 
-type StoredRow = { seq?: number; update: Uint8Array };
+type StoredRow = { seq?: number; update: Uint8Array; byRef?: true };
 /** A row waiting for what it builds on, with each client's first clock in it. */
 type Held = { row: StoredRow; from: ReadonlyMap<number, number> };
 
 interface Row {
   seq: number;
   bytes: number;
+  byRef?: true;
 }
+
+/** How the exchange writes its rows by reference (held-rows.ts). */
+export interface RowsByRef {
+  /** The document since `since` (a state vector; everything without), the log's values by reference. */
+  encode(since?: Uint8Array): Uint8Array;
+  /** Puts back, as they were, the log's values a row by reference brought (per client, `before` → `after`). */
+  unpack(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>, slicer: Slicer): Promise<void>;
+  /** Every value of the document was looked at (and held where the journal has it). */
+  caughtUp(): boolean;
+}
+
+/** Rows as they came, this many bytes of them at least: worth writing by reference. */
+const BY_REF_AFTER_BYTES = CHUNK_BYTES / 4;
 
 export class DocPersistence {
   private chain: Promise<void> = Promise.resolve();
@@ -44,6 +63,10 @@ export class DocPersistence {
   private reorder = false;
   private compaction: Promise<void> | null = null;
   private failure: Error | null = null;
+  /** What the rows by reference hold (they come first): the state vector they reach together. */
+  private refState: Uint8Array | undefined;
+  /** A row as it came was applied before one by reference: the next compaction rewrites them all. */
+  private refsOutOfOrder = false;
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== LOAD_ORIGIN) this.enqueue(update);
   };
@@ -52,6 +75,8 @@ export class DocPersistence {
     private readonly db: VigieDatabase,
     private readonly crisisId: string,
     private readonly doc: Y.Doc,
+    /** Without it, rows are stored as they came (and rows by reference cannot be read). */
+    private readonly byRef?: RowsByRef,
   ) {}
 
   /**
@@ -76,11 +101,27 @@ export class DocPersistence {
     };
     // Rows that build on something not applied yet wait here rather than inside Yjs.
     let held: Held[] = [];
+    let asCame = false;
     let next = read(0);
     for (let i = 0; i < keys.length; i++) {
       const row = await next;
       next = read(i + 1);
       if (!row) continue;
+      if (row.byRef) {
+        // Written by this copy from its document: it follows what the rows before it hold.
+        if (!this.byRef) throw new Error('Vigie : ce document enregistré tient ses entrées par référence au journal');
+        const before = stateOf(this.doc);
+        Y.applyUpdate(this.doc, row.update, LOAD_ORIGIN);
+        await this.byRef.unpack(before, stateOf(this.doc), slicer);
+        applied.push({ seq: row.seq!, bytes: row.update.byteLength, byRef: true });
+        afterRow?.();
+        if (asCame) this.refsOutOfOrder = true;
+        else this.refState = Y.encodeStateVector(this.doc);
+        held = this.applyHeld(held, apply);
+        await slicer.maybeYield();
+        continue;
+      }
+      asCame = true;
       const from = this.doc.store.pendingStructs || held.length ? Y.parseUpdateMeta(row.update).from : null;
       if (from && !follows(this.doc, from)) held.push({ row, from });
       else {
@@ -99,6 +140,13 @@ export class DocPersistence {
     // Whoever listens to updates (the sync status) hears that the document changed, once.
     if (applied.length) this.doc.emit('update', [EMPTY_UPDATE, LOAD_ORIGIN, this.doc, null as unknown as Y.Transaction]);
     this.doc.on('update', this.onUpdate);
+  }
+
+  /** Schedules a compaction if enough rows as they came wait to be written by reference. */
+  compactSoon(): void {
+    let bytes = 0;
+    for (const r of this.rows) if (!r.byRef) bytes += r.bytes;
+    if (this.byRef && bytes >= BY_REF_AFTER_BYTES) this.scheduleCompaction();
   }
 
   /** Resolves when every update so far is durably stored; rejects if a write failed. */
@@ -204,7 +252,9 @@ export class DocPersistence {
   private async compact(): Promise<void> {
     this.writesSinceMerge = 0;
     if (this.reorder) await this.putInOrder();
-    if (this.rewrite) {
+    const pending = this.doc.store.pendingStructs || this.doc.store.pendingDs;
+    if (this.byRef && !pending && this.byRef.caughtUp()) await this.writeByRef(this.byRef);
+    else if (this.rewrite) {
       // After a failed write: the whole document, as one row (nothing else is known to be on disk).
       const keys = await this.stored().primaryKeys();
       const state = await encodeWithEntries(this.doc);
@@ -212,13 +262,16 @@ export class DocPersistence {
       this.rows = [{ seq, bytes: state.byteLength }];
       this.rewrite = false;
       this.failure = null;
+      this.refState = undefined;
+      this.refsOutOfOrder = false;
       return;
     }
     const groups: Row[][] = [];
     let group: Row[] = [];
     let size = 0;
     for (const row of this.rows) {
-      if (size + row.bytes > CHUNK_BYTES && group.length) {
+      // Rows by reference and rows as they came are never merged together (their values differ).
+      if ((size + row.bytes > CHUNK_BYTES || !row.byRef !== !group[0]?.byRef) && group.length) {
         groups.push(group);
         group = [];
         size = 0;
@@ -235,20 +288,40 @@ export class DocPersistence {
       }
       const updates = await this.db.updates.bulkGet(g.map((r) => r.seq));
       const merged = Y.mergeUpdates(updates.flatMap((u) => (u ? [u.update] : [])));
-      kept.push({ seq: await this.replace(g.map((r) => r.seq), merged), bytes: merged.byteLength });
+      kept.push({ seq: await this.replace(g.map((r) => r.seq), merged, g[0]!.byRef), bytes: merged.byteLength, byRef: g[0]!.byRef });
     }
     this.rows = kept;
+  }
+
+  /**
+   * Every row as it came replaced by one row by reference: what the document holds beyond the rows
+   * by reference (or all of it, after a failed write or with rows out of order), encoded in this task.
+   */
+  private async writeByRef(byRef: RowsByRef): Promise<void> {
+    const whole = this.rewrite || this.refsOutOfOrder;
+    const replaced = whole ? await this.stored().primaryKeys() : this.rows.filter((r) => !r.byRef).map((r) => r.seq);
+    if (!replaced.length) return;
+    const update = byRef.encode(whole ? undefined : this.refState);
+    const state = Y.encodeStateVector(this.doc);
+    // Under the first replaced row's key: after every row by reference kept, before every row written since.
+    const seq = await this.replace(replaced, update, true);
+    const gone = new Set(replaced);
+    this.rows = [...this.rows.filter((r) => !gone.has(r.seq)), { seq, bytes: update.byteLength, byRef: true as const }].sort((a, b) => a.seq - b.seq);
+    this.refState = state;
+    this.refsOutOfOrder = false;
+    this.rewrite = false;
+    this.failure = null;
   }
 
   /**
    * Swaps stored rows for one update holding at least their content, atomically, under the first
    * row's key: the table's order stays the order of its content.
    */
-  private async replace(keys: number[], update: Uint8Array): Promise<number> {
+  private async replace(keys: number[], update: Uint8Array, byRef?: true): Promise<number> {
     const seq = Math.min(...keys);
     await this.db.transaction('rw', this.db.updates, async () => {
       await this.db.updates.bulkDelete(keys);
-      await this.db.updates.put({ seq, crisisId: this.crisisId, update });
+      await this.db.updates.put(byRef ? { seq, crisisId: this.crisisId, update, byRef } : { seq, crisisId: this.crisisId, update });
     });
     return seq;
   }
@@ -265,10 +338,10 @@ export class DocPersistence {
       const seqs = await this.db.transaction('rw', this.db.updates, async () => {
         const rows = await this.db.updates.bulkGet(slice.map((r) => r.seq));
         await this.db.updates.bulkDelete(slice.map((r) => r.seq));
-        const kept = rows.flatMap((r) => (r ? [{ crisisId: this.crisisId, update: r.update }] : []));
+        const kept = rows.flatMap((r) => (r ? [r.byRef ? { crisisId: this.crisisId, update: r.update, byRef: r.byRef } : { crisisId: this.crisisId, update: r.update }] : []));
         return this.db.updates.bulkAdd(kept, { allKeys: true });
       });
-      seqs.forEach((seq, j) => moved.push({ seq, bytes: slice[j]!.bytes }));
+      seqs.forEach((seq, j) => moved.push(slice[j]!.byRef ? { seq, bytes: slice[j]!.bytes, byRef: true } : { seq, bytes: slice[j]!.bytes }));
     }
     this.rows = moved;
     this.reorder = false;
