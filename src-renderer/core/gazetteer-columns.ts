@@ -49,27 +49,54 @@ export function columnBuffers(c: GazetteerColumns): ArrayBuffer[] {
   return [c.lat.buffer, c.lon.buffer, c.population.buffer, c.approximateKm.buffer, c.byPopulation.buffer] as ArrayBuffer[];
 }
 
-/** The communes and their normalised names back from the columns, giving the page a turn every 2,000. */
+/**
+ * The communes and their normalised names back from the columns, giving the page a turn every 2,000.
+ * Each column is read line by line as the communes are built: splitting the five columns at once
+ * (175,000 strings) was one task of 40–90 ms on the page, right while a crisis opens.
+ */
 export async function fromColumns(c: GazetteerColumns, maybeYield: () => Promise<void>): Promise<{ communes: Commune[]; names: string[] }> {
   const n = c.lat.length;
-  const split = (s: string) => (n === 0 ? [] : s.split(SEP));
-  const [insee, names, keys, deps, postal] = [split(c.insee), split(c.names), split(c.keys), split(c.departements), split(c.postalCodes)];
-  if ([insee, names, keys, deps, postal].some((col) => col.length !== n) || [c.lon, c.population, c.approximateKm].some((col) => col.length !== n))
-    throw new Error('gazetteer: columns of different lengths');
+  if ([c.lon, c.population, c.approximateKm].some((col) => col.length !== n)) throw new Error('gazetteer: columns of different lengths');
+  const [insee, names, keys, deps, postal] = [c.insee, c.names, c.keys, c.departements, c.postalCodes].map((s) => lines(s, n));
   const communes: Commune[] = new Array(n);
+  const keyList: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
+    const codes = postal!.next();
     const commune: Commune = {
-      insee: insee[i],
-      name: names[i],
-      departement: deps[i],
-      postalCodes: postal[i] === '' ? [] : postal[i].split(' '),
-      lat: c.lat[i],
-      lon: c.lon[i],
-      population: c.population[i],
+      insee: insee!.next(),
+      name: names!.next(),
+      departement: deps!.next(),
+      postalCodes: codes === '' ? [] : codes.split(' '),
+      lat: c.lat[i]!,
+      lon: c.lon[i]!,
+      population: c.population[i]!,
     };
     if (!Number.isNaN(c.approximateKm[i])) commune.approximateKm = c.approximateKm[i];
     communes[i] = commune;
+    keyList[i] = keys!.next();
     if (i % 2000 === 1999) await maybeYield();
   }
-  return { communes, names: keys };
+  if (![insee, names, keys, deps, postal].every((col) => col!.exact())) throw new Error('gazetteer: columns of different lengths');
+  return { communes, names: keyList };
+}
+
+/** A column's `n` entries, one at a time; `exact()`: it held exactly `n`. */
+function lines(s: string, n: number): { next(): string; exact(): boolean } {
+  let at = 0;
+  let read = 0;
+  let over = false;
+  return {
+    next() {
+      if (at > s.length || (n === 0 && !s)) {
+        over = true;
+        return '';
+      }
+      read++;
+      const end = s.indexOf(SEP, at);
+      const line = s.slice(at, end < 0 ? s.length : end);
+      at = end < 0 ? s.length + 1 : end + 1;
+      return line;
+    },
+    exact: () => !over && read === n && (n === 0 ? !s : at === s.length + 1),
+  };
 }

@@ -28,6 +28,12 @@ describe('le répertoire en colonnes (worker → page)', () => {
     expect((await fromColumns(toColumns([one]), async () => {})).communes).toEqual([one]);
     expect((await fromColumns(toColumns([]), async () => {})).communes).toEqual([]);
     expect(() => toColumns([{ ...one, name: 'Ange\nville' }])).toThrow(/gazetteer/);
+    // A column holding one entry too few or too many is refused, whichever it is.
+    const two = toColumns([one, { ...one, insee: '82004', postalCodes: ['82400'] }]);
+    await expect(fromColumns({ ...two, names: 'Angeville' }, async () => {})).rejects.toThrow(/different lengths/);
+    await expect(fromColumns({ ...two, postalCodes: '\n82400\n' }, async () => {})).rejects.toThrow(/different lengths/);
+    await expect(fromColumns({ ...two, insee: '82003\n82004\n82005' }, async () => {})).rejects.toThrow(/different lengths/);
+    expect((await fromColumns(two, async () => {})).communes.map((c) => c.postalCodes)).toEqual([[], ['82400']]);
   });
 
   it('construit par tranches le même index que le constructeur', async () => {
