@@ -3,6 +3,7 @@
 // state comes out. Every copy holding the same entries computes the same state, whatever the order
 // in which they arrived (sightings and profiles follow the entries' total order; see docs/sync.md
 // for the few rules that depend on what was known when an entry arrived).
+import { ShardedSet } from './sharded';
 import { applyChange, type ReplayEntry } from './changes';
 import { addToTrail, newTrail, trailIds, type Trail } from './sighting-trail';
 import { compareEntries, type BodyOf, type Entry, type SightingBody } from './records';
@@ -78,7 +79,7 @@ export class CrisisState implements RuleContext {
   private readonly authors = new Map<string, string>();
   readonly rows = new Map<string, Sighting>();
   /** Ids of every entry applied. */
-  readonly ids = new Set<string>();
+  readonly ids = new ShardedSet<string>();
   /** Per member (or invitation key): the ids of the entries that admitted them or set their role. */
   readonly admissions = new Map<string, string[]>();
   /** Verifications, forwardings to the COD and rumours (core/workflow-state.ts). */

@@ -3,6 +3,7 @@
 // (core/crisis-state.ts). Entries from elsewhere go through the intake (intake.ts); the exchange
 // document (exchange.ts) is only how copies pass entries to one another. With those files, the only
 // code that touches Yjs and Dexie.
+import { ShardedMap } from '../core/sharded';
 import type * as Y from 'yjs';
 import { rowsCreatedIn } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
@@ -63,7 +64,7 @@ export class CrisisStore {
   /** Resolves once the exchange document is loaded and checked against the journal. */
   docReady: Promise<void> = Promise.resolve();
   private lastTime = 0;
-  private journalSignatures: Map<string, number> | null = new Map();
+  private journalSignatures: ShardedMap<string, number> | null = new ShardedMap();
   private writes: Promise<unknown> = Promise.resolve();
   /** Entries refused since the crisis was opened, and deletions undone (for the sync bar). */
   rejectedCount = 0;
@@ -454,7 +455,7 @@ export class CrisisStore {
 
   /** The exchange document, once the table is painted: see exchange.ts. */
   private async loadDoc(): Promise<void> {
-    const known = this.journalSignatures ?? new Map<string, number>();
+    const known = this.journalSignatures ?? new ShardedMap<string, number>();
     this.journalSignatures = null;
     await this.exchange.load(known, this.state.rotations.at(-1)?.body.a === this.identity.id);
   }

@@ -5,6 +5,7 @@
 // be read and passed on.
 import * as Y from 'yjs';
 import { isEnvelope, type Envelope } from '../core/records';
+import { ShardedSet } from '../core/sharded';
 import { Slicer } from '../core/slicer';
 import type { VigieDatabase } from './database';
 import { holdEntries, isPlainEnvelope, JournalRef } from './held-entries';
@@ -91,7 +92,7 @@ export class Exchange {
     };
     await this.persistence.load(() => void holdBetween(this.doc, this.log, seen, stateOf(this.doc), hold));
     const unknown: unknown[] = [];
-    const live = new Set<number>();
+    const live = new ShardedSet<number>();
     // In slices: at 100,000 sightings with their history the document holds over half a million values.
     // Transports connect once this has resolved (docReady), so the document does not change meanwhile.
     const slicer = new Slicer();
@@ -119,6 +120,8 @@ export class Exchange {
       if (!live.has(seq)) missing.push(seq);
       if (slicer.due()) await slicer.yieldNow();
     }
+    // In the journal's order (`known` may not iterate in it): creations before what builds on them.
+    if (missing.length > 1) Float64Array.from(missing).sort().forEach((seq, i) => (missing[i] = seq));
     const freshEpoch = this.o.epoch > 0 && live.size <= queued.length;
     // A new epoch's document: its author seeds it now; the others wait for that seed and fill in
     // only what is still missing then (so the document does not hold every entry once per member).

@@ -70,7 +70,14 @@ export class RowCache {
   /** Once the journal is read: a cache missing rows (first open since it exists, a crash) is written again. */
   async complete(): Promise<void> {
     const rows = this.rows();
-    if ((await this.range().count()) < Math.min(rows.size, KEPT)) this.touch(rows.keys());
+    if ((await this.range().count()) >= Math.min(rows.size, KEPT)) return;
+    // The rows it keeps only, in a task of their own: every one of 100,000 ids remembered as changed
+    // was 12 ms more in the task that shows the whole crisis.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const floor = newestFloor(rows, KEPT);
+    const newest: string[] = [];
+    for (const [id, row] of rows) if (row.createdAt >= floor) newest.push(id);
+    this.touch(newest);
   }
 
   /** Remembers which rows changed; they are written a little later, in the background. */
