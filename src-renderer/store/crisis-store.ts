@@ -183,7 +183,8 @@ export class CrisisStore {
     const known = ((await this.db.settings.get(ownKey))?.value as number[] | undefined) ?? [];
     this.ownClientIds = [...known.slice(-200), this.doc.clientID];
     await this.db.settings.put({ key: ownKey, value: this.ownClientIds });
-    await this.rowCache.complete();
+    // Not awaited: its work (the newest rows picked among 100,000) is a task of its own.
+    void this.rowCache.complete().catch((e: Error) => console.warn('Vigie : cache des lignes non complété', e.message));
     await this.mirrorClosed();
     // Every row is new to whoever looked before the journal was read.
     if (wasPreview || this.state.rows.size) this.emit(new Set(this.state.rows.keys()));

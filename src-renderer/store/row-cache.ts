@@ -20,7 +20,7 @@ const FLUSH_AT_LEAST_EVERY_MS = 5000;
 // Small batches: each is sealed (encryption at rest) and cloned into IndexedDB on the page's thread
 // in the task that writes it, one transaction at a time. 1,000 rows were a 51–76 ms task each, the
 // longest of a usual open at 100k (29 Nov., 12 h 40).
-const WRITE_BATCH = 200;
+const WRITE_BATCH = 50;
 /** Rows kept: the first paint's 200, with room for the newest being deleted (a purge) meanwhile. */
 export const KEPT = 1000;
 /** Rows read at a time by newest(). */
