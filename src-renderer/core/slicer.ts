@@ -4,28 +4,17 @@
 
 export type Yield = () => Promise<void>;
 
-/** Whoever waits for a turn, in order: each message posted on the shared channel lets one go on. */
-const turns: (() => void)[] = [];
-let channel: MessageChannel | null = null;
-
-/**
- * A macrotask turn. A message on one shared MessageChannel where there is one (setTimeout(0) is
- * clamped to 4 ms when nested). One channel, not one per turn: a cold open at 100,000 sightings
- * yields thousands of times, and each new channel (two ports, browser-side objects) fed the
- * collector of the browser's own heap, whose pauses showed up as 26–144 ms inside MessageChannel,
- * setTimeout or AbortController calls (29 Nov., CPU profiles).
- */
+/** A macrotask turn. MessageChannel where there is one (setTimeout(0) is clamped to 4 ms when nested). */
 export const yieldToEventLoop: Yield = () =>
   new Promise((resolve) => {
-    if (typeof MessageChannel !== 'function') return void setTimeout(resolve, 0);
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => turns.shift()?.();
-      // Node (tests, the relay's tools): a waiting port must not keep the process alive.
-      (channel.port1 as unknown as { unref?: () => void }).unref?.();
-    }
-    turns.push(resolve);
-    channel.port2.postMessage(null);
+    if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    } else setTimeout(resolve, 0);
   });
 
 type PostTask = (task: () => void, options: { priority: 'background'; signal?: AbortSignal }) => Promise<void>;

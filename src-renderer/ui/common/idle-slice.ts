@@ -5,7 +5,7 @@
 // other slices (the exchange document loading for 30 s with a long history) is never idle: work that
 // must not wait for that gets its 8 ms slices in turn with them instead (inTurn).
 
-import { postTask, yieldToEventLoop } from '../../core/slicer';
+import { postTask } from '../../core/slicer';
 
 /** Runs `work` with a `more()` that says stop after `ms`. */
 function slice(work: (more: () => boolean) => void, ms: number): void {
@@ -25,21 +25,18 @@ function slice(work: (more: () => boolean) => void, ms: number): void {
 export function whenIdle(work: (more: () => boolean) => void, fallbackDelayMs = 0): () => void {
   const run = (remaining: number) => slice(work, Math.min(8, Math.max(2, remaining)));
   if (typeof requestIdleCallback === 'function') {
-    // A flag rather than an AbortController per slice (see yieldToEventLoop: objects of the browser's
-    // own heap, made by the thousand); a background task that finds it set does nothing.
-    let done = false;
+    const controller = postTask ? new AbortController() : null;
     let handle = 0;
     const cancel = () => {
-      done = true;
+      controller?.abort();
       cancelIdleCallback(handle);
     };
     const once = (remaining: number) => {
-      if (done) return;
       cancel();
       run(remaining);
     };
     handle = requestIdleCallback((d) => once(d.timeRemaining()), { timeout: 1000 });
-    if (postTask) postTask(() => once(8), { priority: 'background' }).catch(() => undefined);
+    if (controller) postTask!(() => once(8), { priority: 'background', signal: controller.signal }).catch(() => undefined);
     return cancel;
   }
   const timer = setTimeout(() => run(8), fallbackDelayMs);
@@ -48,7 +45,6 @@ export function whenIdle(work: (more: () => boolean) => void, fallbackDelayMs = 
 
 /** Runs `work` in an 8 ms slice in the next macrotask, in turn with other sliced work. Returns a cancel. */
 export function inTurn(work: (more: () => boolean) => void): () => void {
-  let cancelled = false;
-  void yieldToEventLoop().then(() => cancelled || slice(work, 8));
-  return () => void (cancelled = true);
+  const timer = setTimeout(() => slice(work, 8), 0);
+  return () => clearTimeout(timer);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Slicer, yieldToEventLoop } from '../../../src-renderer/core/slicer';
+import { Slicer } from '../../../src-renderer/core/slicer';
 
 /** A clock the test moves: each item of work advances it by `costMs`. */
 function fakeClock() {
@@ -46,27 +46,5 @@ describe('Slicer.due', () => {
     // At most eight long items (the longest stride) before it reads the clock again.
     expect(clock.now() - Math.max(start + 12, before)).toBeLessThanOrEqual(3 * 8);
     expect(long).toBeGreaterThan(0);
-  });
-});
-
-describe('yieldToEventLoop', () => {
-  it('lets each waiter go on once, in order, through one shared channel, after the tasks queued before it', async () => {
-    const order: string[] = [];
-    setTimeout(() => order.push('timer'), 0);
-    const waits = Array.from({ length: 50 }, (_, i) => yieldToEventLoop().then(() => order.push(`turn ${i}`)));
-    order.push('sync');
-    await Promise.all(waits);
-    await yieldToEventLoop();
-    expect(order.filter((o) => o.startsWith('turn'))).toEqual(Array.from({ length: 50 }, (_, i) => `turn ${i}`));
-    expect(order[0]).toBe('sync'); // never within the current task
-    // Each waiter had a turn of its own: work queued between two of them runs between them.
-    const between: string[] = [];
-    const first = yieldToEventLoop().then(() => {
-      between.push('first');
-      queueMicrotask(() => between.push('microtask of the first turn'));
-    });
-    const second = yieldToEventLoop().then(() => between.push('second'));
-    await Promise.all([first, second]);
-    expect(between).toEqual(['first', 'microtask of the first turn', 'second']);
   });
 });
