@@ -3,11 +3,11 @@
 // state comes out. Every copy holding the same entries computes the same state, whatever the order
 // in which they arrived (sightings and profiles follow the entries' total order; see docs/sync.md
 // for the few rules that depend on what was known when an entry arrived).
-import { ShardedSet } from './sharded';
 import { applyChange, type ReplayEntry } from './changes';
 import { addToTrail, newTrail, trailIds, type Trail } from './sighting-trail';
 import { compareEntries, type BodyOf, type Entry, type SightingBody } from './records';
 import { can, checkEntry, type RuleContext, type Verdict } from './rules';
+import { ShardedSet } from './sharded';
 import { DEFAULT_FIELDS, FIELD_NAMES, type Sighting, type SightingFields } from './sighting';
 import type { Hazard, Role } from './taxonomy';
 import { WorkflowState } from './workflow-state';

@@ -3,7 +3,6 @@
 // (core/crisis-state.ts). Entries from elsewhere go through the intake (intake.ts); the exchange
 // document (exchange.ts) is only how copies pass entries to one another. With those files, the only
 // code that touches Yjs and Dexie.
-import { ShardedMap } from '../core/sharded';
 import type * as Y from 'yjs';
 import { rowsCreatedIn } from '../core/changes';
 import type { CrisisInput, CrisisRecord, Identity } from '../core/crisis';
@@ -12,6 +11,7 @@ import type { Body, BodyOf, Entry, SightingBody, UnsignedBody } from '../core/re
 import { CRISIS_KEY_PATTERN } from '../core/ids';
 import { openSealed } from '../core/rekey';
 import { receiptText } from '../core/receipt';
+import { ShardedMap } from '../core/sharded';
 import type { Sighting, SightingFields } from '../core/sighting';
 import type { Role, Status } from '../core/taxonomy';
 import type { VigieDatabase } from './database';

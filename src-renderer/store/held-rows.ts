@@ -41,19 +41,18 @@ export function encodeByRef(doc: Y.Doc, log: Y.Array<unknown>, since?: Uint8Arra
 }
 
 /**
- * After a row written by encodeByRef() was applied: its log values (per client, from `before` up to
- * the row's end, `to`) put back as they were, references as JournalRefs. In slices.
+ * After a row written by encodeByRef() was applied: the log values it brought (per client, from the
+ * document's state `before` to its state `after`) put back as they were, references as JournalRefs.
+ * In slices.
  */
-export async function unpackByRef(
+export function unpackByRef(
   doc: Y.Doc,
   log: Y.Array<unknown>,
   before: ReadonlyMap<number, number>,
-  to: ReadonlyMap<number, number>,
+  after: ReadonlyMap<number, number>,
   slicer?: Slicer,
 ): Promise<void> {
-  const upTo = new Map<number, number>();
-  for (const [client, end] of to) upTo.set(client, Math.min(end, Y.getState(doc.store, client)));
-  await mapBetween(doc, log, new Map(before), upTo, unpackValue, { slicer });
+  return mapBetween(doc, log, new Map(before), after, unpackValue, { slicer });
 }
 
 function unpackValue(v: unknown): unknown {

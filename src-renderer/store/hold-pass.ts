@@ -55,10 +55,7 @@ export class HoldPass {
   /** Every value the document holds was looked at, and no pass is due. */
   caughtUp(): boolean {
     if (!this.started || this.running || this.timer) return false;
-    for (const [client, structs] of this.doc.store.clients) {
-      const last = structs[structs.length - 1];
-      if (last && last.id.clock + last.length > (this.seen.get(client) ?? 0)) return false;
-    }
+    for (const client of this.doc.store.clients.keys()) if (Y.getState(this.doc.store, client) > (this.seen.get(client) ?? 0)) return false;
     return true;
   }
 

@@ -321,7 +321,7 @@ export class DocPersistence {
     const seq = Math.min(...keys);
     await this.db.transaction('rw', this.db.updates, async () => {
       await this.db.updates.bulkDelete(keys);
-      await this.db.updates.put(byRef ? { seq, crisisId: this.crisisId, update, byRef } : { seq, crisisId: this.crisisId, update });
+      await this.db.updates.put({ seq, crisisId: this.crisisId, update, ...(byRef && { byRef }) });
     });
     return seq;
   }
@@ -338,10 +338,10 @@ export class DocPersistence {
       const seqs = await this.db.transaction('rw', this.db.updates, async () => {
         const rows = await this.db.updates.bulkGet(slice.map((r) => r.seq));
         await this.db.updates.bulkDelete(slice.map((r) => r.seq));
-        const kept = rows.flatMap((r) => (r ? [r.byRef ? { crisisId: this.crisisId, update: r.update, byRef: r.byRef } : { crisisId: this.crisisId, update: r.update }] : []));
+        const kept = rows.flatMap((r) => (r ? [{ crisisId: this.crisisId, update: r.update, ...(r.byRef && { byRef: r.byRef }) }] : []));
         return this.db.updates.bulkAdd(kept, { allKeys: true });
       });
-      seqs.forEach((seq, j) => moved.push(slice[j]!.byRef ? { seq, bytes: slice[j]!.bytes, byRef: true } : { seq, bytes: slice[j]!.bytes }));
+      seqs.forEach((seq, j) => moved.push({ ...slice[j]!, seq }));
     }
     this.rows = moved;
     this.reorder = false;
